@@ -1,0 +1,244 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// clearWord, typed as an answer in accessible mode, empties a field: an
+// empty answer keeps the current value, as huh's prompts do.
+const clearWord = "-"
+
+// RunAccessible asks the same twelve steps as plain line prompts, for
+// screen readers and dumb terminals (`--accessible`, ACCESSIBLE=1). It
+// writes the same draft as the full-screen wizard, saving after each step.
+func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
+	if d == nil {
+		now := o.Now
+		if now == nil {
+			now = time.Now
+		}
+		d = model.New("", now())
+	}
+	in := o.Input
+	if in == nil {
+		in = os.Stdin
+	}
+	// huh reads each answer with a fresh bufio.Scanner; handing it one
+	// line per Read keeps piped input from being swallowed by the first.
+	in = &lineReader{r: in}
+	out := o.Output
+	if out == nil {
+		out = os.Stdout
+	}
+	// No colours or cursor tricks for a screen reader.
+	w := colorprofile.NewWriter(out, os.Environ())
+	w.Profile = colorprofile.NoTTY
+
+	a := &accessibleRun{d: d, o: o, in: in, out: w}
+	fmt.Fprintln(w, "pmwiz: writing a post-mortem in accessible mode.")
+	fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
+	if o.ReadOnly {
+		fmt.Fprintln(w, "This draft is read-only: "+model.SafeLine(o.ReadOnlyReason)+". Answers will not be saved.")
+	}
+	for i, st := range steps {
+		if err := ctx.Err(); err != nil {
+			return d, err
+		}
+		fmt.Fprintf(w, "\nStep %d of %d: %s\n%s\n", i+1, len(steps), st.title, st.guide)
+		if err := a.step(st); err != nil {
+			return d, err
+		}
+		if err := a.save(); err != nil {
+			fmt.Fprintln(w, "Saving failed: "+model.SafeLine(err.Error())+". Your answers are kept; pmwiz tries again after the next step.")
+		}
+		r := model.Score(d)
+		line := fmt.Sprintf("Score %.0f of %d.", r.Score, r.Max)
+		if next, ok := r.Next(); ok {
+			line += " Next to add: " + model.SafeLine(nextText(next))
+		}
+		fmt.Fprintln(w, line)
+	}
+	return d, a.save()
+}
+
+type accessibleRun struct {
+	d   *model.Draft
+	o   Options
+	in  io.Reader
+	out io.Writer
+}
+
+func (a *accessibleRun) save() error {
+	if a.o.Saver == nil || a.o.ReadOnly {
+		return nil
+	}
+	a.o.Saver.Changed(a.d.Clone())
+	return a.o.Saver.Flush()
+}
+
+// step asks every field of a step; for lists, each entry and then whether
+// to add another. An entry left entirely empty is removed.
+func (a *accessibleRun) step(st step) error {
+	if st.review {
+		r := model.Score(a.d)
+		for _, it := range r.Items {
+			fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
+		}
+		for _, f := range r.Findings {
+			fmt.Fprintf(a.out, "Tone, %s: %q. %s\n", model.SafeLine(f.Field), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))
+		}
+	}
+	pos := 0
+	for {
+		bs := st.fields(a.d)
+		if pos >= len(bs) {
+			return nil
+		}
+		b := bs[pos]
+		pos++
+		if b.kind == kindAdd {
+			more, err := a.confirm("Add " + article(b.list.noun) + "?")
+			if err != nil {
+				return err
+			}
+			if more && !a.o.ReadOnly {
+				b.list.insert(a.d, b.index, nil)
+				pos-- // the new entry stands where the add row was
+			}
+			continue
+		}
+		if err := a.ask(b); err != nil {
+			return err
+		}
+		pos -= a.dropEmptyEntry(bs, b)
+	}
+}
+
+// dropEmptyEntry removes the entry of b once its last field is asked and
+// all of them are empty (that is how an entry is deleted here), and
+// returns how many fields went with it.
+func (a *accessibleRun) dropEmptyEntry(bs []binding, b binding) int {
+	if b.list == nil || a.o.ReadOnly {
+		return 0
+	}
+	var fields []binding
+	for _, x := range bs {
+		if x.list == b.list && x.index == b.index && x.kind != kindAdd {
+			fields = append(fields, x)
+		}
+	}
+	if len(fields) == 0 || fields[len(fields)-1].path != b.path {
+		return 0
+	}
+	for _, x := range fields {
+		if x.kind != kindChoice && x.kind != kindToggle && strings.TrimSpace(x.get(a.d)) != "" {
+			return 0
+		}
+	}
+	b.list.remove(a.d, b.index)
+	return len(fields)
+}
+
+func (a *accessibleRun) form(f huh.Field) error {
+	return huh.NewForm(huh.NewGroup(f)).
+		WithAccessible(true).
+		WithInput(a.in).
+		WithOutput(a.out).
+		Run()
+}
+
+func (a *accessibleRun) confirm(q string) (bool, error) {
+	var yes bool
+	err := a.form(huh.NewConfirm().Title(q).Value(&yes))
+	return yes, err
+}
+
+func (a *accessibleRun) ask(b binding) error {
+	cur := b.get(a.d)
+	switch b.kind {
+	case kindChoice, kindToggle:
+		opts := b.options
+		if b.kind == kindToggle {
+			opts = []string{"no", "yes"}
+		}
+		v := cur
+		var hopts []huh.Option[string]
+		for _, o := range opts {
+			name := o
+			if name == "" {
+				name = "not set"
+			}
+			hopts = append(hopts, huh.NewOption(name, o))
+		}
+		if err := a.form(huh.NewSelect[string]().Title(b.label).Options(hopts...).Value(&v)); err != nil {
+			return err
+		}
+		if a.o.ReadOnly {
+			return nil
+		}
+		return b.set(a.d, v)
+	}
+	title := b.label
+	if cur != "" {
+		title += " (now: " + shorten(model.SafeLine(cur), 60) + ")"
+	} else if b.placeholder != "" {
+		title += " (e.g. " + shorten(b.placeholder, 60) + ")"
+	}
+	v := ""
+	check := func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" || s == clearWord {
+			return nil
+		}
+		return b.set(a.d.Clone(), s)
+	}
+	if err := a.form(huh.NewInput().Title(title + ":").Value(&v).Validate(check)); err != nil {
+		return err
+	}
+	if a.o.ReadOnly {
+		return nil
+	}
+	switch strings.TrimSpace(v) {
+	case "":
+		return nil // keep
+	case clearWord:
+		return b.set(a.d, "")
+	}
+	return b.set(a.d, strings.TrimSpace(v))
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// lineReader hands out at most one line per Read.
+type lineReader struct{ r io.Reader }
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		k, err := l.r.Read(p[n : n+1])
+		n += k
+		if err != nil {
+			return n, err
+		}
+		if k == 1 && p[n-1] == '\n' {
+			break
+		}
+	}
+	return n, nil
+}

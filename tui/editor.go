@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// editorDoneMsg brings a field's text back from $EDITOR.
+type editorDoneMsg struct {
+	path string
+	text string
+	err  error
+}
+
+// editorCommand is $VISUAL, else $EDITOR, else vi; it may carry
+// arguments ("code --wait").
+func editorCommand() []string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if f := strings.Fields(os.Getenv(v)); len(f) > 0 {
+			return f
+		}
+	}
+	return []string{"vi"}
+}
+
+// openEditor hands the focused field's text to $EDITOR in a private
+// temporary file; bubbletea gives the terminal to the editor meanwhile.
+func (m *Model) openEditor() tea.Cmd {
+	f := m.focused()
+	if f == nil || (f.kind != kindText && f.kind != kindLine) {
+		m.flash = "ctrl+e edits a text field: move to one first"
+		return nil
+	}
+	tmp, err := os.CreateTemp("", "pmwiz-*.md") // 0600: post-mortems are sensitive
+	if err != nil {
+		m.flash = "cannot open the editor: " + err.Error()
+		return nil
+	}
+	orig := f.Value()
+	_, werr := tmp.WriteString(orig)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil {
+		_ = os.Remove(tmp.Name())
+		m.flash = fmt.Sprintf("cannot open the editor: writing %s failed", tmp.Name())
+		return nil
+	}
+	argv := append(editorCommand(), tmp.Name())
+	c := exec.Command(argv[0], argv[1:]...)
+	path, name := f.path, tmp.Name()
+	return tea.ExecProcess(c, func(runErr error) tea.Msg {
+		defer os.Remove(name)
+		b, err := os.ReadFile(name)
+		if runErr != nil {
+			err = fmt.Errorf("%s exited with %v; the field is unchanged", argv[0], runErr)
+		}
+		text := string(b)
+		// Editors end files with a newline the field did not have.
+		if !strings.HasSuffix(orig, "\n") {
+			text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
+		}
+		return editorDoneMsg{path: path, text: text, err: err}
+	})
+}
+
+func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		m.flash = msg.err.Error()
+		return nil
+	}
+	for i, f := range m.fields {
+		if f.path != msg.path {
+			continue
+		}
+		text := msg.text
+		if f.kind == kindLine {
+			text = strings.Join(strings.Fields(strings.ReplaceAll(text, "\n", " ")), " ")
+		}
+		f.SetValue(text)
+		m.changed(f)
+		m.layoutFields()
+		m.focus = i
+		m.flash = "text from the editor is in"
+		return f.Focus()
+	}
+	m.flash = "the field edited in the editor is gone; its text was not applied"
+	return nil
+}

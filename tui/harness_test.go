@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// testNow is the fixed clock of every wizard test.
+var testNow = time.Date(2026, 11, 23, 16, 0, 0, 0, time.UTC)
+
+// fakeSaver records what the wizard hands it.
+type fakeSaver struct {
+	mu      sync.Mutex
+	changed []*model.Draft
+	flushes int
+	results chan SaveResult
+	err     error
+}
+
+func newFakeSaver() *fakeSaver { return &fakeSaver{results: make(chan SaveResult, 16)} }
+
+func (f *fakeSaver) Changed(d *model.Draft) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.changed = append(f.changed, d)
+}
+func (f *fakeSaver) Results() <-chan SaveResult { return f.results }
+func (f *fakeSaver) Flush() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.flushes++
+	return f.err
+}
+func (f *fakeSaver) last() *model.Draft {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.changed) == 0 {
+		return nil
+	}
+	return f.changed[len(f.changed)-1]
+}
+
+type harness struct {
+	t     *testing.T
+	m     Model
+	saver *fakeSaver
+	cmd   tea.Cmd
+}
+
+func newHarness(t *testing.T, d *model.Draft, w, h int, mod ...func(*Options)) *harness {
+	t.Helper()
+	if d == nil {
+		d = model.New("", testNow)
+	}
+	dark := true
+	s := newFakeSaver()
+	o := Options{Name: "checkout-outage", Saver: s, Dark: &dark, Now: func() time.Time { return testNow }}
+	for _, f := range mod {
+		f(&o)
+	}
+	t.Setenv("TZ", "UTC")
+	if d.Timeline.TimeZone == "" {
+		d.Timeline.TimeZone = "UTC"
+	}
+	hs := &harness{t: t, m: New(d, o), saver: s}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+func (h *harness) send(msg tea.Msg) *harness {
+	h.t.Helper()
+	nm, cmd := h.m.Update(msg)
+	h.m = nm.(Model)
+	h.cmd = cmd
+	return h
+}
+
+// keyMsg turns "tab", "ctrl+o", "alt+up", "x" into a key press.
+func keyMsg(s string) tea.KeyPressMsg {
+	var mod tea.KeyMod
+	for {
+		switch {
+		case strings.HasPrefix(s, "ctrl+"):
+			mod |= tea.ModCtrl
+			s = s[5:]
+			continue
+		case strings.HasPrefix(s, "alt+"):
+			mod |= tea.ModAlt
+			s = s[4:]
+			continue
+		case strings.HasPrefix(s, "shift+"):
+			mod |= tea.ModShift
+			s = s[6:]
+			continue
+		}
+		break
+	}
+	codes := map[string]rune{
+		"tab": tea.KeyTab, "enter": tea.KeyEnter, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"space": tea.KeySpace, "backspace": tea.KeyBackspace, "f1": tea.KeyF1, "home": tea.KeyHome, "end": tea.KeyEnd,
+	}
+	if c, ok := codes[s]; ok {
+		k := tea.KeyPressMsg{Code: c, Mod: mod}
+		if c == tea.KeySpace && mod == 0 {
+			k.Text = " "
+		}
+		return k
+	}
+	r := []rune(s)[0]
+	k := tea.KeyPressMsg{Code: r, Mod: mod}
+	if mod == 0 {
+		k.Text = s
+	}
+	return k
+}
+
+func (h *harness) press(keys ...string) *harness {
+	h.t.Helper()
+	for _, k := range keys {
+		h.send(keyMsg(k))
+	}
+	return h
+}
+
+// typ types text one key at a time, as a person would.
+func (h *harness) typ(s string) *harness {
+	h.t.Helper()
+	for _, r := range s {
+		if r == '\n' {
+			h.send(tea.KeyPressMsg{Code: tea.KeyEnter})
+			continue
+		}
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return h
+}
+
+func (h *harness) view() string {
+	return ansi.Strip(h.m.View().Content)
+}
+
+// focusPath moves focus with tab until the field at path has it.
+func (h *harness) focusPath(path string) *harness {
+	h.t.Helper()
+	for range len(h.m.fields) + 1 {
+		if h.m.FocusedPath() == path {
+			return h
+		}
+		h.press("tab")
+	}
+	for range len(h.m.fields) + 1 {
+		if h.m.FocusedPath() == path {
+			return h
+		}
+		h.press("shift+tab")
+	}
+	h.t.Fatalf("no field %q on step %d", path, h.m.Step())
+	return h
+}
+
+func (h *harness) goStep(i int) *harness {
+	h.t.Helper()
+	for h.m.Step() < i {
+		h.press("pgdown")
+	}
+	for h.m.Step() > i {
+		h.press("pgup")
+	}
+	return h
+}
+
+func (h *harness) wantView(subs ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, s := range subs {
+		if !strings.Contains(v, s) {
+			h.t.Errorf("view lacks %q:\n%s", s, v)
+		}
+	}
+}

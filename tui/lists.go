@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// listSpec is one editable list in a draft (events, whys, lessons…): how
+// long it is and how to insert, remove and move its entries. The wizard
+// shows every entry as a group of fields and rebuilds the step's fields
+// after a structural change, because entries come and go.
+type listSpec struct {
+	path   string // field path prefix, e.g. "timeline.events"
+	noun   string // "event": used in labels and messages
+	max    int    // 0: no limit
+	length func(d *model.Draft) int
+	// insert puts item (or a fresh entry when item is nil) at index at.
+	insert func(d *model.Draft, at int, item any)
+	remove func(d *model.Draft, i int) any
+	move   func(d *model.Draft, i, j int)
+}
+
+// sliceList builds a listSpec over a slice field of the draft.
+func sliceList[T any](path, noun string, max int, slice func(d *model.Draft) *[]T, blank func(d *model.Draft, at int) T) *listSpec {
+	return &listSpec{
+		path: path, noun: noun, max: max,
+		length: func(d *model.Draft) int { return len(*slice(d)) },
+		insert: func(d *model.Draft, at int, item any) {
+			s := slice(d)
+			v, ok := item.(T)
+			if !ok {
+				v = blank(d, at)
+			}
+			at = min(max0(at), len(*s))
+			*s = slices.Insert(*s, at, v)
+		},
+		remove: func(d *model.Draft, i int) any {
+			s := slice(d)
+			if i < 0 || i >= len(*s) {
+				return nil
+			}
+			v := (*s)[i]
+			*s = slices.Delete(*s, i, i+1)
+			if len(*s) == 0 {
+				*s = nil // keep "no entries" as absent in the file
+			}
+			return v
+		},
+		move: func(d *model.Draft, i, j int) {
+			s := *slice(d)
+			if i < 0 || j < 0 || i >= len(s) || j >= len(s) {
+				return
+			}
+			s[i], s[j] = s[j], s[i]
+		},
+	}
+}
+
+func max0(i int) int { return max(i, 0) }
+
+var (
+	listEvents = sliceList("timeline.events", "event", 0,
+		func(d *model.Draft) *[]model.Event { return &d.Timeline.Events },
+		func(*model.Draft, int) model.Event { return model.Event{} })
+	listFactors = sliceList("root_cause.contributing_factors", "contributing factor", 0,
+		func(d *model.Draft) *[]string { return &d.RootCause.ContributingFactors },
+		func(*model.Draft, int) string { return "" })
+	listWhys = sliceList("five_whys", "why", model.MaxWhys,
+		func(d *model.Draft) *[]model.Why { return &d.FiveWhys },
+		nextWhy)
+	listLessons = sliceList("lessons", "lesson", 0,
+		func(d *model.Draft) *[]string { return &d.Lessons },
+		func(*model.Draft, int) string { return "" })
+	listActions = sliceList("action_items", "action item", 0,
+		func(d *model.Draft) *[]model.ActionItem { return &d.ActionItems },
+		func(*model.Draft, int) model.ActionItem { return model.ActionItem{Type: model.ActionPrevent} })
+	listTechnologies = sliceList("technologies", "technology", 0,
+		func(d *model.Draft) *[]string { return &d.Technologies },
+		func(*model.Draft, int) string { return "" })
+	listChannels = sliceList("communication.channels", "channel", 0,
+		func(d *model.Draft) *[]model.Channel { return &d.Communication.Channels },
+		func(*model.Draft, int) model.Channel { return model.Channel{} })
+)
+
+// nextWhy pre-fills a new Why's question from the answer before it, so
+// the chain reads on without retyping: "because the cache expired" →
+// "Why did the cache expire?" is the writer's job, but "Why: the cache
+// expired?" is a start they only have to polish. The first why starts
+// from what went wrong.
+func nextWhy(d *model.Draft, at int) model.Why {
+	prev := ""
+	if at > 0 && at-1 < len(d.FiveWhys) {
+		prev = d.FiveWhys[at-1].Because
+	} else if at == 0 {
+		prev = d.RootCause.WhatWentWrong
+	}
+	return model.Why{Why: whyQuestion(prev)}
+}
+
+// whyQuestion turns an answer into the next question.
+func whyQuestion(answer string) string {
+	a := strings.TrimSpace(model.SafeLine(answer))
+	if a == "" {
+		return ""
+	}
+	// First sentence only, without its full stop: a question about one thing.
+	if i := strings.IndexAny(a, ".!?"); i > 0 {
+		a = a[:i]
+	}
+	a = strings.TrimSpace(a)
+	for _, lead := range []string{"because ", "Because "} {
+		a = strings.TrimPrefix(a, lead)
+	}
+	return "Why " + a + "?"
+}

@@ -1,0 +1,554 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Layout widths. Below wideMin columns the score panel folds into one
+// line; below stepsMin the step list folds into the header.
+const (
+	wideMin    = 80
+	stepsMin   = 50
+	stepsWidth = 22
+	panelWidth = 30
+	gap        = 1
+)
+
+type layout struct {
+	steps, form, panel int // column widths; 0: not shown
+	body               int // body height
+	gaugeLine          bool
+}
+
+func (m Model) layout() layout {
+	var l layout
+	w := max(m.width, 1)
+	switch {
+	case w >= wideMin:
+		l.steps, l.panel = stepsWidth, panelWidth
+		l.form = w - l.steps - l.panel - 2*gap
+	case w >= stepsMin:
+		l.steps = 18
+		l.form = w - l.steps - gap
+		l.gaugeLine = true
+	default:
+		l.form = w
+		l.gaugeLine = true
+	}
+	l.body = m.height - 2 // header, help line
+	if m.readOnly {
+		l.body--
+	}
+	if l.gaugeLine {
+		l.body--
+	}
+	l.body = max(l.body, 0)
+	return l
+}
+
+// layoutFields sizes inputs to the form column.
+func (m *Model) layoutFields() {
+	l := m.layout()
+	w := max(l.form-2, 1)
+	for i, f := range m.fields {
+		f.SetWidth(w)
+		if f.kind == kindText && !f.long {
+			h := 3
+			if i == m.focus {
+				h = min(max(f.area.LineCount()+1, 4), max(l.body/2, 4))
+			}
+			f.area.SetHeight(h)
+		}
+	}
+}
+
+func (m Model) View() tea.View {
+	defer m.flushOnPanic()
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	return v
+}
+
+// render draws the whole screen, clipped to the window so that nothing
+// overlaps or wraps at any size.
+func (m Model) render() string {
+	if m.quitting {
+		return ""
+	}
+	l := m.layout()
+	var rows []string
+	rows = append(rows, m.headerView(l))
+	if m.readOnly {
+		rows = append(rows, m.styles.Banner.Render(GlyphLock+" read-only: "+model.SafeLine(m.banner)))
+	}
+	if l.gaugeLine {
+		rows = append(rows, m.gaugeLineView(m.width))
+	}
+	if l.body > 0 {
+		rows = append(rows, m.bodyView(l))
+	}
+	rows = append(rows, m.footerView())
+	return clip(strings.Join(rows, "\n"), m.width, m.height)
+}
+
+// clip cuts s to w columns and h lines.
+func clip(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, ln := range lines {
+		if ansi.StringWidth(ln) > w {
+			lines[i] = ansi.Truncate(ln, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fit pads or cuts a block to exactly w×h, so columns join cleanly.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, ln := range lines {
+		lw := ansi.StringWidth(ln)
+		if lw > w {
+			ln = ansi.Truncate(ln, w, "…")
+			lw = ansi.StringWidth(ln)
+		}
+		lines[i] = ln + strings.Repeat(" ", max(w-lw, 0))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) headerView(l layout) string {
+	st := m.styles
+	left := st.Header.Render("pmwiz")
+	if l.steps == 0 {
+		left += st.Muted.Render(fmt.Sprintf(" %d/%d ", m.step+1, len(steps))) + st.Title.Render(steps[m.step].title)
+	} else if t := model.SafeLine(m.draft.Title); t != "" {
+		left += " " + st.Title.Render(t)
+	}
+	status, bad := m.save.status(m.now())
+	if m.readOnly {
+		status, bad = "read-only", false
+	}
+	right := st.Status.Render(status)
+	if bad {
+		right = st.StatusErr.Render(status)
+	}
+	rw := ansi.StringWidth(right)
+	lw := m.width - rw - 1
+	if lw < 10 {
+		// Too narrow for both: the save status matters more.
+		return right
+	}
+	left = ansi.Truncate(left, lw, "…")
+	return left + strings.Repeat(" ", max(m.width-ansi.StringWidth(left)-rw, 1)) + right
+}
+
+func (m Model) footerView() string {
+	if m.flash != "" {
+		return m.styles.Warn.Render(model.SafeLine(m.flash))
+	}
+	h := m.help
+	h.SetWidth(m.width)
+	return h.ShortHelpView(m.keys.ShortHelp())
+}
+
+func (m Model) bodyView(l layout) string {
+	h := l.body
+	var main string
+	switch {
+	case m.showHelp:
+		hm := m.help
+		hm.SetWidth(l.form)
+		main = m.styles.PanelTitle.Render("Keys") + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) +
+			"\n\n" + m.styles.Muted.Render("? or esc closes this help. Enter in a one-line field moves on; in a text field it starts a new line.")
+	case m.showPreview && m.preview != nil:
+		main = m.preview.View()
+	default:
+		main = m.formView(l.form, h)
+	}
+	cols := []string{}
+	if l.steps > 0 {
+		cols = append(cols, fit(m.stepsView(l.steps), l.steps, h), strings.Repeat(" \n", h-1)+" ")
+	}
+	cols = append(cols, fit(main, l.form, h))
+	if l.panel > 0 {
+		cols = append(cols, strings.Repeat(" \n", h-1)+" ", fit(m.panelView(l.panel, h), l.panel, h))
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+}
+
+func (m Model) stepsView(w int) string {
+	st := m.styles
+	var b strings.Builder
+	b.WriteString(st.PanelTitle.Render("Steps") + "\n")
+	for i, s := range steps {
+		mark := st.verdict(m.marks[i])
+		if s.review {
+			mark = " "
+		}
+		name := fmt.Sprintf("%2d %s", i+1, s.title)
+		if i == m.step {
+			b.WriteString(st.StepActive.Render(GlyphStep) + mark + " " + st.StepActive.Render(name))
+		} else {
+			b.WriteString(" " + mark + " " + st.Step.Render(name))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// gauge is a bar of w cells for score out of max.
+func (m Model) gauge(w int) string {
+	w = max(w, 1)
+	frac := 0.0
+	if m.report.Max > 0 {
+		frac = m.report.Score / float64(m.report.Max)
+	}
+	on := int(frac*float64(w) + 0.5)
+	on = min(max(on, 0), w)
+	return m.styles.GaugeOn.Render(strings.Repeat(GlyphGaugeOn, on)) + m.styles.GaugeOff.Render(strings.Repeat(GlyphGaugeOff, w-on))
+}
+
+func (m Model) scoreText() string {
+	return fmt.Sprintf("%.0f/%d", m.report.Score, m.report.Max)
+}
+
+func (m Model) gaugeLineView(w int) string {
+	st := m.styles
+	score := st.Title.Render(m.scoreText())
+	bar := m.gauge(min(max(w/4, 5), 20))
+	line := bar + " " + score
+	if next, ok := m.report.Next(); ok {
+		line += st.Muted.Render(" · next: " + model.SafeLine(nextText(next)))
+	}
+	return line
+}
+
+func nextText(it model.ItemResult) string {
+	if it.Next != "" {
+		return it.Next
+	}
+	return it.Title
+}
+
+func (m Model) panelView(w, h int) string {
+	st := m.styles
+	var b strings.Builder
+	b.WriteString(st.PanelTitle.Render("Score ") + st.Title.Render(m.scoreText()) + "\n")
+	b.WriteString(m.gauge(w-2) + "\n")
+	var tier model.Tier
+	for _, it := range m.report.Items {
+		if it.Tier != tier && h >= 22 {
+			tier = it.Tier
+			b.WriteString(st.Muted.Render(tierName(tier)) + "\n")
+		}
+		b.WriteString(st.verdict(string(it.Status)) + " " + model.SafeLine(it.Title) + "\n")
+	}
+	if next, ok := m.report.Next(); ok {
+		b.WriteString("\n" + st.PanelTitle.Render("Next") + "\n")
+		b.WriteString(lipgloss.NewStyle().Width(w-1).Render(model.SafeLine(nextText(next))))
+	}
+	return b.String()
+}
+
+func tierName(t model.Tier) string {
+	switch t {
+	case model.TierPrinciple:
+		return "Principles"
+	case model.TierMust:
+		return "Must-haves"
+	case model.TierNice:
+		return "Nice-to-haves"
+	}
+	return string(t)
+}
+
+// formView is the step's title, guidance and the fields that fit, scrolled
+// so the focused field is always on screen.
+func (m Model) formView(w, h int) string {
+	st := m.styles
+	s := steps[m.step]
+	head := []string{
+		st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title)),
+	}
+	head = append(head, strings.Split(lipgloss.NewStyle().Width(w).Render(st.Guide.Render(s.guide)), "\n")...)
+	if s.title == "Timeline" {
+		loc := draftLocation(m.draft.Timeline.TimeZone)
+		head = append(head, st.Muted.Render("Times are in "+zoneLabel(loc, m.now())))
+	}
+	head = append(head, "")
+	if h <= len(head) {
+		return strings.Join(head[:h], "\n")
+	}
+	room := h - len(head)
+	var body []string
+	if s.review {
+		body = m.reviewBody(w, room)
+	} else {
+		body = m.fieldsWindow(w, room)
+	}
+	return strings.Join(append(head, body...), "\n")
+}
+
+// fieldsWindow renders only the fields that fit around the focused one,
+// so a draft with hundreds of entries costs no more per keystroke than a
+// small one.
+func (m Model) fieldsWindow(w, room int) []string {
+	if len(m.fields) == 0 {
+		return nil
+	}
+	heights := make([]int, len(m.fields))
+	for i, f := range m.fields {
+		heights[i] = m.fieldHeight(i, f)
+	}
+	// Start at the focused field and add fields after it, then before it,
+	// while they fit.
+	lo, hi := m.focus, m.focus+1
+	used := heights[m.focus]
+	for hi < len(m.fields) && used+heights[hi] <= room {
+		used += heights[hi]
+		hi++
+	}
+	for lo > 0 && used+heights[lo-1] <= room {
+		lo--
+		used += heights[lo]
+	}
+	var out []string
+	if lo > 0 {
+		out = append(out, m.styles.Muted.Render(fmt.Sprintf("↑ %d more", lo)))
+		room--
+	}
+	for i := lo; i < hi; i++ {
+		out = append(out, m.fieldView(i, m.fields[i], w)...)
+	}
+	if len(out) > room {
+		// The focused field alone is taller than the room: show its top,
+		// where the label and cursor usually are.
+		out = out[:max(room, 0)]
+	}
+	if hi < len(m.fields) && len(out) < room+1 {
+		out = append(out, m.styles.Muted.Render(fmt.Sprintf("↓ %d more", len(m.fields)-hi)))
+	}
+	return out
+}
+
+// findings are the tone findings for a field path.
+func (m Model) findings(path string) []model.Finding {
+	var out []model.Finding
+	for _, f := range m.report.Findings {
+		if f.Field == path {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (m Model) fieldHeight(i int, f *field) int {
+	n := 1 // label
+	if f.first {
+		n++ // gap before an entry
+	}
+	switch f.kind {
+	case kindLine, kindTime:
+		n++
+	case kindText:
+		if f.long {
+			n += 2
+		} else if i == m.focus {
+			n += f.area.Height()
+		} else {
+			lines := strings.Count(f.Value(), "\n") + 1
+			n += min(lines, 3)
+			if lines > 3 {
+				n++
+			}
+		}
+	case kindAdd:
+		if f.index > 0 || f.list != nil {
+			n++ // gap
+		}
+	}
+	if f.err != nil {
+		n++
+	}
+	n += len(m.findings(f.path))
+	return n
+}
+
+func (m Model) fieldView(i int, f *field, w int) []string {
+	st := m.styles
+	focused := i == m.focus
+	var out []string
+	if f.first || f.kind == kindAdd {
+		out = append(out, "")
+	}
+	prefix := "  "
+	label := st.Label.Render(f.label)
+	if focused {
+		prefix = st.LabelFocus.Render(GlyphFocus) + " "
+		label = st.LabelFocus.Render(f.label)
+	}
+	switch f.kind {
+	case kindAdd:
+		return append(out, prefix+label)
+	case kindChoice, kindToggle:
+		return append(append(out, prefix+label+"  "+m.choiceView(f, focused)), m.notes(f)...)
+	}
+	out = append(out, prefix+label)
+	switch f.kind {
+	case kindLine, kindTime:
+		if focused && !m.readOnly {
+			out = append(out, "  "+f.input.View())
+		} else {
+			out = append(out, "  "+m.plain(model.SafeLine(f.Value()), f.placeholder, w-2))
+		}
+	case kindText:
+		switch {
+		case f.long:
+			out = append(out, "  "+st.Muted.Render(fmt.Sprintf("%d lines: too long to edit here; ctrl+e opens it in $EDITOR", strings.Count(f.value, "\n")+1)),
+				"  "+m.plain(firstLine(model.SafeLine(f.value)), "", w-2))
+		case focused && !m.readOnly:
+			for _, ln := range strings.Split(f.area.View(), "\n") {
+				out = append(out, "  "+ln)
+			}
+		default:
+			v := model.SafeText(f.Value())
+			if v == "" {
+				out = append(out, "  "+m.plain("", f.placeholder, w-2))
+				break
+			}
+			lines := strings.Split(v, "\n")
+			for _, ln := range lines[:min(len(lines), 3)] {
+				out = append(out, "  "+st.Value.Render(ansi.Truncate(ln, max(w-2, 1), "…")))
+			}
+			if len(lines) > 3 {
+				out = append(out, "  "+st.Muted.Render(fmt.Sprintf("… %d more lines", len(lines)-3)))
+			}
+		}
+	}
+	return append(out, m.notes(f)...)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// notes are the field's error and its tone findings, under it.
+func (m Model) notes(f *field) []string {
+	st := m.styles
+	var out []string
+	if f.err != nil {
+		out = append(out, "  "+st.Error.Render(GlyphError+" "+model.SafeLine(f.err.Error())))
+	}
+	for _, fd := range m.findings(f.path) {
+		out = append(out, "  "+st.Warn.Render(fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion))))
+	}
+	return out
+}
+
+func (m Model) plain(v, placeholder string, w int) string {
+	if v == "" {
+		return m.styles.Muted.Render(ansi.Truncate(placeholder, max(w, 1), "…"))
+	}
+	return m.styles.Value.Render(ansi.Truncate(v, max(w, 1), "…"))
+}
+
+func (m Model) choiceView(f *field, focused bool) string {
+	st := m.styles
+	opts := f.options
+	if f.kind == kindToggle {
+		opts = []string{"no", "yes"}
+	}
+	var parts []string
+	for _, o := range opts {
+		name := o
+		if name == "" {
+			name = "unset"
+		}
+		if o == f.value {
+			parts = append(parts, st.ChoiceOn.Render(name))
+		} else {
+			parts = append(parts, st.Choice.Render(name))
+		}
+	}
+	s := strings.Join(parts, " ")
+	if focused {
+		s = st.Muted.Render("← ") + s + st.Muted.Render(" →")
+	}
+	return s
+}
+
+// reviewBody is the whole report: items with reasons, tone findings and
+// the timeline's durations; ↑/↓ scroll it.
+func (m Model) reviewBody(w, room int) []string {
+	st := m.styles
+	var out []string
+	for i, f := range m.fields {
+		out = append(out, m.fieldView(i, f, w)...)
+	}
+	out = append(out, "", st.PanelTitle.Render("Score "+m.scoreText())+"  "+m.gauge(min(20, max(w-16, 1))))
+	var tier model.Tier
+	for _, it := range m.report.Items {
+		if it.Tier != tier {
+			tier = it.Tier
+			out = append(out, st.Muted.Render(tierName(tier)))
+		}
+		line := st.verdict(string(it.Status)) + " " + model.SafeLine(it.Title)
+		if it.Status != model.Yes && it.Next != "" {
+			line += st.Muted.Render(" — " + model.SafeLine(it.Next))
+		} else if it.Reason != "" {
+			line += st.Muted.Render(" — " + model.SafeLine(it.Reason))
+		}
+		out = append(out, line)
+	}
+	out = append(out, "", st.PanelTitle.Render("Tone"))
+	if len(m.report.Findings) == 0 {
+		out = append(out, st.Muted.Render("No boilerplate or hedging found."))
+	}
+	for _, f := range m.report.Findings {
+		out = append(out, st.Warn.Render(fmt.Sprintf("%s %s: %q: %s", GlyphWarn, model.SafeLine(f.Field), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))))
+	}
+	if mt := m.report.Metrics; mt.Duration != nil || mt.TimeToDetect != nil {
+		out = append(out, "", st.PanelTitle.Render("Durations"))
+		if mt.Duration != nil {
+			out = append(out, "Duration "+model.HumanDuration(*mt.Duration))
+		}
+		if mt.TimeToDetect != nil {
+			out = append(out, "Time to detect "+model.HumanDuration(*mt.TimeToDetect))
+		}
+		if mt.TimeToMitigate != nil {
+			out = append(out, "Time to mitigate "+model.HumanDuration(*mt.TimeToMitigate))
+		}
+		if mt.TimeToResolve != nil {
+			out = append(out, "Time to resolve "+model.HumanDuration(*mt.TimeToResolve))
+		}
+	}
+	out = append(out, "", st.Muted.Render("ctrl+p preview · ctrl+w export · ↑/↓ scroll"))
+	top := min(m.reviewTop, max(len(out)-room, 0))
+	out = out[top:]
+	if len(out) > room {
+		out = out[:room]
+	}
+	return out
+}

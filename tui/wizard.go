@@ -1,0 +1,596 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Model is the wizard: the draft being written, the step on screen, its
+// fields, the live score, and the state of saving. It edits the draft in
+// place and hands a snapshot to the Saver after every change.
+type Model struct {
+	draft    *model.Draft
+	name     string
+	saver    Saver
+	results  <-chan SaveResult
+	readOnly bool
+	banner   string
+	now      func() time.Time
+	export   func(d *model.Draft) (string, error)
+	preview  PreviewPane
+
+	keys   keyMap
+	help   help.Model
+	styles Styles
+	// styled is set once the terminal said what its background is (or
+	// the caller fixed it), so a late answer does not restyle twice.
+	styled bool
+
+	width, height int
+
+	step   int
+	fields []*field
+	focus  int
+
+	// pending keeps text that did not parse (a bad time), by field path,
+	// so it stays on screen while the draft keeps its last good value.
+	pending map[string]string
+	errs    map[string]error
+
+	report model.Report
+	marks  [12]string
+	save   saveState
+
+	showHelp    bool
+	showPreview bool
+	flash       string
+	undo        *deletedEntry
+	reviewTop   int
+
+	quitting bool
+	// Saved is the error of the final flush, when the wizard quit.
+	finalErr error
+}
+
+// deletedEntry is the last entry deleted, so ctrl+z can put it back:
+// nothing a user typed is lost to one wrong key.
+type deletedEntry struct {
+	list  *listSpec
+	index int
+	item  any
+}
+
+// New builds the wizard for a draft. Options are described in run.go.
+func New(d *model.Draft, o Options) Model {
+	if d == nil {
+		d = model.New("", time.Now())
+	}
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	m := Model{
+		draft: d, name: o.Name, saver: o.Saver, readOnly: o.ReadOnly, banner: o.ReadOnlyReason,
+		now: now, export: o.Export, preview: o.Preview,
+		keys: defaultKeyMap(), help: help.New(),
+		pending: map[string]string{}, errs: map[string]error{},
+		width: 100, height: 30,
+	}
+	if o.Saver != nil {
+		m.results = o.Saver.Results()
+	}
+	dark := true // glamour's default too; the terminal's answer overrides it
+	if o.Dark != nil {
+		dark, m.styled = *o.Dark, true
+	}
+	m.setStyles(NewStyles(dark, o.NoColor))
+	m.rescore()
+	m.buildFields("")
+	return m
+}
+
+func (m *Model) setStyles(s Styles) {
+	m.styles = s
+	m.help.Styles = help.DefaultStyles(s.Dark)
+	if s.NoColor {
+		m.help.Styles = help.Styles{}
+	}
+}
+
+// Draft is the draft as edited so far.
+func (m Model) Draft() *model.Draft { return m.draft }
+
+// Step is the index (0–11) of the step on screen.
+func (m Model) Step() int { return m.step }
+
+// FocusedPath is the draft path of the focused field ("" when none).
+func (m Model) FocusedPath() string {
+	if f := m.focused(); f != nil {
+		return f.path
+	}
+	return ""
+}
+
+// Report is the live score.
+func (m Model) Report() model.Report { return m.report }
+
+// FinalError is the error of the flush made when quitting, if any.
+func (m Model) FinalError() error { return m.finalErr }
+
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{waitForSave(m.results), tick()}
+	if !m.styled {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if f := m.focused(); f != nil {
+		cmds = append(cmds, f.Focus())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) focused() *field {
+	if m.focus >= 0 && m.focus < len(m.fields) {
+		return m.fields[m.focus]
+	}
+	return nil
+}
+
+// buildFields makes the fields of the current step from the draft and
+// focuses the one at path (or the first).
+func (m *Model) buildFields(path string) tea.Cmd {
+	if f := m.focused(); f != nil {
+		f.Blur()
+	}
+	bs := steps[m.step].fields(m.draft)
+	m.fields = make([]*field, len(bs))
+	m.focus = 0
+	for i, b := range bs {
+		text := b.get(m.draft)
+		switch b.kind {
+		case kindText:
+			text = model.SafeText(text)
+		case kindLine, kindTime:
+			text = model.SafeLine(text)
+		}
+		if p, ok := m.pending[b.path]; ok {
+			text = p
+		}
+		f := newField(b, text, m.styles)
+		f.err = m.errs[b.path]
+		m.fields[i] = f
+		if b.path == path {
+			m.focus = i
+		}
+	}
+	m.layoutFields()
+	m.refreshMarks()
+	if f := m.focused(); f != nil && !m.readOnly {
+		return f.Focus()
+	}
+	return nil
+}
+
+// changed records an edit of f: into the draft (or, when it does not
+// parse, into pending with its error), then rescoring and autosave.
+func (m *Model) changed(f *field) {
+	if m.readOnly {
+		return
+	}
+	v := f.Value()
+	if err := f.set(m.draft, v); err != nil {
+		f.err = err
+		m.errs[f.path], m.pending[f.path] = err, v
+	} else {
+		f.err = nil
+		delete(m.errs, f.path)
+		delete(m.pending, f.path)
+	}
+	m.touch()
+}
+
+// touch is called after every change of the draft.
+func (m *Model) touch() {
+	m.rescore()
+	m.refreshMarks()
+	if m.saver != nil && !m.readOnly {
+		m.saver.Changed(m.draft.Clone())
+		m.save.pending = true
+	}
+}
+
+func (m *Model) rescore() { m.report = model.Score(m.draft) }
+
+func (m *Model) refreshMarks() {
+	for i, st := range steps {
+		m.marks[i] = stepMark(st, m.draft)
+	}
+}
+
+func (m *Model) goStep(i int) tea.Cmd {
+	if i < 0 || i >= len(steps) || i == m.step {
+		return nil
+	}
+	m.step, m.reviewTop, m.flash = i, 0, ""
+	return m.buildFields("")
+}
+
+func (m *Model) moveFocus(delta int) tea.Cmd {
+	if len(m.fields) == 0 {
+		return nil
+	}
+	next := m.focus + delta
+	if next < 0 || next >= len(m.fields) {
+		return nil
+	}
+	m.fields[m.focus].Blur()
+	m.focus = next
+	if m.readOnly {
+		return nil
+	}
+	return m.fields[m.focus].Focus()
+}
+
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.flushOnPanic()
+	cmd := m.update(msg)
+	return m, cmd
+}
+
+// flushOnPanic saves the draft before a panic reaches bubbletea, which
+// restores the terminal and ends the program: the draft is on disk first.
+func (m *Model) flushOnPanic() {
+	if r := recover(); r != nil {
+		if m.saver != nil && !m.readOnly {
+			m.saver.Changed(m.draft.Clone())
+			_ = m.saver.Flush()
+		}
+		panic(r)
+	}
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layoutFields()
+		return m.sizePreview()
+	case tea.BackgroundColorMsg:
+		if !m.styled {
+			m.styled = true
+			m.setStyles(NewStyles(msg.IsDark(), m.styles.NoColor))
+			path := m.FocusedPath()
+			return m.buildFields(path)
+		}
+		return nil
+	case saveResultMsg:
+		m.save.lastErr = msg.Err
+		if msg.Err == nil {
+			m.save.lastSaved = msg.At
+			m.save.pending = false
+		}
+		return waitForSave(m.results)
+	case saveChannelClosedMsg:
+		return nil
+	case tickMsg:
+		return tick()
+	case exportDoneMsg:
+		if msg.err != nil {
+			m.flash = "export failed: " + model.SafeLine(msg.err.Error())
+		} else {
+			m.flash = "exported to " + model.SafeLine(msg.path)
+		}
+		return nil
+	case editorDoneMsg:
+		return m.editorDone(msg)
+	case tea.PasteMsg:
+		return m.updateField(msg)
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	if m.preview != nil {
+		return m.preview.Update(msg)
+	}
+	return nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	f := m.focused()
+	typing := f != nil && f.typing() && !m.readOnly
+	k := m.keys
+	m.flash = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case m.showHelp && (key.Matches(msg, k.Close) || key.Matches(msg, k.Help)):
+		m.showHelp = false
+		return nil
+	case msg.String() == "f1" || (!typing && key.Matches(msg, k.Help)):
+		m.showHelp = !m.showHelp
+		return nil
+	case m.showPreview && key.Matches(msg, k.Close):
+		m.showPreview = false
+		return nil
+	case key.Matches(msg, k.NextStep):
+		return m.goStep(m.step + 1)
+	case key.Matches(msg, k.PrevStep):
+		return m.goStep(m.step - 1)
+	case key.Matches(msg, k.NextField):
+		return m.moveFocus(1)
+	case key.Matches(msg, k.PrevField):
+		return m.moveFocus(-1)
+	case key.Matches(msg, k.Save):
+		return m.saveNow()
+	case key.Matches(msg, k.Preview):
+		return m.togglePreview()
+	case key.Matches(msg, k.Export):
+		return m.doExport()
+	case m.readOnly && (key.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor)):
+		m.flash = "read-only: " + m.banner
+		return nil
+	case key.Matches(msg, k.AddEntry):
+		return m.addEntry()
+	case key.Matches(msg, k.DelEntry):
+		return m.deleteEntry()
+	case key.Matches(msg, k.Undo):
+		return m.undoDelete()
+	case key.Matches(msg, k.MoveUp):
+		return m.moveEntry(-1)
+	case key.Matches(msg, k.MoveDown):
+		return m.moveEntry(1)
+	case key.Matches(msg, k.Editor):
+		return m.openEditor()
+	}
+	if f == nil {
+		return nil
+	}
+	if m.showPreview && m.preview != nil && !typing {
+		return m.preview.Update(msg)
+	}
+	switch msg.String() {
+	case "enter":
+		switch f.kind {
+		case kindAdd:
+			if m.readOnly {
+				return nil
+			}
+			return m.insertEntry(f.list, f.index)
+		case kindLine, kindTime, kindChoice, kindToggle:
+			return m.moveFocus(1)
+		}
+	case "up", "down":
+		delta := 1
+		if msg.String() == "up" {
+			delta = -1
+		}
+		if steps[m.step].review && f.kind == kindChoice {
+			m.reviewTop = max(0, m.reviewTop+delta)
+			return nil
+		}
+		if f.kind != kindText || f.long {
+			return m.moveFocus(delta)
+		}
+	case "left", "right", "space":
+		if (f.kind == kindChoice || f.kind == kindToggle) && !m.readOnly {
+			delta := 1
+			if msg.String() == "left" {
+				delta = -1
+			}
+			if f.cycle(delta) {
+				m.changed(f)
+			}
+			return nil
+		}
+	}
+	if m.readOnly {
+		return nil
+	}
+	return m.updateField(msg)
+}
+
+func (m *Model) updateField(msg tea.Msg) tea.Cmd {
+	f := m.focused()
+	if f == nil || m.readOnly {
+		return nil
+	}
+	cmd, changed := f.Update(msg)
+	if changed {
+		m.changed(f)
+		if f.kind == kindText {
+			m.layoutFields()
+		}
+	}
+	return cmd
+}
+
+func (m *Model) saveNow() tea.Cmd {
+	if m.saver == nil || m.readOnly {
+		return nil
+	}
+	m.saver.Changed(m.draft.Clone())
+	s := m.saver
+	m.save.pending = true
+	return func() tea.Msg {
+		// The result also arrives on Results; this only makes sure the
+		// save happens now rather than after the autosave pause.
+		_ = s.Flush()
+		return nil
+	}
+}
+
+// quit saves synchronously and ends the program. The caller prints the
+// draft's path and how to resume it once the terminal is restored.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	if m.saver != nil && !m.readOnly {
+		m.saver.Changed(m.draft.Clone())
+		m.finalErr = m.saver.Flush()
+	}
+	return tea.Quit
+}
+
+// entryOf is the list and entry index the focused field belongs to.
+func (m *Model) entryOf() (*listSpec, int, bool) {
+	f := m.focused()
+	if f == nil || f.list == nil {
+		return nil, 0, false
+	}
+	return f.list, f.index, true
+}
+
+func (m *Model) addEntry() tea.Cmd {
+	l, i, ok := m.entryOf()
+	if !ok {
+		m.flash = "nothing to add here: lists have a “" + GlyphAdd + " add” row"
+		return nil
+	}
+	f := m.focused()
+	at := i + 1
+	if f.kind == kindAdd {
+		at = i
+	}
+	return m.insertEntry(l, at)
+}
+
+func (m *Model) insertEntry(l *listSpec, at int) tea.Cmd {
+	if l.max > 0 && l.length(m.draft) >= l.max {
+		m.flash = fmt.Sprintf("at most %d %ss", l.max, l.noun)
+		return nil
+	}
+	l.insert(m.draft, at, nil)
+	m.touch()
+	return m.buildFields(m.firstPathOf(l, at))
+}
+
+// firstPathOf is the path of the first field of entry i of l on this step.
+func (m *Model) firstPathOf(l *listSpec, i int) string {
+	for _, b := range steps[m.step].fields(m.draft) {
+		if b.list == l && b.index == i && b.kind != kindAdd {
+			return b.path
+		}
+	}
+	return l.path + "+"
+}
+
+func (m *Model) deleteEntry() tea.Cmd {
+	l, i, ok := m.entryOf()
+	if !ok || m.focused().kind == kindAdd {
+		return nil
+	}
+	item := l.remove(m.draft, i)
+	m.undo = &deletedEntry{list: l, index: i, item: item}
+	m.dropPending(l.path)
+	m.touch()
+	m.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
+	n := l.length(m.draft)
+	return m.buildFields(m.firstPathOf(l, min(i, n)))
+}
+
+// dropPending forgets unparsed text of a list's entries: indexes shift.
+func (m *Model) dropPending(prefix string) {
+	for p := range m.pending {
+		if strings.HasPrefix(p, prefix+"[") {
+			delete(m.pending, p)
+			delete(m.errs, p)
+		}
+	}
+}
+
+func (m *Model) undoDelete() tea.Cmd {
+	u := m.undo
+	if u == nil {
+		return nil
+	}
+	m.undo = nil
+	u.list.insert(m.draft, u.index, u.item)
+	m.touch()
+	m.step = stepOfList(u.list, m.draft)
+	m.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
+	return m.buildFields(m.firstPathOf(u.list, u.index))
+}
+
+func (m *Model) moveEntry(delta int) tea.Cmd {
+	l, i, ok := m.entryOf()
+	if !ok || m.focused().kind == kindAdd {
+		return nil
+	}
+	j := i + delta
+	if j < 0 || j >= l.length(m.draft) {
+		return nil
+	}
+	offset := 0
+	path := m.FocusedPath()
+	for _, b := range steps[m.step].fields(m.draft) {
+		if b.list == l && b.index == i {
+			if b.path == path {
+				break
+			}
+			offset++
+		}
+	}
+	l.move(m.draft, i, j)
+	m.dropPending(l.path)
+	m.touch()
+	cmd := m.buildFields("")
+	// Focus the same field of the moved entry.
+	n := 0
+	for k, f := range m.fields {
+		if f.list == l && f.index == j {
+			if n == offset {
+				m.fields[m.focus].Blur()
+				m.focus = k
+				return tea.Batch(cmd, f.Focus())
+			}
+			n++
+		}
+	}
+	return cmd
+}
+
+func (m *Model) togglePreview() tea.Cmd {
+	if m.preview == nil {
+		m.flash = "preview is not available in this build; run `pmwiz preview` after quitting"
+		return nil
+	}
+	m.showPreview = !m.showPreview
+	if !m.showPreview {
+		return nil
+	}
+	return tea.Batch(m.sizePreview(), m.preview.SetDraft(m.draft.Clone()))
+}
+
+func (m *Model) doExport() tea.Cmd {
+	if m.export == nil {
+		m.flash = "export is not available here: quit and run `pmwiz export " + m.name + "`"
+		return nil
+	}
+	d := m.draft.Clone()
+	exp := m.export
+	return func() tea.Msg {
+		path, err := exp(d)
+		return exportDoneMsg{path: path, err: err}
+	}
+}
+
+type exportDoneMsg struct {
+	path string
+	err  error
+}
+
+// stepOfList is the step that shows list l.
+func stepOfList(l *listSpec, d *model.Draft) int {
+	for si, st := range steps {
+		for _, b := range st.fields(d) {
+			if b.list == l {
+				return si
+			}
+		}
+	}
+	return 0
+}
