@@ -264,7 +264,7 @@ func (m Model) panelView(w, h int) string {
 	}
 	if next, ok := m.report.Next(); ok {
 		b.WriteString("\n" + st.PanelTitle.Render("Next") + "\n")
-		b.WriteString(lipgloss.NewStyle().Width(w-1).Render(model.SafeLine(nextText(next))))
+		b.WriteString(lipgloss.NewStyle().Width(w - 1).Render(model.SafeLine(nextText(next))))
 	}
 	return b.String()
 }
