@@ -186,3 +186,25 @@ func (h *harness) wantView(subs ...string) {
 		}
 	}
 }
+
+func ansiWidth(s string) int { return ansi.StringWidth(s) }
+
+// filledDraft is a realistic, complete post-mortem.
+func filledDraft() *model.Draft {
+	d := model.New("Checkout failed for 47 minutes after a config push", testNow)
+	at := func(h, m int) *time.Time { t := time.Date(2026, 11, 23, h, m, 0, 0, time.UTC); return &t }
+	d.Severity, d.Audience, d.Authors = "SEV1", model.AudiencePublic, []string{"Ada Lovelace", "Grace Hopper"}
+	d.Summary = "On 23 November our checkout rejected every card payment for 47 minutes.\nA config push set the payment timeout to 0 ms."
+	d.Timeline = model.Timeline{TimeZone: "UTC", Start: at(14, 5), Detected: at(14, 12), Mitigated: at(14, 40), End: at(14, 52),
+		Events: []model.Event{{At: at(14, 3), Text: "Config push"}, {At: at(14, 12), Text: "Alert fired"}, {At: at(14, 40), Text: "Rolled back"}}}
+	d.Impact = model.Impact{Who: "Every customer paying by card in the EU", What: "Checkout failed", Extent: "12,400 failed orders"}
+	d.RootCause = model.RootCause{WhatWentWrong: "The payment timeout was set to 0 ms", Analysis: "Error rates rose with the push; the config diff showed it.", ContributingFactors: []string{"No validation of timeouts"}}
+	d.FiveWhys = []model.Why{{Why: "Why did checkout fail?", Because: "The timeout was 0 ms"}, {Why: "Why was it 0?", Because: "A typo in the push"}}
+	d.Lessons = []string{"Config needs the review code gets"}
+	d.ActionItems = []model.ActionItem{{What: "Validate timeouts", Owner: "payments", Due: "2026-12-15", Type: model.ActionPrevent}}
+	d.Technologies = []string{"Envoy", "PostgreSQL"}
+	d.HumanElements = "Our on-call engineer was paged at 14:12 and rolled back within half an hour."
+	d.OthersCanLearn = "Validate config like code."
+	d.Communication.Channels = []model.Channel{{Name: "Status page", URL: "https://status.example.com"}}
+	return d
+}

@@ -55,9 +55,21 @@ func defaultKeyMap() keyMap {
 	}
 }
 
-// ShortHelp is the one line always shown.
+// ShortHelp is the one line always shown: the few keys a newcomer needs,
+// with short names so it fits in 80 columns.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextField, k.NextStep, k.PrevStep, k.AddEntry, k.Preview, k.Help, k.Quit}
+	short := func(b key.Binding, keys, desc string) key.Binding {
+		b.SetHelp(keys, desc)
+		return b
+	}
+	return []key.Binding{
+		short(k.NextField, "tab", "next"),
+		short(k.NextStep, "pgdn/pgup", "step"),
+		short(k.AddEntry, "ctrl+o", "add"),
+		short(k.Preview, "ctrl+p", "preview"),
+		k.Help,
+		short(k.Quit, "ctrl+c", "quit"),
+	}
 }
 
 // FullHelp is shown on ? (or f1 while typing).

@@ -54,6 +54,9 @@ type Options struct {
 
 	// ProgramOptions are passed to tea.NewProgram after the wizard's own.
 	ProgramOptions []tea.ProgramOption
+
+	// score replaces model.Score in tests that need a known rubric.
+	score func(*model.Draft) model.Report
 }
 
 // SignalError says the wizard was ended by a signal; the draft was

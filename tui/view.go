@@ -175,10 +175,7 @@ func (m Model) bodyView(l layout) string {
 	var main string
 	switch {
 	case m.showHelp:
-		hm := m.help
-		hm.SetWidth(l.form)
-		main = m.styles.PanelTitle.Render("Keys") + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) +
-			"\n\n" + m.styles.Muted.Render("? or esc closes this help. Enter in a one-line field moves on; in a text field it starts a new line.")
+		main = m.fullHelpView(l.form)
 	case m.showPreview && m.preview != nil:
 		main = m.preview.View()
 	default:
@@ -317,7 +314,7 @@ func (m Model) fieldsWindow(w, room int) []string {
 	}
 	heights := make([]int, len(m.fields))
 	for i, f := range m.fields {
-		heights[i] = m.fieldHeight(i, f)
+		heights[i] = m.fieldHeight(i, f, w)
 	}
 	// Start at the focused field and add fields after it, then before it,
 	// while they fit.
@@ -361,7 +358,7 @@ func (m Model) findings(path string) []model.Finding {
 	return out
 }
 
-func (m Model) fieldHeight(i int, f *field) int {
+func (m Model) fieldHeight(i int, f *field, w int) int {
 	n := 1 // label
 	if f.first {
 		n++ // gap before an entry
@@ -386,10 +383,9 @@ func (m Model) fieldHeight(i int, f *field) int {
 			n++ // gap
 		}
 	}
-	if f.err != nil {
-		n++
+	if f.err != nil || len(m.report.Findings) > 0 {
+		n += len(m.notes(f, w))
 	}
-	n += len(m.findings(f.path))
 	return n
 }
 
@@ -410,7 +406,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	case kindAdd:
 		return append(out, prefix+label)
 	case kindChoice, kindToggle:
-		return append(append(out, prefix+label+"  "+m.choiceView(f, focused)), m.notes(f)...)
+		return append(append(out, prefix+label+"  "+m.choiceView(f, focused)), m.notes(f, w)...)
 	}
 	out = append(out, prefix+label)
 	switch f.kind {
@@ -444,7 +440,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 			}
 		}
 	}
-	return append(out, m.notes(f)...)
+	return append(out, m.notes(f, w)...)
 }
 
 func firstLine(s string) string {
@@ -454,15 +450,21 @@ func firstLine(s string) string {
 	return s
 }
 
-// notes are the field's error and its tone findings, under it.
-func (m Model) notes(f *field) []string {
+// notes are the field's error and its tone findings, under it, wrapped
+// to the form's width so no advice is cut off.
+func (m Model) notes(f *field, w int) []string {
 	st := m.styles
 	var out []string
+	wrap := func(style lipgloss.Style, s string) {
+		for _, ln := range strings.Split(lipgloss.NewStyle().Width(max(w-4, 8)).Render(s), "\n") {
+			out = append(out, "  "+style.Render(ln))
+		}
+	}
 	if f.err != nil {
-		out = append(out, "  "+st.Error.Render(GlyphError+" "+model.SafeLine(f.err.Error())))
+		wrap(st.Error, GlyphError+" "+model.SafeLine(f.err.Error()))
 	}
 	for _, fd := range m.findings(f.path) {
-		out = append(out, "  "+st.Warn.Render(fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion))))
+		wrap(st.Warn, fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion)))
 	}
 	return out
 }
@@ -551,4 +553,23 @@ func (m Model) reviewBody(w, room int) []string {
 		out = out[:room]
 	}
 	return out
+}
+
+// fullHelpView lists every key, one per line, grouped as in FullHelp.
+func (m Model) fullHelpView(w int) string {
+	st := m.styles
+	out := []string{st.PanelTitle.Render("Keys")}
+	for _, group := range m.keys.FullHelp() {
+		out = append(out, "")
+		for _, b := range group {
+			h := b.Help()
+			if h.Key == "" {
+				continue
+			}
+			out = append(out, st.LabelFocus.Render(fmt.Sprintf("%-12s", h.Key))+" "+st.Value.Render(h.Desc))
+		}
+	}
+	out = append(out, "", lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(
+		"esc closes this help. Enter moves to the next field, except in a text field, where it starts a new line.")))
+	return strings.Join(out, "\n")
 }

@@ -25,6 +25,7 @@ type Model struct {
 	now      func() time.Time
 	export   func(d *model.Draft) (string, error)
 	preview  PreviewPane
+	score    func(*model.Draft) model.Report
 
 	keys   keyMap
 	help   help.Model
@@ -78,10 +79,13 @@ func New(d *model.Draft, o Options) Model {
 	}
 	m := Model{
 		draft: d, name: o.Name, saver: o.Saver, readOnly: o.ReadOnly, banner: o.ReadOnlyReason,
-		now: now, export: o.Export, preview: o.Preview,
+		now: now, export: o.Export, preview: o.Preview, score: o.score,
 		keys: defaultKeyMap(), help: help.New(),
 		pending: map[string]string{}, errs: map[string]error{},
 		width: 100, height: 30,
+	}
+	if m.score == nil {
+		m.score = model.Score
 	}
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
@@ -205,7 +209,7 @@ func (m *Model) touch() {
 	}
 }
 
-func (m *Model) rescore() { m.report = model.Score(m.draft) }
+func (m *Model) rescore() { m.report = m.score(m.draft) }
 
 func (m *Model) refreshMarks() {
 	for i, st := range steps {
@@ -397,6 +401,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) updateField(msg tea.Msg) tea.Cmd {
 	f := m.focused()
 	if f == nil || m.readOnly {
+		return nil
+	}
+	if p, ok := msg.(tea.PasteMsg); ok && f.kind == kindText && !f.long &&
+		f.area.LineCount()+strings.Count(p.Content, "\n") >= maxInlineLines {
+		// Past the inline editor's hard limit: keep every line, and
+		// switch the field to $EDITOR editing rather than truncate.
+		f.SetValue(insertAt(f.area.Value(), f.area.Line(), f.area.Column(), p.Content))
+		m.changed(f)
+		m.layoutFields()
+		m.flash = "pasted text is too long to edit here; ctrl+e opens it in $EDITOR"
 		return nil
 	}
 	cmd, changed := f.Update(msg)
@@ -593,4 +607,14 @@ func stepOfList(l *listSpec, d *model.Draft) int {
 		}
 	}
 	return 0
+}
+
+// insertAt inserts ins into s at rune column col of line row.
+func insertAt(s string, row, col int, ins string) string {
+	lines := strings.Split(s, "\n")
+	row = min(max(row, 0), len(lines)-1)
+	r := []rune(lines[row])
+	col = min(max(col, 0), len(r))
+	lines[row] = string(r[:col]) + ins + string(r[col:])
+	return strings.Join(lines, "\n")
 }

@@ -1,0 +1,523 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Every step takes typed text into the right place of the draft and shows
+// it, and the saver is handed the change.
+func TestEveryStepTakesTypedText(t *testing.T) {
+	d := model.New("", testNow)
+	tests := []struct {
+		step  int
+		path  string
+		text  string
+		check func(d *model.Draft) string
+	}{
+		{0, "title", "Checkout failed for 47 minutes", func(d *model.Draft) string { return d.Title }},
+		{0, "severity", "SEV1", func(d *model.Draft) string { return d.Severity }},
+		{0, "authors", "Ada, Grace", func(d *model.Draft) string { return strings.Join(d.Authors, "|") }},
+		{1, "summary", "We broke checkout.", func(d *model.Draft) string { return d.Summary }},
+		{3, "impact.who", "EU card payers", func(d *model.Draft) string { return d.Impact.Who }},
+		{3, "impact.what", "No checkout", func(d *model.Draft) string { return d.Impact.What }},
+		{3, "impact.extent", "12,400 orders", func(d *model.Draft) string { return d.Impact.Extent }},
+		{4, "root_cause.what_went_wrong", "Timeout set to 0", func(d *model.Draft) string { return d.RootCause.WhatWentWrong }},
+		{4, "root_cause.analysis", "Diffed the config", func(d *model.Draft) string { return d.RootCause.Analysis }},
+		{8, "human_elements", "Paged at 03:10", func(d *model.Draft) string { return d.HumanElements }},
+		{9, "others_can_learn", "Validate config like code", func(d *model.Draft) string { return d.OthersCanLearn }},
+	}
+	h := newHarness(t, d, 100, 30)
+	for _, tc := range tests {
+		h.goStep(tc.step).focusPath(tc.path).typ(tc.text)
+		want := tc.text
+		if tc.path == "authors" {
+			want = "Ada|Grace"
+		}
+		if got := tc.check(h.m.Draft()); got != want {
+			t.Errorf("%s: draft has %q, want %q", tc.path, got, want)
+		}
+		h.wantView(tc.text)
+		if last := h.saver.last(); last == nil || tc.check(last) != want {
+			t.Errorf("%s: the saver was not handed the change", tc.path)
+		}
+	}
+	// Audience is a choice: → picks the next option.
+	h.goStep(0).focusPath("audience").press("right")
+	if h.m.Draft().Audience != model.AudiencePublic {
+		t.Errorf("audience = %q, want public", h.m.Draft().Audience)
+	}
+	// Review: the status choice.
+	h.goStep(11).focusPath("status").press("right")
+	if h.m.Draft().Status != model.StatusReview {
+		t.Errorf("status = %q, want review", h.m.Draft().Status)
+	}
+}
+
+func TestTitleIsFocusedFirst(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	if h.m.Step() != 0 || h.m.FocusedPath() != "title" {
+		t.Fatalf("start: step %d, focus %q; want Basics with the title focused", h.m.Step(), h.m.FocusedPath())
+	}
+	h.wantView("› Title", "1. Basics")
+}
+
+func TestStepsMoveFreelyAndMarkCompletion(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.press("pgdown", "pgdown")
+	if h.m.Step() != 2 {
+		t.Fatalf("two pgdown: step %d, want 2", h.m.Step())
+	}
+	h.press("ctrl+b")
+	if h.m.Step() != 1 {
+		t.Fatalf("ctrl+b: step %d, want 1", h.m.Step())
+	}
+	h.press("pgup", "pgup")
+	if h.m.Step() != 0 {
+		t.Fatalf("pgup at the first step: step %d", h.m.Step())
+	}
+	h.goStep(11).press("pgdown")
+	if h.m.Step() != 11 {
+		t.Fatalf("pgdown at the last step: step %d", h.m.Step())
+	}
+	// Summary: empty, then filled.
+	h.goStep(1)
+	h.wantView(GlyphEmpty + "  2 Summary")
+	h.typ("We broke checkout.")
+	h.wantView(GlyphYes + "  2 Summary")
+	// Impact half done is partial.
+	h.goStep(3).typ("EU card payers")
+	h.wantView(GlyphPartial + "  4 Impact")
+}
+
+// The score is recomputed on every keystroke from the text in the focused
+// field, before it is left.
+func TestScoreFollowsTypingLive(t *testing.T) {
+	calls := 0
+	score := func(d *model.Draft) model.Report {
+		calls++
+		st := model.No
+		pts := 0.0
+		if n := len(d.Summary); n >= 10 {
+			st, pts = model.Yes, 10
+		} else if n > 0 {
+			st, pts = model.Partial, 5
+		}
+		return model.Report{Score: pts, Max: 100, Items: []model.ItemResult{
+			{ID: model.ItemAdmitFailure, Tier: model.TierPrinciple, Title: "Admit failure", Status: st, Points: pts, Max: 10, Next: "Say plainly what failed"},
+			{ID: model.ItemLessons, Tier: model.TierMust, Title: "Lessons", Status: model.No, Max: 20, Next: "Add a lesson learned"},
+		}}
+	}
+	h := newHarness(t, nil, 100, 30, func(o *Options) { o.score = score })
+	h.goStep(1)
+	h.wantView(GlyphNo+" Admit failure", "Score 0/100", "Add a lesson learned")
+	h.typ("We")
+	h.wantView(GlyphPartial+" Admit failure", "Score 5/100")
+	before := calls
+	h.typ(" broke it")
+	if calls-before != len(" broke it") {
+		t.Errorf("score ran %d times for %d keys; want once per key", calls-before, len(" broke it"))
+	}
+	h.wantView(GlyphYes+" Admit failure", "Score 10/100")
+	if h.m.FocusedPath() != "summary" {
+		t.Fatalf("focus moved to %q", h.m.FocusedPath())
+	}
+}
+
+func TestToneFindingsShowUnderTheirField(t *testing.T) {
+	score := func(d *model.Draft) model.Report {
+		r := model.Report{Max: 100}
+		if i := strings.Index(d.Summary, "any inconvenience"); i >= 0 {
+			r.Findings = append(r.Findings, model.Finding{Kind: model.Boilerplate, Field: "summary", Phrase: "any inconvenience", Offset: i, Suggestion: "say what broke for whom"})
+		}
+		return r
+	}
+	h := newHarness(t, nil, 100, 30, func(o *Options) { o.score = score })
+	h.goStep(1).typ("We apologise for any inconvenience")
+	v := h.view()
+	fi := strings.Index(v, "What failed, in plain words")
+	wi := strings.Index(v, GlyphWarn+` "any inconvenience": say what broke`)
+	if fi < 0 || wi < fi {
+		t.Fatalf("finding not under the summary field:\n%s", v)
+	}
+	// And in the Review step's tone list, with its field.
+	h.goStep(11)
+	h.wantView(`summary: "any inconvenience"`)
+}
+
+func TestTimesParseLiveAndKeepBadText(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-11-23 14:05")
+	start := h.m.Draft().Timeline.Start
+	if start == nil || !start.Equal(time.Date(2026, 11, 23, 14, 5, 0, 0, time.UTC)) {
+		t.Fatalf("start = %v", start)
+	}
+	// A clock time is on the start date.
+	h.focusPath("timeline.detected").typ("14:20")
+	if got := h.m.Draft().Timeline.Detected; got == nil || !got.Equal(time.Date(2026, 11, 23, 14, 20, 0, 0, time.UTC)) {
+		t.Fatalf("detected = %v", got)
+	}
+	// A bad time: inline error, the typed text stays, the draft keeps the
+	// last good value.
+	h.focusPath("timeline.end").typ("15:6x")
+	h.wantView("15:6x", GlyphError+` "15:6x" is not a time`)
+	if h.m.Draft().Timeline.End == nil {
+		t.Log("end kept nothing: fine, it had no good value yet")
+	}
+	// Leave the step and come back: still there.
+	h.press("pgdown", "pgup")
+	h.wantView("15:6x", "is not a time")
+	// Fix it.
+	h.focusPath("timeline.end").press("backspace", "backspace").typ("50")
+	if got := h.m.Draft().Timeline.End; got == nil || got.Format("15:04") != "15:50" {
+		t.Fatalf("end = %v", got)
+	}
+	if strings.Contains(h.view(), "is not a time") {
+		t.Error("the error stayed after the time was fixed")
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no zoneinfo:", err)
+	}
+	late := time.Date(2026, 11, 23, 23, 50, 0, 0, berlin)
+	dst := time.Date(2026, 10, 24, 23, 30, 0, 0, berlin) // clocks go back at 03:00 on the 25th
+	tests := []struct {
+		in   string
+		ref  *time.Time
+		want string // RFC 3339, or "error"
+	}{
+		{"2026-11-23 14:05", nil, "2026-11-23T14:05:00+01:00"},
+		{"2026-11-23T14:05:00Z", nil, "2026-11-23T14:05:00Z"},
+		{"2026-11-23T14:05:00+05:30", nil, "2026-11-23T14:05:00+05:30"},
+		{"14:05", nil, "error"},
+		{"23:55", &late, "2026-11-23T23:55:00+01:00"},
+		{"00:10", &late, "2026-11-24T00:10:00+01:00"}, // past midnight
+		{"23:40", &late, "2026-11-23T23:40:00+01:00"}, // just before the start
+		{"04:00", &dst, "2026-10-25T04:00:00+01:00"},  // after the DST change: +01:00, not +02:00
+		{"01:00", &dst, "2026-10-25T01:00:00+02:00"},  // before it
+		{"25:00", &late, "error"},
+		{"yesterday", &late, "error"},
+		{"", &late, "error"},
+	}
+	for _, tc := range tests {
+		got, err := parseTime(tc.in, berlin, tc.ref)
+		if tc.want == "error" {
+			if err == nil {
+				t.Errorf("parseTime(%q) = %v, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("parseTime(%q) = %v, %v; want %s", tc.in, got.Format(time.RFC3339), err, tc.want)
+		}
+	}
+}
+
+func TestListsAddEditReorderDeleteUndo(t *testing.T) {
+	h := newHarness(t, nil, 100, 40)
+	h.goStep(2).focusPath("timeline.events+").press("enter")
+	if n := len(h.m.Draft().Timeline.Events); n != 1 {
+		t.Fatalf("enter on the add row: %d events", n)
+	}
+	if h.m.FocusedPath() != "timeline.events[0].at" {
+		t.Fatalf("focus after add: %q", h.m.FocusedPath())
+	}
+	h.typ("2026-11-23 14:05").press("tab").typ("Deploy went out")
+	// ctrl+o adds after the focused entry.
+	h.press("ctrl+o").typ("2026-11-23 14:20").press("tab").typ("Alert fired")
+	ev := h.m.Draft().Timeline.Events
+	if len(ev) != 2 || ev[0].Text != "Deploy went out" || ev[1].Text != "Alert fired" {
+		t.Fatalf("events = %+v", ev)
+	}
+	// Move the second up.
+	h.press("alt+up")
+	ev = h.m.Draft().Timeline.Events
+	if ev[0].Text != "Alert fired" || h.m.FocusedPath() != "timeline.events[0].text" {
+		t.Fatalf("after alt+up: %q first, focus %q", ev[0].Text, h.m.FocusedPath())
+	}
+	h.press("alt+down")
+	if h.m.Draft().Timeline.Events[1].Text != "Alert fired" {
+		t.Fatal("alt+down did not move it back")
+	}
+	// Delete, then undo.
+	h.press("ctrl+x")
+	if n := len(h.m.Draft().Timeline.Events); n != 1 {
+		t.Fatalf("after delete: %d events", n)
+	}
+	h.wantView("ctrl+z puts it back")
+	h.press("ctrl+z")
+	ev = h.m.Draft().Timeline.Events
+	if len(ev) != 2 || ev[1].Text != "Alert fired" {
+		t.Fatalf("after undo: %+v", ev)
+	}
+	h.wantView("Event 2 · what happened", "Alert fired")
+}
+
+// Every list of the draft can be added to and edited in the wizard.
+func TestEveryListTakesEntries(t *testing.T) {
+	tests := []struct {
+		step  int
+		list  string
+		first string
+		text  string
+		got   func(d *model.Draft) string
+	}{
+		{4, "root_cause.contributing_factors", "root_cause.contributing_factors[0]", "No validation", func(d *model.Draft) string { return d.RootCause.ContributingFactors[0] }},
+		{6, "lessons", "lessons[0]", "Review config", func(d *model.Draft) string { return d.Lessons[0] }},
+		{6, "action_items", "action_items[0].what", "Validate timeouts", func(d *model.Draft) string { return d.ActionItems[0].What }},
+		{7, "technologies", "technologies[0]", "PostgreSQL", func(d *model.Draft) string { return d.Technologies[0] }},
+		{10, "communication.channels", "communication.channels[0].name", "Status page", func(d *model.Draft) string { return d.Communication.Channels[0].Name }},
+		{5, "five_whys", "five_whys[0].why", "", func(d *model.Draft) string { return "" }},
+	}
+	for _, tc := range tests {
+		h := newHarness(t, nil, 100, 30)
+		h.goStep(tc.step).focusPath(tc.list + "+").press("enter")
+		if h.m.FocusedPath() != tc.first {
+			t.Errorf("%s: focus after add %q, want %q", tc.list, h.m.FocusedPath(), tc.first)
+			continue
+		}
+		if tc.text == "" {
+			continue
+		}
+		h.typ(tc.text)
+		if got := tc.got(h.m.Draft()); got != tc.text {
+			t.Errorf("%s: %q", tc.list, got)
+		}
+	}
+}
+
+func TestActionItemFields(t *testing.T) {
+	h := newHarness(t, nil, 100, 40)
+	h.goStep(6).focusPath("action_items+").press("enter").typ("Validate timeouts").
+		press("tab").typ("payments").press("tab").typ("2026-13-01")
+	h.wantView(`"2026-13-01" is not a date`)
+	h.press("backspace", "backspace", "backspace", "backspace", "backspace").typ("12-01")
+	h.press("tab", "right") // type: prevent → process
+	h.press("tab").typ("https://tracker.example.com/PAY-1").press("tab", "space")
+	a := h.m.Draft().ActionItems[0]
+	want := model.ActionItem{What: "Validate timeouts", Owner: "payments", Due: "2026-12-01", Type: model.ActionProcess, Link: "https://tracker.example.com/PAY-1", Done: true}
+	if fmt.Sprint(a) != fmt.Sprint(want) {
+		t.Fatalf("action item = %+v\nwant %+v", a, want)
+	}
+}
+
+func TestFiveWhysPrefillFromPreviousAnswer(t *testing.T) {
+	d := model.New("", testNow)
+	d.RootCause.WhatWentWrong = "Checkout rejected every card. More detail follows."
+	h := newHarness(t, d, 100, 30)
+	h.goStep(5).focusPath("five_whys+").press("enter")
+	if got := h.m.Draft().FiveWhys[0].Why; got != "Why Checkout rejected every card?" {
+		t.Fatalf("first why = %q", got)
+	}
+	h.press("tab").typ("the payment timeout was 0 ms").press("ctrl+o")
+	if got := h.m.Draft().FiveWhys[1].Why; got != "Why the payment timeout was 0 ms?" {
+		t.Fatalf("second why = %q", got)
+	}
+	h.wantView("Why the payment timeout was 0 ms?")
+	for range 3 {
+		h.press("ctrl+o")
+	}
+	if n := len(h.m.Draft().FiveWhys); n != model.MaxWhys {
+		t.Fatalf("%d whys", n)
+	}
+	h.press("ctrl+o")
+	if n := len(h.m.Draft().FiveWhys); n != model.MaxWhys {
+		t.Fatalf("a sixth why was added: %d", n)
+	}
+	h.wantView("at most 5 whys")
+}
+
+func TestHelp(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.wantView("tab next", "?/f1 help", "ctrl+c quit")
+	// ? while typing is text.
+	h.typ("Why?")
+	if h.m.Draft().Title != "Why?" {
+		t.Fatalf("title = %q", h.m.Draft().Title)
+	}
+	h.press("f1")
+	h.wantView("Keys", "add entry", "delete entry", "move entry up", "edit in $EDITOR", "save now", "preview")
+	h.press("esc")
+	if strings.Contains(h.view(), "delete entry") {
+		t.Fatal("esc did not close the help")
+	}
+	// ? on a choice opens it.
+	h.focusPath("audience").press("?")
+	h.wantView("undo delete")
+}
+
+func TestSaveStatusLine(t *testing.T) {
+	now := testNow
+	h := newHarness(t, nil, 100, 30, func(o *Options) { o.Now = func() time.Time { return now } })
+	h.typ("x")
+	h.wantView("saving…")
+	h.send(saveResultMsg{At: now})
+	h.wantView("saved just now")
+	now = now.Add(3 * time.Second)
+	h.send(tickMsg(now))
+	h.wantView("saved 3 s ago")
+	h.typ("y")
+	h.send(saveResultMsg{Err: errors.New("disk full")})
+	h.wantView("not saved: disk full (retrying)")
+	// Typing goes on.
+	h.typ("z")
+	if h.m.Draft().Title != "xyz" {
+		t.Fatalf("title = %q", h.m.Draft().Title)
+	}
+	// ctrl+s asks for a save now.
+	h.press("ctrl+s")
+	if h.cmd == nil {
+		t.Fatal("ctrl+s returned no command")
+	}
+	h.cmd()
+	if h.saver.flushes != 1 {
+		t.Fatalf("flushes = %d", h.saver.flushes)
+	}
+}
+
+func TestQuitSavesFirst(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.typ("Checkout failed").press("ctrl+c")
+	if h.saver.flushes != 1 || h.saver.last().Title != "Checkout failed" {
+		t.Fatalf("quit: %d flushes, last %+v", h.saver.flushes, h.saver.last())
+	}
+	if h.cmd == nil {
+		t.Fatal("no quit command")
+	}
+	if _, ok := h.cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ctrl+c does not quit")
+	}
+}
+
+func TestReadOnlyShowsBannerAndKeepsDraft(t *testing.T) {
+	d := model.New("Locked one", testNow)
+	h := newHarness(t, d, 100, 30, func(o *Options) {
+		o.ReadOnly, o.ReadOnlyReason = true, "locked by pid 4242 on build-7 since 10:02"
+	})
+	h.wantView(GlyphLock+" read-only: locked by pid 4242 on build-7 since 10:02", "Locked one")
+	h.typ("xyz").press("ctrl+o")
+	if h.m.Draft().Title != "Locked one" || len(h.saver.changed) != 0 {
+		t.Fatalf("read-only draft changed: %q, %d saves", h.m.Draft().Title, len(h.saver.changed))
+	}
+	h.press("pgdown")
+	if h.m.Step() != 1 {
+		t.Fatal("cannot move between steps when read-only")
+	}
+	h.press("ctrl+c")
+	if h.saver.flushes != 0 {
+		t.Fatal("read-only quit saved")
+	}
+}
+
+func TestEditorBringsTextBack(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(1)
+	long := strings.Repeat("line\n", 150) + "end"
+	h.send(editorDoneMsg{path: "summary", text: long})
+	if h.m.Draft().Summary != long {
+		t.Fatalf("summary has %d lines", strings.Count(h.m.Draft().Summary, "\n")+1)
+	}
+	// Enter still works past 99 lines.
+	h.press("ctrl+e") // opens the editor: a command, not run here
+	if h.cmd == nil {
+		t.Fatal("ctrl+e gave no command")
+	}
+	h.typ("\nmore")
+	if !strings.HasSuffix(h.m.Draft().Summary, "\nmore") && !strings.Contains(h.m.Draft().Summary, "more") {
+		t.Fatalf("typing after 151 lines failed: %q", h.m.Draft().Summary[len(h.m.Draft().Summary)-20:])
+	}
+	if got := strings.Count(h.m.Draft().Summary, "\n") + 1; got != 152 {
+		t.Fatalf("lines = %d, want 152", got)
+	}
+	// An editor that fails leaves the field as it was.
+	before := h.m.Draft().Summary
+	h.send(editorDoneMsg{path: "summary", text: "", err: errors.New("vi exited with 1")})
+	if h.m.Draft().Summary != before {
+		t.Fatal("a failed editor changed the text")
+	}
+	h.wantView("vi exited with 1")
+}
+
+func TestLargePasteKeepsEveryLine(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(4).typ("Start: ")
+	big := strings.Repeat("log line\n", 12_000) + "last"
+	h.send(tea.PasteMsg{Content: big})
+	got := h.m.Draft().RootCause.WhatWentWrong
+	if got != "Start: "+big {
+		t.Fatalf("paste kept %d of %d lines", strings.Count(got, "\n"), strings.Count(big, "\n"))
+	}
+	h.wantView("too long to edit here; ctrl+e")
+	// A normal paste goes into the field.
+	h.goStep(1).send(tea.PasteMsg{Content: "one\ntwo"})
+	if h.m.Draft().Summary != "one\ntwo" {
+		t.Fatalf("summary = %q", h.m.Draft().Summary)
+	}
+}
+
+func TestHostileTextIsNeutralised(t *testing.T) {
+	d := model.New("evil\x1b]52;c;aGk=\x07title\u202e", testNow)
+	d.Summary = "clear\x1b[2Jscreen\rover\x00"
+	h := newHarness(t, d, 100, 30)
+	raw := h.m.View().Content
+	for _, bad := range []string{"\x1b]52", "\x1b[2J", "\u202e", "\r", "\x00"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("view carries %q", bad)
+		}
+	}
+	h.goStep(1)
+	raw = h.m.View().Content
+	if strings.Contains(raw, "\x1b[2J") || strings.Contains(raw, "\x00") {
+		t.Error("summary escapes reach the screen")
+	}
+}
+
+// No size from 20×5 upwards panics, and nothing is drawn past the edges.
+func TestEverySizeFits(t *testing.T) {
+	d := filledDraft()
+	for _, w := range []int{1, 5, 20, 30, 49, 50, 60, 79, 80, 100, 160} {
+		for _, hgt := range []int{1, 3, 5, 10, 20, 30, 50} {
+			h := newHarness(t, d.Clone(), w, hgt)
+			for s := range steps {
+				h.goStep(s)
+				v := h.view()
+				lines := strings.Split(v, "\n")
+				if len(lines) > hgt {
+					t.Fatalf("%dx%d step %d: %d lines", w, hgt, s, len(lines))
+				}
+				for _, ln := range lines {
+					if lw := len([]rune(ln)); lw > w && ansiWidth(ln) > w {
+						t.Fatalf("%dx%d step %d: line %q is %d wide", w, hgt, s, ln, ansiWidth(ln))
+					}
+				}
+			}
+			h.press("f1")
+			_ = h.view()
+		}
+	}
+}
+
+func TestNarrowFoldsPanelIntoGauge(t *testing.T) {
+	h := newHarness(t, filledDraft(), 79, 24)
+	v := h.view()
+	if strings.Contains(v, "Principles") || strings.Contains(v, "Must-haves") {
+		t.Fatalf("panel shown at 79 columns:\n%s", v)
+	}
+	if !strings.Contains(strings.Split(v, "\n")[1], GlyphGaugeOff) && !strings.Contains(strings.Split(v, "\n")[1], GlyphGaugeOn) {
+		t.Fatalf("no one-line gauge:\n%s", v)
+	}
+	h = newHarness(t, filledDraft(), 80, 24)
+	if !strings.Contains(h.view(), "Score ") {
+		t.Fatal("no score panel at 80 columns")
+	}
+}
