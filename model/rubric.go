@@ -316,7 +316,10 @@ func judgeRootCause(d *Draft, _ facts) verdict {
 	case wwg < minWords:
 		return verdict{Partial, fmt.Sprintf("What went wrong has %s.", plural(wwg, "word")), "Explain what went wrong in a few sentences: the failure, not just its name."}
 	}
-	return verdict{Partial, fmt.Sprintf("How you found it has %s.", plural(an, "word")), "Add how you found the cause: the graphs, logs or experiments that showed it."}
+	if an == 0 {
+		return verdict{Partial, "Says what went wrong, but not how you found it.", "Add how you found the cause: the graphs, logs or experiments that showed it."}
+	}
+	return verdict{Partial, fmt.Sprintf("How you found it has %s.", plural(an, "word")), "Say more about how you found the cause: the graphs, logs or experiments that showed it."}
 }
 
 func judgeLessons(d *Draft, _ facts) verdict {
