@@ -91,25 +91,24 @@ func newField(b binding, text string, st Styles) *field {
 	return f
 }
 
+// inputStyles and areaStyles dress the bubbles inputs from Styles, so
+// the inputs follow the background and NO_COLOR like everything else.
 func inputStyles(st Styles) textinput.Styles {
 	s := textinput.DefaultStyles(st.Dark)
-	if st.NoColor {
-		s.Focused.Placeholder = lipgloss.NewStyle().Faint(true)
-		s.Blurred.Placeholder = lipgloss.NewStyle().Faint(true)
-		s.Focused.Text, s.Blurred.Text = lipgloss.NewStyle(), lipgloss.NewStyle()
+	for _, ss := range []*textinput.StyleState{&s.Focused, &s.Blurred} {
+		ss.Text, ss.Placeholder, ss.Suggestion, ss.Prompt = st.Value, st.Muted, st.Muted, lipgloss.NewStyle()
 	}
+	s.Cursor.Color = st.Cursor
 	return s
 }
 
 func areaStyles(st Styles) textarea.Styles {
 	s := textarea.DefaultStyles(st.Dark)
-	s.Focused.CursorLine = lipgloss.NewStyle()
-	s.Focused.Base, s.Blurred.Base = lipgloss.NewStyle(), lipgloss.NewStyle()
-	if st.NoColor {
-		s.Focused.Placeholder = lipgloss.NewStyle().Faint(true)
-		s.Blurred.Placeholder = lipgloss.NewStyle().Faint(true)
-		s.Focused.Text, s.Blurred.Text = lipgloss.NewStyle(), lipgloss.NewStyle()
+	for _, ss := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		ss.Base, ss.Text, ss.CursorLine, ss.Placeholder, ss.Prompt = lipgloss.NewStyle(), st.Value, st.Value, st.Muted, lipgloss.NewStyle()
+		ss.EndOfBuffer, ss.LineNumber, ss.CursorLineNumber = st.Muted, st.Muted, st.Muted
 	}
+	s.Cursor.Color = st.Cursor
 	return s
 }
 

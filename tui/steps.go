@@ -74,7 +74,7 @@ func summaryFields(*model.Draft) []binding {
 
 // timeField binds a time of the timeline. ref is the time a bare "14:05"
 // is read against.
-func timeField(path, label string, p func(d *model.Draft) **time.Time, ref func(d *model.Draft) *time.Time) binding {
+func timeField(path, label string, p func(d *model.Draft) **time.Time, ref func(d *model.Draft) *time.Time, nearest bool) binding {
 	return binding{
 		path: path, label: label, placeholder: "2026-11-23 14:05 or 14:05", kind: kindTime,
 		get: func(d *model.Draft) string {
@@ -88,7 +88,7 @@ func timeField(path, label string, p func(d *model.Draft) **time.Time, ref func(
 				*p(d) = nil
 				return nil
 			}
-			t, err := parseTime(v, draftLocation(d.Timeline.TimeZone), ref(d))
+			t, err := parseTime(v, draftLocation(d.Timeline.TimeZone), ref(d), nearest)
 			if err != nil {
 				return err // the draft keeps its last good time; the field keeps the text
 			}
@@ -129,15 +129,15 @@ func timelineFields(d *model.Draft) []binding {
 		return d.Created
 	}
 	out := []binding{
-		timeField("timeline.start", "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, createdRef),
-		timeField("timeline.detected", "Detected", func(d *model.Draft) **time.Time { return &d.Timeline.Detected }, startRef),
-		timeField("timeline.mitigated", "Mitigated", func(d *model.Draft) **time.Time { return &d.Timeline.Mitigated }, startRef),
-		timeField("timeline.end", "Ended", func(d *model.Draft) **time.Time { return &d.Timeline.End }, startRef),
+		timeField("timeline.start", "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, createdRef, true),
+		timeField("timeline.detected", "Detected", func(d *model.Draft) **time.Time { return &d.Timeline.Detected }, startRef, false),
+		timeField("timeline.mitigated", "Mitigated", func(d *model.Draft) **time.Time { return &d.Timeline.Mitigated }, startRef, false),
+		timeField("timeline.end", "Ended", func(d *model.Draft) **time.Time { return &d.Timeline.End }, startRef, false),
 		tz,
 	}
 	for i := range d.Timeline.Events {
 		at := timeField(fmt.Sprintf("timeline.events[%d].at", i), fmt.Sprintf("Event %d · when", i+1),
-			func(d *model.Draft) **time.Time { return &d.Timeline.Events[i].At }, startRef)
+			func(d *model.Draft) **time.Time { return &d.Timeline.Events[i].At }, startRef, true)
 		txt := str(fmt.Sprintf("timeline.events[%d].text", i), fmt.Sprintf("Event %d · what happened", i+1), "Rolled back the config push", kindLine,
 			func(d *model.Draft) *string { return &d.Timeline.Events[i].Text })
 		out = append(out, entry(listEvents, i, at, txt)...)

@@ -7,11 +7,9 @@ import (
 )
 
 // Glyphs the wizard draws, named once so the look can change in one place
-// and tests can look for them.
+// and tests can look for them. The verdict glyphs (GlyphYes, GlyphPartial,
+// GlyphNo, GlyphNext) live in report.go, shared with `pmwiz score`.
 const (
-	GlyphYes      = "✓"
-	GlyphPartial  = "◐"
-	GlyphNo       = "✗"
 	GlyphEmpty    = "·"
 	GlyphFocus    = "›"
 	GlyphStep     = "▸"

@@ -1,53 +1,48 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pmwiz/pmwiz/model"
 )
 
-// parseTime reads a time typed into the wizard: "2026-11-23 14:05",
-// "14:05" (on ref's date, the occurrence nearest ref, so an event at 00:10
-// after a 23:50 start lands on the next day) or RFC 3339. Wall times are in
-// loc, so a DST change is handled by the zone rules, not by adding hours.
+// parseTime reads a time typed into the wizard with model.ParseTime:
+// "2026-11-23 14:05", "14:05" (on ref's date) or RFC 3339, wall times in
+// loc so a DST change follows the zone's rules.
 //
-// It stands in for model.ParseTime until the model package ships it; the
-// wizard calls nothing else to read a time.
-func parseTime(input string, loc *time.Location, ref *time.Time) (time.Time, error) {
-	s := strings.TrimSpace(input)
-	if loc == nil {
-		loc = time.Local
+// model.ParseTime puts a bare clock at or after ref, which is right for
+// detection, mitigation and end (an incident from 23:30 ends at 00:40 the
+// next day). For the start and for events, which may come before the
+// reference (the deploy at 13:50 that caused a 14:05 outage), nearest
+// takes the occurrence nearest ref instead.
+func parseTime(input string, loc *time.Location, ref *time.Time, nearest bool) (time.Time, error) {
+	t, err := model.ParseTime(input, loc, ref)
+	if err != nil || !nearest || ref == nil || !isClock(input) {
+		return t, err
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+	if t.Sub(*ref) > 12*time.Hour {
+		if loc == nil {
+			loc = time.Local
+		}
+		w := t.In(loc)
+		prev := time.Date(w.Year(), w.Month(), w.Day()-1, w.Hour(), w.Minute(), w.Second(), 0, loc)
+		if prev.In(loc).Hour() == w.Hour() { // not in a DST gap the day before
+			return prev, nil
 		}
 	}
+	return t, nil
+}
+
+// isClock reports whether the input is a bare clock time ("14:05").
+func isClock(s string) bool {
+	s = strings.TrimSpace(s)
 	for _, layout := range []string{"15:04", "15:04:05"} {
-		clock, err := time.Parse(layout, s)
-		if err != nil {
-			continue
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
 		}
-		if ref == nil {
-			return time.Time{}, fmt.Errorf("%q has no date: type the date too (2026-11-23 %s), or set the start time first", s, s)
-		}
-		r := ref.In(loc)
-		day := func(offset int) time.Time {
-			return time.Date(r.Year(), r.Month(), r.Day()+offset, clock.Hour(), clock.Minute(), clock.Second(), 0, loc)
-		}
-		t := day(0)
-		switch {
-		case t.Sub(r) > 12*time.Hour:
-			t = day(-1)
-		case r.Sub(t) > 12*time.Hour:
-			t = day(1)
-		}
-		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time: use 2026-11-23 14:05, 14:05 (on the start date) or RFC 3339", s)
+	return false
 }
 
 // formatTime shows a time the way parseTime reads it back, in loc.

@@ -31,6 +31,10 @@ func (m Model) layout() layout {
 	var l layout
 	w := max(m.width, 1)
 	switch {
+	case w >= wideMin && steps[m.step].review:
+		// The Review step is the full report: the panel would repeat it.
+		l.steps = stepsWidth
+		l.form = w - l.steps - gap
 	case w >= wideMin:
 		l.steps, l.panel = stepsWidth, panelWidth
 		l.form = w - l.steps - l.panel - 2*gap
@@ -510,26 +514,42 @@ func (m Model) reviewBody(w, room int) []string {
 		out = append(out, m.fieldView(i, f, w)...)
 	}
 	out = append(out, "", st.PanelTitle.Render("Score "+m.scoreText())+"  "+m.gauge(min(20, max(w-16, 1))))
+	wrap := func(first, rest string, text string, style func(...string) string) {
+		lines := strings.Split(lipgloss.NewStyle().Width(max(w-len([]rune(rest)), 8)).Render(text), "\n")
+		for i, ln := range lines {
+			if i == 0 {
+				out = append(out, first+style(ln))
+			} else {
+				out = append(out, rest+style(ln))
+			}
+		}
+	}
 	var tier model.Tier
 	for _, it := range m.report.Items {
 		if it.Tier != tier {
 			tier = it.Tier
 			out = append(out, st.Muted.Render(tierName(tier)))
 		}
-		line := st.verdict(string(it.Status)) + " " + model.SafeLine(it.Title)
-		if it.Status != model.Yes && it.Next != "" {
-			line += st.Muted.Render(" — " + model.SafeLine(it.Next))
-		} else if it.Reason != "" {
-			line += st.Muted.Render(" — " + model.SafeLine(it.Reason))
+		out = append(out, st.verdict(string(it.Status))+" "+st.Value.Render(model.SafeLine(it.Title))+
+			st.Muted.Render(fmt.Sprintf("  %s/%d", FormatPoints(it.Points), it.Max)))
+		if it.Reason != "" {
+			wrap("  ", "  ", model.SafeLine(it.Reason), st.Muted.Render)
 		}
-		out = append(out, line)
+		if it.Status != model.Yes && it.Next != "" {
+			wrap("  "+GlyphNext+" ", "    ", model.SafeLine(it.Next), st.Value.Render)
+		}
 	}
 	out = append(out, "", st.PanelTitle.Render("Tone"))
 	if len(m.report.Findings) == 0 {
 		out = append(out, st.Muted.Render("No boilerplate or hedging found."))
 	}
 	for _, f := range m.report.Findings {
-		out = append(out, st.Warn.Render(fmt.Sprintf("%s %s: %q: %s", GlyphWarn, model.SafeLine(f.Field), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))))
+		kind := string(f.Kind)
+		if f.Kind == model.Blame {
+			kind += " (advice)"
+		}
+		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(f.Field), model.SafeLine(f.Phrase)), st.Warn.Render)
+		wrap("  "+GlyphNext+" ", "    ", model.SafeLine(f.Suggestion), st.Value.Render)
 	}
 	if mt := m.report.Metrics; mt.Duration != nil || mt.TimeToDetect != nil {
 		out = append(out, "", st.PanelTitle.Render("Durations"))

@@ -167,13 +167,13 @@ func TestTimesParseLiveAndKeepBadText(t *testing.T) {
 	// A bad time: inline error, the typed text stays, the draft keeps the
 	// last good value.
 	h.focusPath("timeline.end").typ("15:6x")
-	h.wantView("15:6x", GlyphError+` "15:6x" is not a time`)
+	h.wantView("15:6x", GlyphError+` "15:6x" is not a time pmwiz can`)
 	if h.m.Draft().Timeline.End == nil {
 		t.Log("end kept nothing: fine, it had no good value yet")
 	}
 	// Leave the step and come back: still there.
 	h.press("pgdown", "pgup")
-	h.wantView("15:6x", "is not a time")
+	h.wantView("15:6x", "is not a time pmwiz can")
 	// Fix it.
 	h.focusPath("timeline.end").press("backspace", "backspace").typ("50")
 	if got := h.m.Draft().Timeline.End; got == nil || got.Format("15:04") != "15:50" {
@@ -192,25 +192,28 @@ func TestParseTime(t *testing.T) {
 	late := time.Date(2026, 11, 23, 23, 50, 0, 0, berlin)
 	dst := time.Date(2026, 10, 24, 23, 30, 0, 0, berlin) // clocks go back at 03:00 on the 25th
 	tests := []struct {
-		in   string
-		ref  *time.Time
-		want string // RFC 3339, or "error"
+		in      string
+		ref     *time.Time
+		nearest bool
+		want    string // RFC 3339, or "error"
 	}{
-		{"2026-11-23 14:05", nil, "2026-11-23T14:05:00+01:00"},
-		{"2026-11-23T14:05:00Z", nil, "2026-11-23T14:05:00Z"},
-		{"2026-11-23T14:05:00+05:30", nil, "2026-11-23T14:05:00+05:30"},
-		{"14:05", nil, "error"},
-		{"23:55", &late, "2026-11-23T23:55:00+01:00"},
-		{"00:10", &late, "2026-11-24T00:10:00+01:00"}, // past midnight
-		{"23:40", &late, "2026-11-23T23:40:00+01:00"}, // just before the start
-		{"04:00", &dst, "2026-10-25T04:00:00+01:00"},  // after the DST change: +01:00, not +02:00
-		{"01:00", &dst, "2026-10-25T01:00:00+02:00"},  // before it
-		{"25:00", &late, "error"},
-		{"yesterday", &late, "error"},
-		{"", &late, "error"},
+		{"2026-11-23 14:05", nil, false, "2026-11-23T14:05:00+01:00"},
+		{"2026-11-23T14:05:00Z", nil, false, "2026-11-23T14:05:00Z"},
+		{"2026-11-23T14:05:00+05:30", nil, false, "2026-11-23T14:05:00+05:30"},
+		{"14:05", nil, false, "error"},
+		{"23:55", &late, false, "2026-11-23T23:55:00+01:00"},
+		{"00:10", &late, false, "2026-11-24T00:10:00+01:00"}, // an end past midnight
+		{"00:10", &late, true, "2026-11-24T00:10:00+01:00"},  // an event past midnight
+		{"23:40", &late, true, "2026-11-23T23:40:00+01:00"},  // an event just before the start
+		{"23:40", &late, false, "2026-11-24T23:40:00+01:00"}, // an end is never before the start
+		{"04:00", &dst, false, "2026-10-25T04:00:00+01:00"},  // after the DST change: +01:00, not +02:00
+		{"01:00", &dst, false, "2026-10-25T01:00:00+02:00"},  // before it
+		{"25:00", &late, false, "error"},
+		{"yesterday", &late, false, "error"},
+		{"", &late, false, "error"},
 	}
 	for _, tc := range tests {
-		got, err := parseTime(tc.in, berlin, tc.ref)
+		got, err := parseTime(tc.in, berlin, tc.ref, tc.nearest)
 		if tc.want == "error" {
 			if err == nil {
 				t.Errorf("parseTime(%q) = %v, want an error", tc.in, got)
@@ -218,8 +221,14 @@ func TestParseTime(t *testing.T) {
 			continue
 		}
 		if err != nil || got.Format(time.RFC3339) != tc.want {
-			t.Errorf("parseTime(%q) = %v, %v; want %s", tc.in, got.Format(time.RFC3339), err, tc.want)
+			t.Errorf("parseTime(%q, nearest %v) = %v, %v; want %s", tc.in, tc.nearest, got.Format(time.RFC3339), err, tc.want)
 		}
+	}
+	// The duration across the DST change is wall-clock right: 23:30 to
+	// 04:00 that night is five and a half hours, not four and a half.
+	end, _ := parseTime("04:00", berlin, &dst, false)
+	if got := end.Sub(dst); got != 5*time.Hour+30*time.Minute {
+		t.Errorf("23:30 → 04:00 across the DST change = %v", got)
 	}
 }
 
