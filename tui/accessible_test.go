@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Accessible mode asks the same steps as plain prompts and writes the same
+// draft; a piped answer file works line by line.
+func TestAccessibleModeWritesTheDraft(t *testing.T) {
+	t.Setenv("TZ", "UTC")
+	answers := []string{
+		// Basics: title, severity, audience (2 = public), authors
+		"Checkout failed", "SEV1", "2", "Ada, Grace",
+		// Summary
+		"We broke checkout for 47 minutes.",
+		// Timeline: start, detected (a bad time first, then a good one), mitigated, end, zone
+		"2026-11-23 14:05", "soon", "14:12", "14:40", "14:52", "UTC",
+		"y", "14:03", "Config push", // one event
+		"n",
+		// Impact
+		"EU card payers", "Could not pay", "12,400 orders",
+		// Root cause, and no contributing factor
+		"Timeout set to 0 ms", "Config diff", "n",
+		// Five Whys: one, its question pre-filled (Enter keeps it)
+		"y", "", "A typo", "n",
+		// Lessons: one lesson, no action items
+		"y", "Review config like code", "n", "n",
+		// Technologies
+		"y", "Envoy", "n",
+		"Paged at 14:12", "Validate config",
+		// Communication
+		"y", "Status page", "https://status.example.com", "n",
+		// Review: status 2 = review
+		"2",
+	}
+	in := strings.NewReader(strings.Join(answers, "\n") + "\n")
+	var out bytes.Buffer
+	s := newFakeSaver()
+	d, err := RunAccessible(context.Background(), model.New("", testNow), Options{Input: in, Output: &out, Saver: s, Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := out.String()
+	if strings.Contains(o, "\x1b") {
+		t.Errorf("accessible output has escape sequences")
+	}
+	for _, want := range []string{"Step 1 of 12: Basics", "Step 12 of 12: Review", "Add an event?", "is not a time", "Score "} {
+		if !strings.Contains(o, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	check := []struct{ got, want string }{
+		{d.Title, "Checkout failed"},
+		{d.Severity, "SEV1"},
+		{string(d.Audience), "public"},
+		{strings.Join(d.Authors, "|"), "Ada|Grace"},
+		{d.Summary, "We broke checkout for 47 minutes."},
+		{d.Timeline.Detected.Format("15:04"), "14:12"},
+		{d.Timeline.Events[0].Text, "Config push"},
+		{d.Timeline.Events[0].At.Format("15:04"), "14:03"},
+		{d.Impact.Extent, "12,400 orders"},
+		{d.FiveWhys[0].Why, "Why Timeout set to 0 ms?"},
+		{d.FiveWhys[0].Because, "A typo"},
+		{d.Lessons[0], "Review config like code"},
+		{d.Technologies[0], "Envoy"},
+		{d.OthersCanLearn, "Validate config"},
+		{d.Communication.Channels[0].URL, "https://status.example.com"},
+		{string(d.Status), "review"},
+	}
+	for _, c := range check {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	if len(d.ActionItems) != 0 || len(d.RootCause.ContributingFactors) != 0 {
+		t.Errorf("entries were added that were declined")
+	}
+	if s.flushes < len(steps) {
+		t.Errorf("saved %d times, want after every step", s.flushes)
+	}
+	if last := s.last(); last == nil || last.Title != "Checkout failed" {
+		t.Error("the saver did not get the draft")
+	}
+}
+
+// Enter keeps an answer; "-" clears it; an entry left empty goes away.
+func TestAccessibleKeepAndClear(t *testing.T) {
+	d := filledDraft()
+	answers := []string{"", "-"} // keep the title, clear severity; EOF keeps the rest
+	var out bytes.Buffer
+	got, err := RunAccessible(context.Background(), d, Options{Input: strings.NewReader(strings.Join(answers, "\n") + "\n"), Output: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Checkout failed for 47 minutes after a config push" || got.Severity != "" {
+		t.Fatalf("title %q, severity %q", got.Title, got.Severity)
+	}
+	if got.Summary != filledDraft().Summary || len(got.Timeline.Events) != 3 {
+		t.Fatal("EOF changed answers it should keep")
+	}
+	if !strings.Contains(out.String(), "(now: Checkout failed for 47 minutes") {
+		t.Error("the current answer is not read out")
+	}
+}
