@@ -47,14 +47,26 @@ type field struct {
 	area  textarea.Model
 	value string // choice and toggle value
 	err   error
-	// long is set for text too long for the inline editor (over the
-	// textarea's hard line limit): it is shown, and edited with ctrl+e.
-	long bool
+	// pre and post are the lines of a long text outside the textarea's
+	// window. The textarea renders every line it holds on every keystroke,
+	// so it holds only a window around the cursor: typing in a 40 KB
+	// analysis costs what typing in a short one does.
+	pre, post []string
 }
 
-// maxInlineLines is kept under the textarea's hard 10,000-line limit so
-// SetValue never truncates a user's text.
-const maxInlineLines = 9_000
+// Text windowing: the textarea holds only the lines around the cursor
+// that make about windowRows rows on screen (at least the whole line the
+// cursor is on), and is re-centred when the cursor comes within
+// windowMargin lines of an edge with more text beyond it.
+const (
+	windowRows   = 32
+	windowMargin = 3
+)
+
+// maxPasteLines is kept under the textarea's hard 10,000-line limit: a
+// paste that would pass it is inserted by the wizard, not the textarea,
+// which would cut it short.
+const maxPasteLines = 9_000
 
 func newField(b binding, text string, st Styles) *field {
 	f := &field{binding: b}
@@ -68,11 +80,6 @@ func newField(b binding, text string, st Styles) *field {
 		ti.SetValue(text)
 		f.input = ti
 	case kindText:
-		if strings.Count(text, "\n") >= maxInlineLines {
-			f.long = true
-			f.value = text
-			break
-		}
 		ta := textarea.New()
 		ta.Prompt = ""
 		ta.ShowLineNumbers = false
@@ -82,9 +89,8 @@ func newField(b binding, text string, st Styles) *field {
 		// analyses run longer than that.
 		ta.MaxHeight = 0
 		ta.SetStyles(areaStyles(st))
-		ta.SetValue(text)
-		ta.MoveToBegin()
 		f.area = ta
+		f.loadWindow(strings.Split(text, "\n"), 0, 0)
 	default:
 		f.value = text
 	}
@@ -118,13 +124,77 @@ func (f *field) Value() string {
 	case kindLine, kindTime:
 		return f.input.Value()
 	case kindText:
-		if f.long {
-			return f.value
+		if f.pre == nil && f.post == nil {
+			return f.area.Value()
 		}
-		return f.area.Value()
+		parts := make([]string, 0, len(f.pre)+len(f.post)+1)
+		parts = append(append(append(parts, f.pre...), f.area.Value()), f.post...)
+		return strings.Join(parts, "\n")
 	default:
 		return f.value
 	}
+}
+
+// loadWindow puts lines into the textarea, or a window of them centred on
+// row, with the cursor at (row, col).
+func (f *field) loadWindow(lines []string, row, col int) {
+	f.pre, f.post = nil, nil
+	row = min(max(row, 0), len(lines)-1)
+	width := max(f.area.Width(), 10)
+	rows := func(l string) int { return len(l)/width + 1 } // bytes ≥ cells: errs on the small side
+	start, end := 0, len(lines)
+	total := 0
+	for _, l := range lines {
+		total += rows(l)
+		if total > 2*windowRows {
+			break
+		}
+	}
+	if total > 2*windowRows {
+		start, end = row, row+1
+		budget := windowRows - rows(lines[row])
+		for budget > 0 && (start > 0 || end < len(lines)) {
+			if end < len(lines) {
+				budget -= rows(lines[end])
+				end++
+			}
+			if start > 0 && budget > 0 {
+				start--
+				budget -= rows(lines[start])
+			}
+		}
+		if start > 0 {
+			f.pre = append([]string{}, lines[:start]...)
+		}
+		if end < len(lines) {
+			f.post = append([]string{}, lines[end:]...)
+		}
+	}
+	f.area.SetValue(strings.Join(lines[start:end], "\n"))
+	f.area.MoveToBegin()
+	for f.area.Line() < row-start {
+		line, col := f.area.Line(), f.area.Column()
+		f.area.CursorDown()
+		if f.area.Line() == line && f.area.Column() == col {
+			break // cannot move: never loop forever
+		}
+	}
+	f.area.SetCursorColumn(col)
+	// Let the textarea lay out its viewport for the new content.
+	f.area, _ = f.area.Update(nil)
+}
+
+// rewindow re-centres the window when the cursor nears an edge with text
+// beyond it, or when the window has grown well past its size.
+func (f *field) rewindow() {
+	nearTop := f.area.Line() < windowMargin && len(f.pre) > 0
+	nearBottom := f.area.Line() >= f.area.LineCount()-windowMargin && len(f.post) > 0
+	grown := f.area.LineCount() > 3*windowRows
+	if !nearTop && !nearBottom && !grown {
+		return
+	}
+	row, col := len(f.pre)+f.area.Line(), f.area.Column()
+	f.loadWindow(strings.Split(f.Value(), "\n"), row, col)
 }
 
 // SetValue replaces the text, e.g. when $EDITOR hands it back.
@@ -133,15 +203,7 @@ func (f *field) SetValue(s string) {
 	case kindLine, kindTime:
 		f.input.SetValue(s)
 	case kindText:
-		if strings.Count(s, "\n") >= maxInlineLines {
-			f.long, f.value = true, s
-			return
-		}
-		if f.long {
-			f.long = false
-			f.area = newField(f.binding, "", Styles{}).area
-		}
-		f.area.SetValue(s)
+		f.loadWindow(strings.Split(s, "\n"), 0, 0)
 	default:
 		f.value = s
 	}
@@ -151,7 +213,7 @@ func (f *field) focusable() bool { return true }
 
 // typing reports whether printable keys go into this field as text.
 func (f *field) typing() bool {
-	return f.kind == kindLine || f.kind == kindTime || (f.kind == kindText && !f.long)
+	return f.kind == kindLine || f.kind == kindTime || f.kind == kindText
 }
 
 func (f *field) Focus() tea.Cmd {
@@ -159,9 +221,7 @@ func (f *field) Focus() tea.Cmd {
 	case kindLine, kindTime:
 		return f.input.Focus()
 	case kindText:
-		if !f.long {
-			return f.area.Focus()
-		}
+		return f.area.Focus()
 	}
 	return nil
 }
@@ -171,29 +231,28 @@ func (f *field) Blur() {
 	case kindLine, kindTime:
 		f.input.Blur()
 	case kindText:
-		if !f.long {
-			f.area.Blur()
-		}
+		f.area.Blur()
 	}
 }
 
 // Update passes a message to the input widget and reports whether the
 // text changed.
 func (f *field) Update(msg tea.Msg) (tea.Cmd, bool) {
-	before := f.Value()
 	var cmd tea.Cmd
 	switch f.kind {
 	case kindLine, kindTime:
+		before := f.input.Value()
 		f.input, cmd = f.input.Update(msg)
+		return cmd, f.input.Value() != before
 	case kindText:
-		if f.long {
-			return nil, false
-		}
+		// Only the window can change: compare it, not the whole text.
+		before := f.area.Value()
 		f.area, cmd = f.area.Update(msg)
-	default:
-		return nil, false
+		changed := f.area.Value() != before
+		f.rewindow()
+		return cmd, changed
 	}
-	return cmd, f.Value() != before
+	return nil, false
 }
 
 // SetWidth sizes the input to the form's width.
@@ -203,9 +262,7 @@ func (f *field) SetWidth(w int) {
 	case kindLine, kindTime:
 		f.input.SetWidth(max(w-1, 1))
 	case kindText:
-		if !f.long {
-			f.area.SetWidth(w)
-		}
+		f.area.SetWidth(w)
 	}
 }
 
@@ -241,4 +298,28 @@ func (f *field) filled() bool {
 		return false
 	}
 	return strings.TrimSpace(f.Value()) != ""
+}
+
+// pasteLarge inserts a paste too big for the textarea at the cursor,
+// neutralised as the textarea would, and keeps the cursor after it.
+func (f *field) pasteLarge(content string) {
+	content = model.SafeText(content)
+	row, col := len(f.pre)+f.area.Line(), f.area.Column()
+	v := insertAt(f.Value(), row, col, content)
+	n := strings.Count(content, "\n")
+	newCol := col + len([]rune(content))
+	if n > 0 {
+		newCol = len([]rune(content[strings.LastIndexByte(content, '\n')+1:]))
+	}
+	f.loadWindow(strings.Split(v, "\n"), row+n, newCol)
+}
+
+// insertAt inserts ins into s at rune column col of line row.
+func insertAt(s string, row, col int, ins string) string {
+	lines := strings.Split(s, "\n")
+	row = min(max(row, 0), len(lines)-1)
+	r := []rune(lines[row])
+	col = min(max(col, 0), len(r))
+	lines[row] = string(r[:col]) + ins + string(r[col:])
+	return strings.Join(lines, "\n")
 }

@@ -59,17 +59,26 @@ func (m Model) layout() layout {
 
 // layoutFields sizes inputs to the form column.
 func (m *Model) layoutFields() {
-	l := m.layout()
-	w := max(l.form-2, 1)
+	w := max(m.layout().form-2, 1)
 	for i, f := range m.fields {
 		f.SetWidth(w)
-		if f.kind == kindText && !f.long {
-			h := 3
-			if i == m.focus {
-				h = min(max(f.area.LineCount()+1, 4), max(l.body/2, 4))
-			}
-			f.area.SetHeight(h)
-		}
+		m.sizeText(i)
+	}
+}
+
+// sizeText gives the focused text field room to write (up to half the
+// body) and the others a three-line glimpse.
+func (m *Model) sizeText(i int) {
+	if i < 0 || i >= len(m.fields) || m.fields[i].kind != kindText {
+		return
+	}
+	f := m.fields[i]
+	h := 3
+	if i == m.focus {
+		h = min(max(f.area.LineCount()+1, 4), max(m.layout().body/2, 4))
+	}
+	if f.area.Height() != h {
+		f.area.SetHeight(h)
 	}
 }
 
@@ -352,15 +361,7 @@ func (m Model) fieldsWindow(w, room int) []string {
 }
 
 // findings are the tone findings for a field path.
-func (m Model) findings(path string) []model.Finding {
-	var out []model.Finding
-	for _, f := range m.report.Findings {
-		if f.Field == path {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+func (m Model) findings(path string) []model.Finding { return m.notesOf[path] }
 
 func (m Model) fieldHeight(i int, f *field, w int) int {
 	n := 1 // label
@@ -371,12 +372,10 @@ func (m Model) fieldHeight(i int, f *field, w int) int {
 	case kindLine, kindTime:
 		n++
 	case kindText:
-		if f.long {
-			n += 2
-		} else if i == m.focus {
+		if i == m.focus {
 			n += f.area.Height()
 		} else {
-			lines := strings.Count(f.Value(), "\n") + 1
+			lines := strings.Count(f.get(m.draft), "\n") + 1
 			n += min(lines, 3)
 			if lines > 3 {
 				n++
@@ -387,7 +386,7 @@ func (m Model) fieldHeight(i int, f *field, w int) int {
 			n++ // gap
 		}
 	}
-	if f.err != nil || len(m.report.Findings) > 0 {
+	if f.err != nil || len(m.notesOf[f.path]) > 0 {
 		n += len(m.notes(f, w))
 	}
 	return n
@@ -422,25 +421,23 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 		}
 	case kindText:
 		switch {
-		case f.long:
-			out = append(out, "  "+st.Muted.Render(fmt.Sprintf("%d lines: too long to edit here; ctrl+e opens it in $EDITOR", strings.Count(f.value, "\n")+1)),
-				"  "+m.plain(firstLine(model.SafeLine(f.value)), "", w-2))
 		case focused && !m.readOnly:
 			for _, ln := range strings.Split(f.area.View(), "\n") {
 				out = append(out, "  "+ln)
 			}
 		default:
-			v := model.SafeText(f.Value())
+			v := f.get(m.draft)
 			if v == "" {
 				out = append(out, "  "+m.plain("", f.placeholder, w-2))
 				break
 			}
-			lines := strings.Split(v, "\n")
+			// Only the first lines are shown: split no more than those.
+			lines := strings.SplitN(v, "\n", 4)
 			for _, ln := range lines[:min(len(lines), 3)] {
-				out = append(out, "  "+st.Value.Render(ansi.Truncate(ln, max(w-2, 1), "…")))
+				out = append(out, "  "+st.Value.Render(ansi.Truncate(model.SafeLine(ln), max(w-2, 1), "…")))
 			}
 			if len(lines) > 3 {
-				out = append(out, "  "+st.Muted.Render(fmt.Sprintf("… %d more lines", len(lines)-3)))
+				out = append(out, "  "+st.Muted.Render(fmt.Sprintf("… %d more lines", strings.Count(v, "\n")-2)))
 			}
 		}
 	}

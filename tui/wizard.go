@@ -46,7 +46,17 @@ type Model struct {
 	errs    map[string]error
 
 	report model.Report
-	marks  [12]string
+	// notesOf indexes report.Findings by field path, so drawing a step
+	// with hundreds of fields does not scan every finding for each.
+	notesOf map[string][]model.Finding
+	marks   [12]string
+	// Scoring moves off the Update loop once it costs more than
+	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
+	// snapshot, and a change made meanwhile is scored when it returns.
+	asyncScore, scoring, scoreStale bool
+	// later collects commands started by helpers that return nothing;
+	// Update sends them with its own.
+	later []tea.Cmd
 	save   saveState
 
 	showHelp    bool
@@ -202,14 +212,65 @@ func (m *Model) changed(f *field) {
 // touch is called after every change of the draft.
 func (m *Model) touch() {
 	m.rescore()
-	m.refreshMarks()
+	m.refreshMark()
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft.Clone())
 		m.save.pending = true
 	}
 }
 
-func (m *Model) rescore() { m.report = m.score(m.draft) }
+// syncScoreBudget is how long a score may take on the Update loop.
+const syncScoreBudget = time.Millisecond
+
+// scoredMsg brings a score computed off the Update loop.
+type scoredMsg struct {
+	report model.Report
+	took   time.Duration
+}
+
+func (m *Model) rescore() {
+	if !m.asyncScore {
+		start := time.Now()
+		m.setReport(m.score(m.draft))
+		m.asyncScore = time.Since(start) > syncScoreBudget
+		return
+	}
+	if m.scoring {
+		m.scoreStale = true
+		return
+	}
+	m.scoring = true
+	d, score := m.draft.Clone(), m.score
+	m.later = append(m.later, func() tea.Msg {
+		start := time.Now()
+		r := score(d)
+		return scoredMsg{report: r, took: time.Since(start)}
+	})
+}
+
+func (m *Model) scored(msg scoredMsg) {
+	m.setReport(msg.report)
+	m.scoring = false
+	if msg.took < syncScoreBudget/2 {
+		m.asyncScore = false // the draft got small again
+	}
+	if m.scoreStale {
+		m.scoreStale = false
+		m.rescore()
+	}
+}
+
+func (m *Model) setReport(r model.Report) {
+	m.report = r
+	m.notesOf = make(map[string][]model.Finding, len(r.Findings))
+	for _, f := range r.Findings {
+		m.notesOf[f.Field] = append(m.notesOf[f.Field], f)
+	}
+}
+
+// refreshMark recomputes the mark of the step on screen: an edit changes
+// no other step.
+func (m *Model) refreshMark() { m.marks[m.step] = stepMark(steps[m.step], m.draft) }
 
 func (m *Model) refreshMarks() {
 	for i, st := range steps {
@@ -234,7 +295,10 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 		return nil
 	}
 	m.fields[m.focus].Blur()
+	prev := m.focus
 	m.focus = next
+	m.sizeText(prev)
+	m.sizeText(next)
 	if m.readOnly {
 		return nil
 	}
@@ -244,6 +308,10 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.flushOnPanic()
 	cmd := m.update(msg)
+	if len(m.later) > 0 {
+		cmd = tea.Batch(append(m.later, cmd)...)
+		m.later = nil
+	}
 	return m, cmd
 }
 
@@ -281,6 +349,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return waitForSave(m.results)
 	case saveChannelClosedMsg:
+		return nil
+	case scoredMsg:
+		m.scored(msg)
 		return nil
 	case tickMsg:
 		return tick()
@@ -377,7 +448,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.reviewTop = max(0, m.reviewTop+delta)
 			return nil
 		}
-		if f.kind != kindText || f.long {
+		if f.kind != kindText {
 			return m.moveFocus(delta)
 		}
 	case "left", "right", "space":
@@ -403,22 +474,17 @@ func (m *Model) updateField(msg tea.Msg) tea.Cmd {
 	if f == nil || m.readOnly {
 		return nil
 	}
-	if p, ok := msg.(tea.PasteMsg); ok && f.kind == kindText && !f.long &&
-		f.area.LineCount()+strings.Count(p.Content, "\n") >= maxInlineLines {
-		// Past the inline editor's hard limit: keep every line, and
-		// switch the field to $EDITOR editing rather than truncate.
-		f.SetValue(insertAt(f.area.Value(), f.area.Line(), f.area.Column(), p.Content))
+	if p, ok := msg.(tea.PasteMsg); ok && f.kind == kindText &&
+		f.area.LineCount()+strings.Count(p.Content, "\n") >= maxPasteLines {
+		f.pasteLarge(p.Content)
 		m.changed(f)
 		m.layoutFields()
-		m.flash = "pasted text is too long to edit here; ctrl+e opens it in $EDITOR"
 		return nil
 	}
 	cmd, changed := f.Update(msg)
 	if changed {
 		m.changed(f)
-		if f.kind == kindText {
-			m.layoutFields()
-		}
+		m.sizeText(m.focus)
 	}
 	return cmd
 }
@@ -607,14 +673,4 @@ func stepOfList(l *listSpec, d *model.Draft) int {
 		}
 	}
 	return 0
-}
-
-// insertAt inserts ins into s at rune column col of line row.
-func insertAt(s string, row, col int, ins string) string {
-	lines := strings.Split(s, "\n")
-	row = min(max(row, 0), len(lines)-1)
-	r := []rune(lines[row])
-	col = min(max(col, 0), len(r))
-	lines[row] = string(r[:col]) + ins + string(r[col:])
-	return strings.Join(lines, "\n")
 }

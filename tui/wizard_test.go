@@ -466,7 +466,54 @@ func TestLargePasteKeepsEveryLine(t *testing.T) {
 	if got != "Start: "+big {
 		t.Fatalf("paste kept %d of %d lines", strings.Count(got, "\n"), strings.Count(big, "\n"))
 	}
-	h.wantView("too long to edit here; ctrl+e")
+	// The cursor is after the paste, and typing goes on there.
+	h.wantView("last")
+	h.typ("!")
+	if got := h.m.Draft().RootCause.WhatWentWrong; !strings.HasSuffix(got, "log line\nlast!") || len(got) != len("Start: "+big+"!") {
+		t.Fatalf("typing after the paste: ...%q", got[len(got)-20:])
+	}
+}
+
+// A long text is edited through a window of it; moving through the whole
+// text and editing at both ends works as in a short one.
+func TestLongTextEditsEverywhere(t *testing.T) {
+	d := model.New("", testNow)
+	var lines []string
+	for i := range 600 {
+		lines = append(lines, fmt.Sprintf("line %03d of the analysis, long enough to wrap once or twice in a narrow form column", i))
+	}
+	d.RootCause.Analysis = strings.Join(lines, "\n")
+	h := newHarness(t, d, 100, 30)
+	h.goStep(4).focusPath("root_cause.analysis")
+	h.press("end").typ(" (first)")
+	for range 2000 { // lines wrap: several rows each
+		h.press("down")
+	}
+	h.press("end").typ(" (last)")
+	h.wantView("line 599 of the analysis")
+	for range 300 {
+		h.press("up")
+	}
+	h.press("end").typ(" (middle)")
+	got := strings.Split(h.m.Draft().RootCause.Analysis, "\n")
+	if len(got) != 600 || !strings.HasSuffix(got[0], " (first)") || !strings.HasSuffix(got[599], " (last)") {
+		t.Fatalf("%d lines; first %q; last %q", len(got), got[0], got[len(got)-1])
+	}
+	middle := -1
+	for i, l := range got {
+		if strings.HasSuffix(l, " (middle)") {
+			middle = i
+		}
+	}
+	if middle < 400 || middle > 550 { // 300 rows up from the end, at 2–3 rows a line
+		t.Fatalf("(middle) landed on line %d", middle)
+	}
+	h.wantView(" (middle)")
+	// Enter makes new lines anywhere.
+	h.typ("\nnew line")
+	if n := strings.Count(h.m.Draft().RootCause.Analysis, "\n") + 1; n != 601 {
+		t.Fatalf("%d lines after enter", n)
+	}
 	// A normal paste goes into the field.
 	h.goStep(1).send(tea.PasteMsg{Content: "one\ntwo"})
 	if h.m.Draft().Summary != "one\ntwo" {
