@@ -57,7 +57,7 @@ type Model struct {
 	// later collects commands started by helpers that return nothing;
 	// Update sends them with its own.
 	later []tea.Cmd
-	save   saveState
+	save  saveState
 
 	showHelp    bool
 	showPreview bool
