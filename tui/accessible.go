@@ -82,7 +82,7 @@ func (a *accessibleRun) save() error {
 	if a.o.Saver == nil || a.o.ReadOnly {
 		return nil
 	}
-	a.o.Saver.Changed(a.d.Clone())
+	a.o.Saver.Changed(a.d)
 	return a.o.Saver.Flush()
 }
 

@@ -29,7 +29,7 @@ func newFakeSaver() *fakeSaver { return &fakeSaver{results: make(chan SaveResult
 func (f *fakeSaver) Changed(d *model.Draft) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.changed = append(f.changed, d)
+	f.changed = append(f.changed, d.Clone()) // as the store's autosaver does
 }
 func (f *fakeSaver) Results() <-chan SaveResult { return f.results }
 func (f *fakeSaver) Flush() error {

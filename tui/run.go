@@ -133,7 +133,7 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 	}
 	var flushErr error
 	if o.Saver != nil && !o.ReadOnly {
-		o.Saver.Changed(out.Clone())
+		o.Saver.Changed(out)
 		flushErr = o.Saver.Flush()
 	}
 	switch {

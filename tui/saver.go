@@ -18,7 +18,8 @@ type SaveResult struct {
 // Saver is what the wizard needs from the draft store's autosaver. The
 // store's Autosaver plugs in at the command layer; tests use a fake.
 type Saver interface {
-	// Changed hands over the draft after an edit; it must not block.
+	// Changed hands over the live draft after an edit. It must not block,
+	// and must copy what it keeps: the wizard goes on editing d.
 	Changed(d *model.Draft)
 	// Results reports each save as it finishes.
 	Results() <-chan SaveResult

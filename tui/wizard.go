@@ -214,7 +214,7 @@ func (m *Model) touch() {
 	m.rescore()
 	m.refreshMark()
 	if m.saver != nil && !m.readOnly {
-		m.saver.Changed(m.draft.Clone())
+		m.saver.Changed(m.draft)
 		m.save.pending = true
 	}
 }
@@ -320,7 +320,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) flushOnPanic() {
 	if r := recover(); r != nil {
 		if m.saver != nil && !m.readOnly {
-			m.saver.Changed(m.draft.Clone())
+			m.saver.Changed(m.draft)
 			_ = m.saver.Flush()
 		}
 		panic(r)
@@ -493,7 +493,7 @@ func (m *Model) saveNow() tea.Cmd {
 	if m.saver == nil || m.readOnly {
 		return nil
 	}
-	m.saver.Changed(m.draft.Clone())
+	m.saver.Changed(m.draft)
 	s := m.saver
 	m.save.pending = true
 	return func() tea.Msg {
@@ -509,7 +509,7 @@ func (m *Model) saveNow() tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	if m.saver != nil && !m.readOnly {
-		m.saver.Changed(m.draft.Clone())
+		m.saver.Changed(m.draft)
 		m.finalErr = m.saver.Flush()
 	}
 	return tea.Quit
