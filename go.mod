@@ -3,8 +3,12 @@ module github.com/pmwiz/pmwiz
 go 1.26.0
 
 require (
+	github.com/adrg/xdg v0.5.3
 	github.com/charmbracelet/fang v1.0.0
+	github.com/gofrs/flock v0.13.2
 	github.com/spf13/cobra v1.10.2
+	golang.org/x/sys v0.49.0
+	golang.org/x/text v0.24.0
 )
 
 require (
@@ -29,9 +33,6 @@ require (
 	github.com/muesli/roff v0.1.0 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/xo/terminfo v1.0.0 // indirect
 	golang.org/x/sync v0.22.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/text v0.24.0 // indirect
 )
