@@ -76,9 +76,10 @@ func Slug(title string, date time.Time) string {
 	}
 	name := prefix + "-" + slug
 	if limit := MaxNameLen - suffixRoom; len(name) > limit {
+		midWord := name[limit] != '-'
 		name = name[:limit]
 		// Cut at a word boundary when there is one in the slug part.
-		if i := strings.LastIndexByte(name, '-'); i > len(prefix) {
+		if i := strings.LastIndexByte(name, '-'); midWord && i > len(prefix) {
 			name = name[:i]
 		}
 		name = strings.TrimRight(name, "-")
