@@ -30,8 +30,14 @@ type SaveError struct {
 	Unchanged bool
 }
 
+// opKeepBackup is the one step that can fail after the draft is saved.
+const opKeepBackup = "keep the previous version as .bak"
+
 func (e *SaveError) Error() string {
 	msg := fmt.Sprintf("could not save %s: %s: %v", e.Path, e.Op, e.Err)
+	if e.Op == opKeepBackup && !e.Unchanged {
+		msg = fmt.Sprintf("saved %s, but could not %s: %v", e.Path, e.Op, e.Err)
+	}
 	if hint := saveHint(e.Err); hint != "" {
 		msg += " (" + hint + ")"
 	}
@@ -100,7 +106,9 @@ func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 	}
 	fail := func(op string, err error, cleanup ...string) error {
 		for _, p := range cleanup {
-			_ = s.fs.Remove(p)
+			if p != "" {
+				_ = s.fs.Remove(p)
+			}
 		}
 		return &SaveError{Path: path, Op: op, Err: err, Unchanged: true}
 	}
@@ -124,20 +132,26 @@ func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 
 	// Keep the current version as NAME.json.bak. A hard link costs nothing
 	// and cannot be torn: the old file is never written in place again.
+	// The link is made first and renamed over the .bak last, so a crash in
+	// between leaves a .bak that is strictly older than the draft.
+	bakTmp := ""
 	if fi, err := os.Lstat(path); keepBackup && err == nil && fi.Mode().IsRegular() {
-		bakTmp := tmpName + ".bak"
+		bakTmp = tmpName + ".bak"
 		if err := s.fs.Link(path, bakTmp); err != nil {
 			if err := s.copyForBackup(path, bakTmp); err != nil {
-				return fail("keep the previous version as .bak", err, tmpName, bakTmp)
+				return fail(opKeepBackup, err, tmpName, bakTmp)
 			}
 		}
-		if err := s.fs.Rename(bakTmp, path+".bak"); err != nil {
-			return fail("keep the previous version as .bak", err, tmpName, bakTmp)
-		}
 	}
-
 	if err := s.fs.Rename(tmpName, path); err != nil {
-		return fail("replace the draft", err, tmpName)
+		return fail("replace the draft", err, tmpName, bakTmp)
+	}
+	if bakTmp != "" {
+		if err := s.fs.Rename(bakTmp, path+".bak"); err != nil {
+			_ = s.fs.Remove(bakTmp)
+			// The draft is saved; only its backup is not the previous one.
+			return &SaveError{Path: path, Op: opKeepBackup, Err: err}
+		}
 	}
 	if err := s.fs.SyncDir(dir); err != nil {
 		// The new version is in place but may not survive a power cut.

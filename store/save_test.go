@@ -81,7 +81,7 @@ func TestSaveWritesCanonicalBytesAndKeepsPreviousAsBak(t *testing.T) {
 // Every step of a save can fail; none may touch the draft on disk, leave
 // a temporary file behind, or hide the error from the caller.
 func TestSaveFailureLeavesDraftIntact(t *testing.T) {
-	for _, op := range []string{"create", "write", "sync", "close", "rename-bak", "rename"} {
+	for _, op := range []string{"create", "write", "sync", "close", "rename"} {
 		t.Run(op, func(t *testing.T) {
 			ffs := newFaultFS(op, syscall.ENOSPC)
 			s := mustOpen(t, WithFS(ffs))
@@ -113,7 +113,7 @@ func TestSaveFailureLeavesDraftIntact(t *testing.T) {
 			if got := readFile(t, path); !bytes.Equal(got, before) {
 				t.Error("a failed save changed the draft")
 			}
-			if got := readFile(t, path+".bak"); op != "rename" && !bytes.Equal(got, beforeBak) {
+			if got := readFile(t, path+".bak"); !bytes.Equal(got, beforeBak) {
 				t.Error("a failed save changed the backup")
 			}
 			if names := dirNames(t, s.Dir()); len(names) != 2 {
@@ -129,6 +129,35 @@ func TestSaveFailureLeavesDraftIntact(t *testing.T) {
 				t.Error("the save after the fault did not write the draft")
 			}
 		})
+	}
+}
+
+// The backup is renamed into place after the draft: if that fails the
+// draft is saved, the old backup is kept, and the caller hears about it.
+func TestSaveBackupRenameFailure(t *testing.T) {
+	ffs := newFaultFS("rename-bak", syscall.EIO)
+	ffs.left = 0
+	s := mustOpen(t, WithFS(ffs))
+	for i := 1; i <= 2; i++ {
+		if err := s.Save("pm", fullDraft(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ffs.left = -1
+	err := s.Save("pm", fullDraft(3))
+	var se *SaveError
+	if !errors.As(err, &se) || se.Unchanged || !strings.HasPrefix(err.Error(), "saved ") {
+		t.Fatalf("Save = %v, want a *SaveError saying the draft was saved", err)
+	}
+	path := filepath.Join(s.Dir(), "pm.json")
+	if got := readFile(t, path); !bytes.Equal(got, encode(t, fullDraft(3))) {
+		t.Error("draft not saved")
+	}
+	if got := readFile(t, path+".bak"); !bytes.Equal(got, encode(t, fullDraft(1))) {
+		t.Error("old backup not kept")
+	}
+	if names := dirNames(t, s.Dir()); len(names) != 2 {
+		t.Errorf("leftovers: %v", names)
 	}
 }
 
