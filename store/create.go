@@ -18,6 +18,8 @@ import (
 // same instant never share a draft, and the file appears complete or not
 // at all.
 func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error) {
+	// Whole seconds: a draft is read by people, in diffs.
+	now = now.Truncate(time.Second)
 	d := model.New(title, now)
 	data, err := model.Encode(d)
 	if err != nil {
