@@ -45,6 +45,7 @@ func (s *Store) List() ([]Entry, error) {
 		return nil, err
 	}
 	var refs []draftRef
+	var infos []os.FileInfo
 	locks := map[string]bool{}
 	for _, de := range des {
 		n := de.Name()
@@ -56,11 +57,42 @@ func (s *Store) List() ([]Entry, error) {
 			locks[strings.TrimSuffix(n, ".lock")] = true
 		case strings.HasSuffix(n, ".json") && !de.IsDir():
 			name := strings.TrimSuffix(n, ".json")
+			fi, _ := de.Info() // nil when it vanished: entry reports it
 			refs = append(refs, draftRef{name: name, path: filepath.Join(s.dir, n), inDir: true})
+			infos = append(infos, fi)
 		}
 	}
 	entries := make([]Entry, len(refs))
-	s.forEach(len(refs), func(i int) { entries[i] = s.entry(refs[i]) })
+	index := s.readIndex()
+	fresh := make(map[string]indexEntry, len(refs))
+	var todo []int
+	for i, r := range refs {
+		// Links are always read: their target can change behind them.
+		if fi := infos[i]; fi != nil && fi.Mode().IsRegular() {
+			if ie, ok := index[r.name]; ok && ie.File == fileIDOf(fi) {
+				entries[i] = Entry{Name: r.name, Path: r.path, Title: ie.Title, Status: ie.Status,
+					Score: ie.Score, MaxScore: ie.Max, Updated: ie.Updated, Size: fi.Size()}
+				fresh[r.name] = ie
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	s.forEach(len(todo), func(j int) { entries[todo[j]] = s.entry(refs[todo[j]]) })
+	changed := len(fresh) != len(index)
+	for _, i := range todo {
+		// Broken drafts stay out of the index: they are read every time,
+		// so their error is always the current one.
+		e, fi := entries[i], infos[i]
+		if e.Err == nil && fi != nil && fi.Mode().IsRegular() {
+			fresh[e.Name] = indexEntry{File: fileIDOf(fi), Title: e.Title, Status: e.Status,
+				Score: e.Score, Max: e.MaxScore, Updated: e.Updated}
+			changed = true
+		}
+	}
+	if index != nil && changed {
+		s.writeIndex(fresh)
+	}
 	for i := range entries {
 		if locks[entries[i].Name] {
 			entries[i].LockedBy = lockedBy(refs[i])
