@@ -185,7 +185,23 @@ func (p Picker) row(r, width int) string {
 	if room < 10 {
 		return ansi.Truncate(title+meta, width, "…")
 	}
-	return ansi.Truncate(title, room, "…") + pickDim.Render(meta)
+	// Titles line up in a column as wide as the widest, within reason, so
+	// the eye can run down statuses and dates.
+	col := min(room, p.titleWidth(), max(10, width*3/5))
+	title = ansi.Truncate(title, col, "…")
+	title += strings.Repeat(" ", col-ansi.StringWidth(title))
+	return title + pickDim.Render(meta)
+}
+
+// titleWidth is the width of the widest readable title.
+func (p Picker) titleWidth() int {
+	w := len("(untitled)")
+	for _, e := range p.entries {
+		if e.Err == nil {
+			w = max(w, ansi.StringWidth(model.SafeLine(e.Title)))
+		}
+	}
+	return w
 }
 
 func scoreText(e store.Entry) string {

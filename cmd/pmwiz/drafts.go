@@ -314,7 +314,7 @@ func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 		if !errors.As(err, &le) {
 			return exitCode(2, "%v", err)
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s.\nClose it there to edit it here; meanwhile you can read it.\n", le)
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s.\nClose it there to edit it here; meanwhile you can read it.\n", sentence(le.Error()))
 		if !interactive(cmd) {
 			return exitCode(2, "draft is open elsewhere: pmwiz resume --read-only %s", l.Name)
 		}
@@ -356,6 +356,14 @@ func restoreAndEdit(cmd *cobra.Command, s *store.Store, ref string) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "Restored the previous version of %s. The unreadable file is kept as %s.\n", path, kept)
 	}
 	return openWizard(cmd, s, path, false)
+}
+
+// sentence capitalises the first letter of an error for a line of its own.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func confirm(cmd *cobra.Command, question string) bool {
