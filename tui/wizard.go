@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
+	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -381,45 +381,45 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	m.flash = ""
 	switch {
-	case key.Matches(msg, k.Quit):
+	case bkey.Matches(msg, k.Quit):
 		return m.quit()
-	case m.showHelp && (key.Matches(msg, k.Close) || key.Matches(msg, k.Help)):
+	case m.showHelp && (bkey.Matches(msg, k.Close) || bkey.Matches(msg, k.Help)):
 		m.showHelp = false
 		return nil
-	case msg.String() == "f1" || (!typing && key.Matches(msg, k.Help)):
+	case msg.String() == "f1" || (!typing && bkey.Matches(msg, k.Help)):
 		m.showHelp = !m.showHelp
 		return nil
-	case m.showPreview && key.Matches(msg, k.Close):
+	case m.showPreview && bkey.Matches(msg, k.Close):
 		m.showPreview = false
 		return nil
-	case key.Matches(msg, k.NextStep):
+	case bkey.Matches(msg, k.NextStep):
 		return m.goStep(m.step + 1)
-	case key.Matches(msg, k.PrevStep):
+	case bkey.Matches(msg, k.PrevStep):
 		return m.goStep(m.step - 1)
-	case key.Matches(msg, k.NextField):
+	case bkey.Matches(msg, k.NextField):
 		return m.moveFocus(1)
-	case key.Matches(msg, k.PrevField):
+	case bkey.Matches(msg, k.PrevField):
 		return m.moveFocus(-1)
-	case key.Matches(msg, k.Save):
+	case bkey.Matches(msg, k.Save):
 		return m.saveNow()
-	case key.Matches(msg, k.Preview):
+	case bkey.Matches(msg, k.Preview):
 		return m.togglePreview()
-	case key.Matches(msg, k.Export):
+	case bkey.Matches(msg, k.Export):
 		return m.doExport()
-	case m.readOnly && (key.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor)):
+	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor)):
 		m.flash = "read-only: " + m.banner
 		return nil
-	case key.Matches(msg, k.AddEntry):
+	case bkey.Matches(msg, k.AddEntry):
 		return m.addEntry()
-	case key.Matches(msg, k.DelEntry):
+	case bkey.Matches(msg, k.DelEntry):
 		return m.deleteEntry()
-	case key.Matches(msg, k.Undo):
+	case bkey.Matches(msg, k.Undo):
 		return m.undoDelete()
-	case key.Matches(msg, k.MoveUp):
+	case bkey.Matches(msg, k.MoveUp):
 		return m.moveEntry(-1)
-	case key.Matches(msg, k.MoveDown):
+	case bkey.Matches(msg, k.MoveDown):
 		return m.moveEntry(1)
-	case key.Matches(msg, k.Editor):
+	case bkey.Matches(msg, k.Editor):
 		return m.openEditor()
 	}
 	if f == nil {
