@@ -7,13 +7,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 )
 
-// SaveResult is the outcome of one background save.
-type SaveResult struct {
-	At  time.Time
-	Err error
-}
+// SaveResult is the outcome of one background save: the store's, so
+// *store.Autosaver is a Saver as it is.
+type SaveResult = store.SaveResult
 
 // Saver is what the wizard needs from the draft store's autosaver. The
 // store's Autosaver plugs in at the command layer; tests use a fake.

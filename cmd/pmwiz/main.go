@@ -55,6 +55,7 @@ func newRootCmd() *cobra.Command {
 		RunE:         runDefault,
 	}
 	root.PersistentFlags().String(draftsDirFlag, "", "where drafts live (default $PMWIZ_DRAFTS_DIR, else $XDG_DATA_HOME/pmwiz/drafts)")
+	addWizardFlags(root)
 	root.AddCommand(
 		newScoreCmd(),
 		newListCmd(),

@@ -1,32 +1,102 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
 	"github.com/pmwiz/pmwiz/store"
+	"github.com/pmwiz/pmwiz/tui"
 )
 
+// accessibleFlag runs the wizard as plain line prompts (also ACCESSIBLE=1).
+const accessibleFlag = "accessible"
+
+// addWizardFlags adds the flags every command that opens the wizard takes.
+func addWizardFlags(root *cobra.Command) {
+	root.PersistentFlags().Bool(accessibleFlag, false, "ask the steps as plain line prompts, for screen readers (also ACCESSIBLE=1)")
+}
+
 // openWizard opens the wizard on a draft; readOnly when the lock is held
-// elsewhere. name is the draft's name or path, as store.Resolve takes it.
-// The caller holds the draft's lock unless readOnly.
-//
-// Until the wizard exists (the wizard issue replaces this body), it says
-// where the draft is and how to come back to it.
+// elsewhere (or --read-only). name is the draft's name or path, as
+// store.Resolve takes it. The caller holds the draft's lock unless
+// readOnly. Every way out saves first, then says where the draft is and
+// how to come back to it.
 func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) error {
 	l, err := s.Load(name)
 	if err != nil {
 		return exitCode(2, "%v", err)
 	}
+	opts := tui.Options{
+		Name:       l.Name,
+		Path:       l.Path,
+		ReadOnly:   readOnly,
+		NoColor:    os.Getenv("NO_COLOR") != "",
+		// Without a terminal on both ends the full-screen wizard cannot
+		// run: the same steps are asked as line prompts instead.
+		Accessible: accessible(cmd) || !interactive(cmd),
+		Input:      cmd.InOrStdin(),
+		Output:     cmd.OutOrStdout(),
+	}
+	if readOnly {
+		opts.ReadOnlyReason = lockReason(s, l.Path)
+	}
+	var saver *store.Autosaver
+	if !readOnly {
+		saver = store.NewAutosaver(s, l.Path, store.AutosaveOptions{})
+		opts.Saver = saver
+	}
+	_, runErr := tui.Run(cmd.Context(), l.Draft, opts)
+	var closeErr error
+	if saver != nil {
+		closeErr = saver.Close()
+	}
+
 	out := cmd.OutOrStdout()
 	if readOnly {
-		fmt.Fprintf(out, "Draft (read-only): %s\n", l.Path)
-	} else {
-		fmt.Fprintf(out, "Draft: %s\n", l.Path)
+		fmt.Fprintf(out, "Draft (read-only, not changed): %s\n", l.Path)
+	} else if closeErr == nil {
+		fmt.Fprintf(out, "Saved: %s\n", l.Path)
 	}
 	fmt.Fprintf(out, "Resume it with: pmwiz resume %s\n", resumeRef(s, l))
+
+	var sig *tui.SignalError
+	switch {
+	case errors.As(runErr, &sig):
+		return exitCode(sig.ExitCode(), "%v", sig)
+	case runErr != nil:
+		return exitCode(2, "%v", runErr)
+	case closeErr != nil:
+		return exitCode(2, "the last save of %s failed: %v", l.Path, closeErr)
+	}
 	return nil
+}
+
+// accessible is --accessible, or ACCESSIBLE set to a true value.
+func accessible(cmd *cobra.Command) bool {
+	if f := cmd.Flags().Lookup(accessibleFlag); f != nil && f.Changed {
+		v, _ := strconv.ParseBool(f.Value.String())
+		return v
+	}
+	v, err := strconv.ParseBool(os.Getenv("ACCESSIBLE"))
+	return err == nil && v
+}
+
+// lockReason says why a draft opened read-only, for the wizard's banner.
+func lockReason(s *store.Store, path string) string {
+	lock, err := s.Lock(path)
+	var le *store.LockedError
+	switch {
+	case errors.As(err, &le):
+		return le.Error()
+	case err == nil:
+		_ = lock.Unlock()
+		return "opened with --read-only"
+	}
+	return "the draft could not be locked: " + err.Error()
 }
 
 // resumeRef is the shortest argument that reopens l.
