@@ -31,10 +31,10 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 		return exitCode(2, "%v", err)
 	}
 	opts := tui.Options{
-		Name:       l.Name,
-		Path:       l.Path,
-		ReadOnly:   readOnly,
-		NoColor:    os.Getenv("NO_COLOR") != "",
+		Name:     l.Name,
+		Path:     l.Path,
+		ReadOnly: readOnly,
+		NoColor:  os.Getenv("NO_COLOR") != "",
 		// Without a terminal on both ends the full-screen wizard cannot
 		// run: the same steps are asked as line prompts instead.
 		Accessible: accessible(cmd) || !interactive(cmd),
