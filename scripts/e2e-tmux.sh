@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# End-to-end test of the wizard, driven in tmux as a person would:
+# start a new post-mortem, type into several steps, watch the score move on
+# screen, quit, resume, find the text again, and check the draft's JSON.
+#
+#   scripts/e2e-tmux.sh PATH/TO/pmwiz
+#
+# Keys are sent only after the screen shows what they act on (keys sent
+# before the first frame are lost), and Enter/Tab are sent on their own.
+set -euo pipefail
+
+bin=${1:?usage: scripts/e2e-tmux.sh PATH/TO/pmwiz}
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 77; }
+
+work=$(mktemp -d)
+sock="$work/tmux.sock"
+drafts="$work/drafts"
+sess=pmwiz-e2e
+t() { tmux -S "$sock" "$@"; }
+cleanup() { t kill-server 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+fail() {
+	echo "e2e: FAIL: $*" >&2
+	echo "----- screen -----" >&2
+	t capture-pane -p -t "$sess" >&2 || true
+	exit 1
+}
+
+screen() { t capture-pane -p -t "$sess"; }
+
+# wait_for TEXT: poll the screen until it shows TEXT (10 s).
+wait_for() {
+	local i
+	for i in $(seq 1 200); do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.05
+	done
+	fail "screen never showed: $1"
+}
+
+# score: the number before /100 in the score panel.
+score() { screen | grep -o 'Score [0-9.]*/100' | head -1 | sed 's/Score \([0-9.]*\)\/100/\1/'; }
+
+# wait_score_above N: the score on screen rises above N.
+wait_score_above() {
+	local i s
+	for i in $(seq 1 200); do
+		s=$(score)
+		if [ -n "$s" ] && awk -v a="$s" -v b="$1" 'BEGIN{exit !(a>b)}'; then echo "$s"; return 0; fi
+		sleep 0.05
+	done
+	fail "the score stayed at $(score), expected it above $1"
+}
+
+start() { # start CMD...: run pmwiz in a fresh 100x30 session
+	t kill-session -t "$sess" 2>/dev/null || true
+	t new-session -d -s "$sess" -x 100 -y 30 \
+		"env PMWIZ_DRAFTS_DIR='$drafts' TZ=UTC NO_COLOR= TERM=xterm-256color $* ; echo EXIT=\$?; sleep 60"
+}
+
+keys() { t send-keys -t "$sess" "$@"; }
+typ() { t send-keys -t "$sess" -l "$1"; }
+
+# 1. A new post-mortem: the wizard opens on Basics with the title in it.
+start "$bin" new --title "'Checkout outage'"
+wait_for "1. Basics"
+wait_for "Checkout outage"
+s0=$(score)
+[ -n "$s0" ] || fail "no score on screen"
+echo "e2e: opened, score $s0"
+
+# 2. Summary: the score rises while typing, before leaving the field.
+keys PgDn
+wait_for "2. Summary"
+summary="We broke checkout for 47 minutes: our config push set the payment timeout to 0 ms and every card payment failed."
+typ "$summary"
+wait_for "every card payment failed."
+s1=$(wait_score_above "$s0")
+echo "e2e: summary typed, score $s0 -> $s1"
+
+# 3. Timeline: start, detected, mitigated, end; a bad time shows an error
+#    and keeps the text.
+keys PgDn
+wait_for "3. Timeline"
+typ "2026-11-23 14:05"
+keys Tab
+typ "14:2x"
+wait_for '"14:2x" is not a time'
+keys BSpace
+typ "0"
+keys Tab
+typ "14:40"
+keys Tab
+typ "14:52"
+wait_for "14:52"
+s2=$(wait_score_above "$s1")
+echo "e2e: timeline typed, score $s1 -> $s2"
+
+# 4. Impact, two fields.
+keys PgDn
+wait_for "4. Impact"
+typ "Every customer paying by card in the EU"
+keys Tab
+typ "They could not pay; checkout said payment declined"
+wait_for "payment declined"
+
+# 5. Technologies: add an entry on the list.
+for _ in 1 2 3 4; do keys PgDn; sleep 0.05; done
+wait_for "8. Technologies"
+keys Enter
+wait_for "Technology 1"
+typ "Envoy"
+wait_for "Envoy"
+
+# 6. Quit: saved, with the path and the command to resume.
+sq=$(score)
+keys C-c
+wait_for "EXIT=0"
+out=$(screen)
+echo "$out" | grep -qF "Saved: $drafts/" || fail "no saved path printed"
+name=$(echo "$out" | sed -n 's/.*Resume it with: pmwiz resume \(.*\)$/\1/p' | head -1)
+[ -n "$name" ] || fail "no resume command printed"
+file="$drafts/$name.json"
+[ -f "$file" ] || fail "no draft file $file"
+echo "e2e: quit, draft $file"
+
+# 7. The JSON holds what was typed.
+grep -qF "\"summary\": \"$summary\"" "$file" || fail "summary not in the JSON"
+grep -qF '"start": "2026-11-23T14:05:00Z"' "$file" || fail "start time not in the JSON"
+grep -qF '"detected": "2026-11-23T14:20:00Z"' "$file" || fail "fixed detection time not in the JSON"
+grep -qF '"end": "2026-11-23T14:52:00Z"' "$file" || fail "end time not in the JSON"
+grep -qF '"who": "Every customer paying by card in the EU"' "$file" || fail "impact not in the JSON"
+grep -qF '"Envoy"' "$file" || fail "technology not in the JSON"
+[ "$(stat -c %a "$file")" = 600 ] || fail "draft is not mode 0600"
+
+# 8. Resume: the text is there, the score is where it was.
+start "$bin" resume "$name"
+wait_for "1. Basics"
+wait_for "Score $sq/100"
+keys PgDn
+wait_for "every card payment failed."
+keys PgDn
+wait_for "2026-11-23 14:52"
+keys C-c
+wait_for "EXIT=0"
+echo "e2e: resumed and found the text; OK"
