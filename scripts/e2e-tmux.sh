@@ -53,10 +53,17 @@ wait_score_above() {
 	fail "the score stayed at $(score), expected it above $1"
 }
 
+# A stand-in for $EDITOR: adds a line to the file it is given.
+cat >"$work/editor.sh" <<'ED'
+#!/bin/sh
+printf '\nAdded in the editor.' >>"$1"
+ED
+chmod +x "$work/editor.sh"
+
 start() { # start CMD...: run pmwiz in a fresh 100x30 session
 	t kill-session -t "$sess" 2>/dev/null || true
 	t new-session -d -s "$sess" -x 100 -y 30 \
-		"env PMWIZ_DRAFTS_DIR='$drafts' TZ=UTC NO_COLOR= TERM=xterm-256color $* ; echo EXIT=\$?; sleep 60"
+		"env PMWIZ_DRAFTS_DIR='$drafts' EDITOR='$work/editor.sh' VISUAL= TZ=UTC NO_COLOR= TERM=xterm-256color $* ; echo EXIT=\$?; sleep 60"
 }
 
 keys() { t send-keys -t "$sess" "$@"; }
@@ -78,6 +85,10 @@ typ "$summary"
 wait_for "every card payment failed."
 s1=$(wait_score_above "$s0")
 echo "e2e: summary typed, score $s0 -> $s1"
+# ctrl+e hands the field to $EDITOR and brings the text back.
+keys C-e
+wait_for "Added in the editor."
+echo "e2e: ctrl+e round trip through \$EDITOR"
 
 # 3. Timeline: start, detected, mitigated, end; a bad time shows an error
 #    and keeps the text.
@@ -126,7 +137,7 @@ file="$drafts/$name.json"
 echo "e2e: quit, draft $file"
 
 # 7. The JSON holds what was typed.
-grep -qF "\"summary\": \"$summary\"" "$file" || fail "summary not in the JSON"
+grep -qF "\"summary\": \"$summary\\nAdded in the editor.\"" "$file" || fail "summary not in the JSON"
 grep -qF '"start": "2026-11-23T14:05:00Z"' "$file" || fail "start time not in the JSON"
 grep -qF '"detected": "2026-11-23T14:20:00Z"' "$file" || fail "fixed detection time not in the JSON"
 grep -qF '"end": "2026-11-23T14:52:00Z"' "$file" || fail "end time not in the JSON"

@@ -303,6 +303,9 @@ func (m Model) formView(w, h int) string {
 	if s.title == "Timeline" {
 		loc := draftLocation(m.draft.Timeline.TimeZone)
 		head = append(head, st.Muted.Render("Times are in "+zoneLabel(loc, m.now())))
+		if ml := MetricsLine(m.report.Metrics); ml != "" {
+			head = append(head, st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…")))
+		}
 	}
 	head = append(head, "")
 	if h <= len(head) {
