@@ -144,6 +144,17 @@ func btoi(b bool) int {
 	return 0
 }
 
+func TestLoadOffersBackupByPathOutsideTheDirectory(t *testing.T) {
+	s := mustOpen(t)
+	path := filepath.Join(t.TempDir(), "pm.json")
+	writeRaw(t, path, []byte("{"))
+	writeRaw(t, path+".bak", encode(t, fullDraft(1)))
+	_, err := s.Load(path)
+	if err == nil || !strings.Contains(err.Error(), "pmwiz resume --from-backup "+path) {
+		t.Fatalf("backup offer for a draft given by path: %v", err)
+	}
+}
+
 func TestLoadHugeFile(t *testing.T) {
 	s := mustOpen(t)
 	path := filepath.Join(s.Dir(), "pm.json")
