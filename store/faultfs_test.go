@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"strings"
 	"sync"
 )
@@ -70,6 +72,13 @@ func (f *faultFS) Link(oldpath, newpath string) error {
 		return err
 	}
 	return f.OSFS.Link(oldpath, newpath)
+}
+
+func (f *faultFS) Open(name string) (fs.File, error) {
+	if err := f.fail("open"); err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f.OSFS.Open(name)
 }
 
 func (f *faultFS) SyncDir(dir string) error {

@@ -102,7 +102,7 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 	if err := s.checkInside(r.inDir, path); err != nil {
 		return fail(err, "")
 	}
-	f, err := os.Open(path)
+	f, err := s.fs.Open(path)
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrPermission):
