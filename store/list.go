@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -154,9 +153,8 @@ func (s *Store) cleanTemp(de os.DirEntry) {
 	if err != nil || !fi.Mode().IsRegular() || s.now().Sub(fi.ModTime()) < staleTemp {
 		return
 	}
-	if err := os.Remove(filepath.Join(s.dir, de.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return
-	}
+	// Best effort: another pmwiz may be cleaning the same file.
+	_ = os.Remove(filepath.Join(s.dir, de.Name()))
 }
 
 // fastDecode is what List decodes with: encoding/json straight into the
