@@ -1,13 +1,16 @@
 package tui
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
@@ -165,4 +168,23 @@ func TestAgo(t *testing.T) {
 	if got := Ago(pickNow, time.Time{}); got != "never" {
 		t.Errorf("Ago(zero) = %q", got)
 	}
+}
+
+// renderAt renders the picker at a fixed size in the ANSI (16-colour)
+// profile, the way a plain terminal would show it.
+func renderAt(t *testing.T, p Picker, w, h int) []byte {
+	t.Helper()
+	m, _ := p.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	var buf bytes.Buffer
+	cw := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.ANSI}
+	if _, err := cw.Write([]byte(m.(Picker).View().Content)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestPickerGolden(t *testing.T) {
+	p := NewPicker(pickerEntries(), true, pickNow)
+	p, _ = press(t, p, "down")
+	golden.RequireEqual(t, renderAt(t, p, 80, 12))
 }
