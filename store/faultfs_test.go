@@ -96,6 +96,9 @@ type faultFile struct {
 }
 
 func (f *faultFile) Write(p []byte) (int, error) {
+	if err := f.fs.fail("panic"); err != nil {
+		panic(err)
+	}
 	if err := f.fs.fail("write"); err != nil {
 		n, _ := f.File.Write(p[:len(p)/2])
 		return n, err
