@@ -34,13 +34,13 @@ type Picker struct {
 	filter    string
 	filtering bool // "/" was pressed: keys type into the filter
 	offerNew  bool
-	now      time.Time
-	cursor   int
-	top      int // first row shown, when the list is taller than the screen
-	width    int
-	height   int
-	choice   *PickerChoice
-	quit     bool
+	now       time.Time
+	cursor    int
+	top       int // first row shown, when the list is taller than the screen
+	width     int
+	height    int
+	choice    *PickerChoice
+	quit      bool
 }
 
 // NewPicker builds a picker over entries (as store.List returns them);
