@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"sync"
 	"time"
@@ -191,7 +192,7 @@ func (a *Autosaver) save() error {
 	a.pendingSince = time.Time{} // changes from now on wait for the next save
 	a.mu.Unlock()
 
-	wrote, err := a.write(snap, at)
+	wrote, err := a.safeWrite(snap, at)
 	now := time.Now()
 
 	a.mu.Lock()
@@ -215,6 +216,18 @@ func (a *Autosaver) save() error {
 	}
 	a.mu.Unlock()
 	return err
+}
+
+// safeWrite is write that turns a panic into an error: the autosave
+// goroutine is ours, and a panic there would kill pmwiz with the terminal
+// still raw and the draft unsaved.
+func (a *Autosaver) safeWrite(snap *model.Draft, at time.Time) (wrote bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			wrote, err = false, fmt.Errorf("could not save: internal error: %v", r)
+		}
+	}()
+	return a.write(snap, at)
 }
 
 // write saves snap, stamped as updated at the time of its last change,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -329,4 +330,30 @@ func TestAutosaveFlushFromManyGoroutines(t *testing.T) {
 	if err != nil || len(l.Draft.Lessons) != 200 {
 		t.Fatalf("after Close the file holds %d lessons, want 200 (%v)", len(l.Draft.Lessons), err)
 	}
+}
+
+// A panic while saving (a bug) must not kill pmwiz from the autosave
+// goroutine: it is reported like any failed save, and the next one retries.
+func TestAutosaveSurvivesAPanicInSave(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ffs := newFaultFS("panic", errInjected)
+		ffs.left = 0
+		s, d := newAutosaveStore(t, WithFS(ffs))
+		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		defer a.Close()
+		ffs.left = 1
+		d.Title = "after the panic"
+		a.Changed(d)
+		time.Sleep(time.Second)
+		synctest.Wait()
+		rs := drain(a)
+		if len(rs) != 1 || rs[0].Err == nil || !strings.Contains(rs[0].Err.Error(), "internal error") {
+			t.Fatalf("results = %v, want the panic as an error", rs)
+		}
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		if got := titleOnDisk(t, s); got != "after the panic" {
+			t.Fatalf("title on disk %q after the retry", got)
+		}
+	})
 }

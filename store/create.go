@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -52,6 +53,13 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 		}
 		path := filepath.Join(s.dir, name+".json")
 		err := s.fs.Link(tmpName, path)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			// No hard links here (some network and FUSE file systems):
+			// claim the name with O_EXCL instead. A crash mid-write could
+			// then leave a torn new draft, but a new draft holds nothing
+			// typed yet.
+			err = createExclusive(path, data)
+		}
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
@@ -64,4 +72,22 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 		return name, d, nil
 	}
 	return "", nil, fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
+}
+
+func createExclusive(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+	}
+	return err
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"strings"
 	"sync"
 )
@@ -72,6 +74,13 @@ func (f *faultFS) Link(oldpath, newpath string) error {
 	return f.OSFS.Link(oldpath, newpath)
 }
 
+func (f *faultFS) Open(name string) (fs.File, error) {
+	if err := f.fail("open"); err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	return f.OSFS.Open(name)
+}
+
 func (f *faultFS) SyncDir(dir string) error {
 	if err := f.fail("syncdir"); err != nil {
 		return err
@@ -87,6 +96,9 @@ type faultFile struct {
 }
 
 func (f *faultFile) Write(p []byte) (int, error) {
+	if err := f.fs.fail("panic"); err != nil {
+		panic(err)
+	}
 	if err := f.fs.fail("write"); err != nil {
 		n, _ := f.File.Write(p[:len(p)/2])
 		return n, err

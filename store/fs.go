@@ -2,6 +2,7 @@ package store
 
 import (
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -20,6 +21,9 @@ type FS interface {
 	Remove(name string) error
 	// SyncDir makes a directory's entries (renames, links) durable.
 	SyncDir(dir string) error
+	// Open opens a file for reading (loads go through it too, so a test
+	// can make a draft unreadable even as root).
+	Open(name string) (fs.File, error)
 }
 
 // File is a file being written by a save.
@@ -37,6 +41,7 @@ func (OSFS) CreateTemp(dir, pattern string) (File, error) { return os.CreateTemp
 func (OSFS) Rename(oldpath, newpath string) error         { return os.Rename(oldpath, newpath) }
 func (OSFS) Link(oldpath, newpath string) error           { return os.Link(oldpath, newpath) }
 func (OSFS) Remove(name string) error                     { return os.Remove(name) }
+func (OSFS) Open(name string) (fs.File, error)            { return os.Open(name) }
 
 func (OSFS) SyncDir(dir string) error {
 	f, err := os.Open(dir)

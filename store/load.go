@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -33,6 +34,8 @@ type LoadError struct {
 	// it, so saving it would not lose them.
 	Partial *model.Draft
 	Backup  *Loaded // a good NAME.json.bak, or nil
+
+	ref string // what to type to name this draft again
 }
 
 func (e *LoadError) Error() string {
@@ -42,7 +45,7 @@ func (e *LoadError) Error() string {
 	}
 	if e.Backup != nil {
 		msg += fmt.Sprintf("\nThe previous version, %s (saved %s), is good: pmwiz resume --from-backup %s",
-			e.Backup.Path, e.Backup.ModTime.Format("2006-01-02 15:04"), e.ref())
+			e.Backup.Path, e.Backup.ModTime.Format("2006-01-02 15:04"), e.refArg())
 	}
 	return msg
 }
@@ -59,20 +62,11 @@ func (e *LoadError) Short() string {
 
 func (e *LoadError) Unwrap() error { return e.Err }
 
-func (e *LoadError) ref() string {
-	if e.Name != "" && e.Path != "" && !isPathLike(e.Name) {
-		return e.Name
+func (e *LoadError) refArg() string {
+	if e.ref != "" {
+		return e.ref
 	}
-	return e.Path
-}
-
-func isPathLike(s string) bool {
-	for _, c := range s {
-		if c == '/' || c == os.PathSeparator {
-			return true
-		}
-	}
-	return false
+	return strings.TrimSuffix(e.Path, ".bak")
 }
 
 // Load reads the draft ref. It never modifies the file it reads, whatever
@@ -99,12 +93,16 @@ func (s *Store) Load(ref string) (*Loaded, error) {
 // loadFile reads one file (the draft or its .bak) as a draft.
 func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Draft, error)) (*Loaded, *LoadError) {
 	fail := func(err error, hint string) (*Loaded, *LoadError) {
-		return nil, &LoadError{Name: r.name, Path: path, Err: err, Hint: hint}
+		ref := r.path
+		if r.inDir {
+			ref = r.name
+		}
+		return nil, &LoadError{Name: r.name, Path: path, Err: err, Hint: hint, ref: ref}
 	}
 	if err := s.checkInside(r.inDir, path); err != nil {
 		return fail(err, "")
 	}
-	f, err := os.Open(path)
+	f, err := s.fs.Open(path)
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrPermission):

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -144,6 +145,17 @@ func btoi(b bool) int {
 	return 0
 }
 
+func TestLoadOffersBackupByPathOutsideTheDirectory(t *testing.T) {
+	s := mustOpen(t)
+	path := filepath.Join(t.TempDir(), "pm.json")
+	writeRaw(t, path, []byte("{"))
+	writeRaw(t, path+".bak", encode(t, fullDraft(1)))
+	_, err := s.Load(path)
+	if err == nil || !strings.Contains(err.Error(), "pmwiz resume --from-backup "+path) {
+		t.Fatalf("backup offer for a draft given by path: %v", err)
+	}
+}
+
 func TestLoadHugeFile(t *testing.T) {
 	s := mustOpen(t)
 	path := filepath.Join(s.Dir(), "pm.json")
@@ -203,17 +215,20 @@ func TestLoadRefusesSymlinkOutOfTheDirectory(t *testing.T) {
 	}
 }
 
+// Root reads any file whatever its mode, so the permission error is
+// injected through the FS interface.
 func TestLoadUnreadableFile(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads files whatever their mode")
-	}
-	s := mustOpen(t)
+	ffs := newFaultFS("open", syscall.EACCES)
+	s := mustOpen(t, WithFS(ffs))
 	path := filepath.Join(s.Dir(), "pm.json")
 	writeRaw(t, path, encode(t, fullDraft(1)))
-	os.Chmod(path, 0)
 	_, err := s.Load("pm")
-	if err == nil || !strings.Contains(err.Error(), "permission denied") || !strings.Contains(err.Error(), "chmod 600") {
+	if err == nil || !strings.Contains(err.Error(), "permission denied") || !strings.Contains(err.Error(), "chmod 600 "+path) {
 		t.Fatalf("Load of an unreadable file = %v", err)
+	}
+	es, _ := s.List()
+	if len(es) != 1 || es[0].Err == nil {
+		t.Fatalf("List hides an unreadable draft: %+v", es)
 	}
 }
 

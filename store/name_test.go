@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -169,6 +170,21 @@ func TestCreateMakesUniqueNames(t *testing.T) {
 	}
 	if got := len(dirNames(t, s.Dir())); got != 3 {
 		t.Errorf("%d files after 3 creates, want 3 (no temp files)", got)
+	}
+}
+
+func TestCreateWithoutHardLinks(t *testing.T) {
+	ffs := newFaultFS("link", syscall.EPERM)
+	s := mustOpen(t, WithFS(ffs))
+	a, _, err1 := s.Create("No links", t0)
+	b, _, err2 := s.Create("No links", t0)
+	if err1 != nil || err2 != nil || a == b {
+		t.Fatalf("Create without hard links: %q %v, %q %v", a, err1, b, err2)
+	}
+	for _, n := range []string{a, b} {
+		if l, err := s.Load(n); err != nil || l.Draft.Title != "No links" {
+			t.Errorf("Load(%s) = %v", n, err)
+		}
 	}
 }
 

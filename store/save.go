@@ -67,10 +67,10 @@ func saveHint(err error) string {
 
 // Save writes d as the draft ref so that a crash at any instant leaves
 // either the old file or the new one, complete: the bytes go to a
-// temporary file in the same directory, are fsynced, the current file
-// becomes NAME.json.bak, the temporary file is renamed over the draft and
-// the directory is fsynced. Every failure is returned; none harms the
-// file already on disk.
+// temporary file in the same directory and are fsynced, the current file
+// is hard-linked aside, the temporary file is renamed over the draft, the
+// old one over NAME.json.bak, and the directory is fsynced. Every failure
+// is returned; none before the rename touches the file on disk.
 func (s *Store) Save(ref string, d *model.Draft) error {
 	r, err := s.locate(ref)
 	if err != nil {

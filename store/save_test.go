@@ -21,7 +21,7 @@ func readFile(t *testing.T, path string) []byte {
 	return data
 }
 
-func encode(t *testing.T, d *model.Draft) []byte {
+func encode(t testing.TB, d *model.Draft) []byte {
 	t.Helper()
 	data, err := model.Encode(d)
 	if err != nil {

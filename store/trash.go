@@ -131,6 +131,9 @@ func (s *Store) RestoreBackup(ref string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := s.checkInside(r.inDir, r.path); err != nil {
+		return "", err
+	}
 	bak, lerr := s.loadFile(r, r.bakPath(), model.Decode)
 	if lerr != nil {
 		return "", fmt.Errorf("there is no good backup to restore: %w", lerr)

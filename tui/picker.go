@@ -29,21 +29,45 @@ type PickerChoice struct {
 // Picker lists recent drafts, newest first, with "start a new
 // post-mortem" on top when OfferNew is set.
 type Picker struct {
-	entries  []store.Entry
-	offerNew bool
-	now      time.Time
-	cursor   int
-	top      int // first row shown, when the list is taller than the screen
-	width    int
-	height   int
-	choice   *PickerChoice
-	quit     bool
+	all       []store.Entry
+	entries   []store.Entry // those matching the filter
+	filter    string
+	filtering bool // "/" was pressed: keys type into the filter
+	offerNew  bool
+	now       time.Time
+	cursor    int
+	top       int // first row shown, when the list is taller than the screen
+	width     int
+	height    int
+	choice    *PickerChoice
+	quit      bool
 }
 
 // NewPicker builds a picker over entries (as store.List returns them);
 // now dates them ("2 h ago").
 func NewPicker(entries []store.Entry, offerNew bool, now time.Time) Picker {
-	return Picker{entries: entries, offerNew: offerNew, now: now, width: 80, height: 24}
+	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24}
+}
+
+// showNew is whether the "start a new post-mortem" row is shown: not
+// while a filter narrows the list to drafts.
+func (p Picker) showNew() bool { return p.offerNew && p.filter == "" }
+
+// applyFilter keeps the drafts whose name or title holds the filter,
+// ignoring case.
+func (p *Picker) applyFilter() {
+	if p.filter == "" {
+		p.entries = p.all
+	} else {
+		f := strings.ToLower(p.filter)
+		p.entries = nil
+		for _, e := range p.all {
+			if strings.Contains(strings.ToLower(e.Name), f) || strings.Contains(strings.ToLower(model.SafeLine(e.Title)), f) {
+				p.entries = append(p.entries, e)
+			}
+		}
+	}
+	p.cursor, p.top = 0, 0
 }
 
 // Choice is the user's pick; false when they left without picking.
@@ -56,7 +80,7 @@ func (p Picker) Choice() (PickerChoice, bool) {
 
 func (p Picker) rows() int {
 	n := len(p.entries)
-	if p.offerNew {
+	if p.showNew() {
 		n++
 	}
 	return n
@@ -69,7 +93,32 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		p.width, p.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
+		if p.filtering {
+			switch msg.String() {
+			case "esc":
+				p.filtering, p.filter = false, ""
+				p.applyFilter()
+				return p, nil
+			case "backspace":
+				if r := []rune(p.filter); len(r) > 0 {
+					p.filter = string(r[:len(r)-1])
+					p.applyFilter()
+				}
+				return p, nil
+			case "up", "down", "enter", "ctrl+c", "pgup", "pgdown":
+				// handled below
+			default:
+				if msg.Text != "" {
+					p.filter += model.SafeLine(msg.Text)
+					p.applyFilter()
+				}
+				return p, nil
+			}
+		}
 		switch msg.String() {
+		case "/":
+			p.filtering = true
+			return p, nil
 		case "up", "k", "ctrl+p", "shift+tab":
 			p.cursor--
 		case "down", "j", "ctrl+n", "tab":
@@ -83,7 +132,7 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "pgdown":
 			p.cursor += p.listHeight()
 		case "n":
-			if p.offerNew {
+			if p.showNew() {
 				p.choice = &PickerChoice{New: true}
 				return p, tea.Quit
 			}
@@ -92,7 +141,7 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				break
 			}
 			i := p.cursor
-			if p.offerNew {
+			if p.showNew() {
 				if i == 0 {
 					p.choice = &PickerChoice{New: true}
 					return p, tea.Quit
@@ -139,7 +188,19 @@ func (p Picker) View() tea.View {
 	}
 	w := max(20, p.width)
 	var b strings.Builder
-	b.WriteString(pickTitle.Render("Pick a post-mortem") + pickDim.Render(fmt.Sprintf("  %d drafts", len(p.entries))) + "\n\n")
+	count := fmt.Sprintf("  %d drafts", len(p.all))
+	if p.filter != "" || p.filtering {
+		count = fmt.Sprintf("  %d of %d drafts", len(p.entries), len(p.all))
+	}
+	b.WriteString(pickTitle.Render("Pick a post-mortem") + pickDim.Render(count) + "\n")
+	if p.filtering {
+		b.WriteString(ansi.Truncate("/"+p.filter, w, "…") + pickCursor.Render("▏") + "\n")
+	} else {
+		b.WriteString("\n")
+	}
+	if p.rows() == 0 {
+		b.WriteString(pickDim.Render("  no draft matches") + "\n")
+	}
 	h := p.listHeight()
 	for r := p.top; r < min(p.rows(), p.top+h); r++ {
 		mark := "  "
@@ -148,9 +209,12 @@ func (p Picker) View() tea.View {
 		}
 		b.WriteString(mark + p.row(r, w-2) + "\n")
 	}
-	help := "↑/↓ move · enter open · esc quit"
-	if p.offerNew {
-		help = "↑/↓ move · enter open · n new · esc quit"
+	help := "↑/↓ move · enter open · / filter · esc quit"
+	switch {
+	case p.filtering:
+		help = "type to filter · ↑/↓ move · enter open · esc clear"
+	case p.showNew():
+		help = "↑/↓ move · enter open · n new · / filter · esc quit"
 	}
 	b.WriteString("\n" + pickDim.Render(ansi.Truncate(help, w, "…")))
 	return tea.NewView(b.String())
@@ -158,7 +222,7 @@ func (p Picker) View() tea.View {
 
 // row renders row r in width cells.
 func (p Picker) row(r, width int) string {
-	if p.offerNew {
+	if p.showNew() {
 		if r == 0 {
 			return pickNew.Render(ansi.Truncate("+ Start a new post-mortem", width, "…"))
 		}
@@ -196,7 +260,7 @@ func (p Picker) row(r, width int) string {
 // titleWidth is the width of the widest readable title.
 func (p Picker) titleWidth() int {
 	w := len("(untitled)")
-	for _, e := range p.entries {
+	for _, e := range p.all {
 		if e.Err == nil {
 			w = max(w, ansi.StringWidth(model.SafeLine(e.Title)))
 		}

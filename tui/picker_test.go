@@ -1,13 +1,16 @@
 package tui
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
@@ -36,6 +39,8 @@ func key(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "end":
 		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
 }
@@ -117,6 +122,43 @@ func TestPickerChoices(t *testing.T) {
 	}
 }
 
+func TestPickerFilter(t *testing.T) {
+	p, _ := press(t, NewPicker(pickerEntries(), true, pickNow), "/", "d", "n", "s")
+	v := view(p)
+	if !strings.Contains(v, "/dns") || !strings.Contains(v, "1 of 3 drafts") || strings.Contains(v, "Checkout") || strings.Contains(v, "Start a new") {
+		t.Fatalf("filtered view:\n%s", v)
+	}
+	// "n" typed into the filter is text, not "new".
+	if _, ok := p.Choice(); ok {
+		t.Fatal("typing in the filter picked something")
+	}
+	q, cmd := press(t, p, "enter")
+	if c, ok := q.Choice(); !ok || c.Name != "2026-11-23-dns" || cmd == nil {
+		t.Fatalf("enter on the filtered list = %+v %v", c, ok)
+	}
+	// Backspace widens; a filter matching nothing says so and enter does nothing.
+	p, _ = press(t, p, "backspace", "backspace", "backspace", "z", "z")
+	if v := view(p); !strings.Contains(v, "no draft matches") {
+		t.Fatalf("no-match view:\n%s", v)
+	}
+	if q, _ := press(t, p, "enter"); q.choice != nil {
+		t.Fatal("enter with nothing listed picked something")
+	}
+	// Esc clears the filter and brings back everything, "new" first.
+	p, _ = press(t, p, "esc")
+	if v := view(p); !strings.Contains(v, "› + Start a new") || !strings.Contains(v, "3 drafts") {
+		t.Fatalf("after esc:\n%s", v)
+	}
+	if p.quit {
+		t.Fatal("esc in the filter quit the picker")
+	}
+	// Titles match too, ignoring case.
+	p, _ = press(t, NewPicker(pickerEntries(), false, pickNow), "/", "C", "H", "E", "C", "K", "enter")
+	if c, _ := p.Choice(); c.Name != "2026-11-24-checkout" {
+		t.Fatalf("title filter picked %+v", c)
+	}
+}
+
 func TestPickerScrollsOnASmallScreen(t *testing.T) {
 	var es []store.Entry
 	for i := range 50 {
@@ -165,4 +207,23 @@ func TestAgo(t *testing.T) {
 	if got := Ago(pickNow, time.Time{}); got != "never" {
 		t.Errorf("Ago(zero) = %q", got)
 	}
+}
+
+// renderAt renders the picker at a fixed size in the ANSI (16-colour)
+// profile, the way a plain terminal would show it.
+func renderAt(t *testing.T, p Picker, w, h int) []byte {
+	t.Helper()
+	m, _ := p.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	var buf bytes.Buffer
+	cw := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.ANSI}
+	if _, err := cw.Write([]byte(m.(Picker).View().Content)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestPickerGolden(t *testing.T) {
+	p := NewPicker(pickerEntries(), true, pickNow)
+	p, _ = press(t, p, "down")
+	golden.RequireEqual(t, renderAt(t, p, 80, 12))
 }

@@ -310,13 +310,17 @@ func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 	}
 	lock, err := s.Lock(l.Path)
 	if err != nil {
+		// Held by another pmwiz, or not lockable at all (a read-only
+		// disk): either way editing here could lose someone's work, and
+		// reading is safe.
 		var le *store.LockedError
+		msg := "Close it there to edit it here; meanwhile you can read it."
 		if !errors.As(err, &le) {
-			return exitCode(2, "%v", err)
+			msg = "Without a lock pmwiz cannot keep two editors apart, so it will not edit it; you can read it."
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s.\nClose it there to edit it here; meanwhile you can read it.\n", sentence(le.Error()))
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s.\n%s\n", sentence(err.Error()), msg)
 		if !interactive(cmd) {
-			return exitCode(2, "draft is open elsewhere: pmwiz resume --read-only %s", l.Name)
+			return exitCode(2, "cannot edit %s here: to read it, pmwiz resume --read-only %s", l.Name, resumeRef(s, l))
 		}
 		if !confirm(cmd, "Open it read-only? [y/N] ") {
 			return nil

@@ -193,6 +193,19 @@ func TestResumeWhileOpenElsewhere(t *testing.T) {
 	}
 }
 
+// A draft that cannot be locked at all (here its lock path is a
+// directory; on a read-only disk it cannot be created) is not edited, but
+// can be read.
+func TestResumeWhenTheLockCannotBeTaken(t *testing.T) {
+	dir := t.TempDir()
+	seed(t, dir, "pm", "Unlockable", testNow)
+	os.Mkdir(filepath.Join(dir, "pm.lock"), 0o700)
+	_, errOut, code := pmwiz(t, dir, "resume", "pm")
+	if code != 2 || !strings.Contains(errOut, "Cannot lock") || !strings.Contains(errOut, "--read-only pm") {
+		t.Fatalf("resume of an unlockable draft: exit %d\n%s", code, errOut)
+	}
+}
+
 func TestRmMovesToTrash(t *testing.T) {
 	dir := t.TempDir()
 	seed(t, dir, "a", "A", testNow)

@@ -30,7 +30,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	opts := []fang.Option{}
+	opts := []fang.Option{fang.WithErrorHandler(printError)}
 	if version != "" {
 		opts = append(opts, fang.WithVersion(version))
 	}
