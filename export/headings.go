@@ -94,7 +94,7 @@ var subSynonyms = map[string]map[string]string{
 	groupLessons: {
 		"what we learned": keyLessons, "lessons": keyLessons, "lessons learned": keyLessons,
 		"what others can learn": keyOthers,
-		"what went well": lessonWell, "what went wrong": lessonWrong, "what didnt go so well": lessonWrong,
+		"what went well":        lessonWell, "what went wrong": lessonWrong, "what didnt go so well": lessonWrong,
 		"what did not go well": lessonWrong, "where we got lucky": lessonLucky,
 	},
 	groupSupport: {
