@@ -61,13 +61,18 @@ func escapeLiteral(s string) string {
 			// At the start it opens a heading; at the end after a space
 			// it would be taken for a heading's closing sequence.
 			esc = i == 0 || (s[i-1] == ' ' && strings.Trim(s[i:], "# ") == "")
-		case '.', ')':
+		case ')':
 			esc = i > 0 && allDigits(s[:i]) && i <= 9
+		case '.':
+			esc = (i > 0 && allDigits(s[:i]) && i <= 9) || (i >= 3 && strings.EqualFold(s[i-3:i], "www") && (i == 3 || !isAlnum(s[i-4])))
 		case '&':
 			esc = entityRe.MatchString(s[i:])
 		case ':':
-			// "http://x" is linkified by GFM renderers; that is fine. But
-			// ":smile:" emoji shortcodes are also fine. Nothing to do.
+			// GFM renderers turn "https://…", "www.…" and "a@b.c" into
+			// links on their own; a literal value stays text.
+			esc = strings.HasPrefix(s[i:], "://") && hasSchemeBefore(s[:i])
+		case '@':
+			esc = i > 0 && i+1 < len(s) && isAlnum(s[i-1]) && isAlnum(s[i+1])
 		}
 		if esc {
 			b.WriteByte('\\')
@@ -75,6 +80,18 @@ func escapeLiteral(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+func hasSchemeBefore(s string) bool {
+	j := len(s)
+	for j > 0 && ((s[j-1] >= 'a' && s[j-1] <= 'z') || (s[j-1] >= 'A' && s[j-1] <= 'Z')) {
+		j--
+	}
+	switch strings.ToLower(s[j:]) {
+	case "http", "https", "ftp", "mailto", "file":
+		return true
+	}
+	return false
 }
 
 func allDigits(s string) bool {

@@ -187,27 +187,15 @@ func structuralEdits(s string, minLevel int) []edit {
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(atx) > 0 {
-		top := 6
-		for _, h := range atx {
-			top = min(top, h.Level)
-		}
-		shift := minLevel - top
-		for _, h := range atx {
-			want := max(minLevel, min(6, h.Level+shift))
-			switch {
-			case want > h.Level:
-				edits = append(edits, edit{at: h.Pos(), ins: strings.Repeat("#", want-h.Level)})
-			case want < h.Level:
-				edits = append(edits, edit{at: h.Pos(), del: h.Level - want})
-			}
-		}
-	}
+	edits = append(edits, headingEdits(atx, minLevel)...)
 	if e, ok := unclosedFence(src, doc); ok {
 		edits = append(edits, e)
 	}
 	if len(edits) == 0 {
-		edits = headingSpacing(src, atx)
+		edits = codeStyleEdits(src, doc)
+	}
+	if len(edits) == 0 {
+		edits = append(headingSpacing(src, atx), autolinkEdits(src, doc)...)
 	}
 	return edits
 }
@@ -298,9 +286,10 @@ func unclosedFence(src []byte, doc ast.Node) (edit, bool) {
 	return edit{at: len(src), ins: "\n" + open}, true
 }
 
-// neutraliseHTML escapes raw HTML in one line of inline Markdown.
+// neutraliseHTML escapes raw HTML in one line of inline Markdown, and
+// wraps bare URLs as autolinks.
 func neutraliseHTML(s string) string {
-	if !strings.Contains(s, "<") {
+	if !strings.ContainsAny(s, "<:@") && !strings.Contains(strings.ToLower(s), "www.") {
 		return s
 	}
 	for range 8 {
@@ -325,6 +314,9 @@ func neutraliseHTML(s string) string {
 			}
 			return ast.WalkContinue, nil
 		})
+		if len(edits) == 0 {
+			edits = autolinkEdits(src, parse(src))
+		}
 		if len(edits) == 0 {
 			break
 		}

@@ -178,7 +178,7 @@ func (im *importer) body(src string) {
 	b := []byte(src)
 	hs := topHeadings(b)
 	pos := 0
-	if len(hs) > 0 && hs[0].level == 1 && sectionKey(hs[0].text) == "" {
+	if len(hs) > 0 && hs[0].level == 1 && (sectionKey(hs[0].text) == "" || onlyH1(hs)) {
 		if im.d.Title == "" {
 			im.d.Title = unescapeLiteral(hs[0].text)
 		}
@@ -208,6 +208,21 @@ func (im *importer) body(src string) {
 		}
 		im.section(h.text, level, trimBlock(src[h.end:stop]))
 	}
+}
+
+// onlyH1 reports a document whose first heading is its only level-1
+// heading, above deeper sections: that heading is the title, even when it
+// reads like a section name.
+func onlyH1(hs []heading) bool {
+	if len(hs) < 2 {
+		return false
+	}
+	for _, h := range hs[1:] {
+		if h.level == 1 {
+			return false
+		}
+	}
+	return true
 }
 
 var (

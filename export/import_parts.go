@@ -158,7 +158,11 @@ func (im *importer) actions(body string) {
 				a.Type = actionTypeFromLabel(ty)
 			}
 			if l := cell(r, link); l != "" {
-				_, a.Link = parseLink(l)
+				name, url := parseLink(l)
+				if url == "" {
+					url = name // a link pmwiz would not make clickable
+				}
+				a.Link = url
 			}
 			// Columns pmwiz has no field for go into the action's text.
 			for i, c := range r {

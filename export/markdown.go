@@ -330,6 +330,10 @@ func table(rows [][]string) string {
 	for i, r := range rows {
 		b.WriteString("|")
 		for _, c := range r {
+			if c == "" {
+				b.WriteString(" |")
+				continue
+			}
 			b.WriteString(" " + c + " |")
 		}
 		b.WriteString("\n")
@@ -362,6 +366,9 @@ func linkMarkdown(name, url string) string {
 	switch {
 	case url == "":
 		return escapeLiteral(name)
+	case !safeScheme.MatchString(url):
+		// javascript: and friends never become links; shown as text.
+		return escapeLiteral(strings.TrimSpace(name + " " + url))
 	case name == "" && plainURL.MatchString(url):
 		return "<" + url + ">"
 	case name == "":
@@ -384,6 +391,8 @@ func escapeAngle(u string) string {
 	}
 	return b.String()
 }
+
+var safeScheme = regexp.MustCompile(`(?i)^(https?://|mailto:)`)
 
 // plainURL is a URL that can be written as-is: an autolink or a plain
 // link destination, with nothing Markdown or a table would act on.
