@@ -59,7 +59,7 @@ func sanitizeBlock(s string, minLevel int) string {
 		}
 		s = applyEdits(s, edits)
 	}
-	return s
+	return tidyLines(s)
 }
 
 var fenceLine = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
@@ -204,6 +204,13 @@ func structuralEdits(s string, minLevel int) []edit {
 // Markdown style guide (and markdownlint) asks.
 func headingSpacing(src []byte, headings []*ast.Heading) []edit {
 	var edits []edit
+	seen := map[int]bool{}
+	add := func(at int) {
+		if !seen[at] {
+			seen[at] = true
+			edits = append(edits, edit{at: at, ins: "\n"})
+		}
+	}
 	for _, h := range headings {
 		if _, top := h.Parent().(*ast.Document); !top {
 			continue
@@ -213,7 +220,7 @@ func headingSpacing(src []byte, headings []*ast.Heading) []edit {
 		if ls > 0 {
 			prev := src[bytes.LastIndexByte(src[:ls-1], '\n')+1 : ls-1]
 			if len(bytes.TrimSpace(prev)) > 0 {
-				edits = append(edits, edit{at: ls, ins: "\n"})
+				add(ls)
 			}
 		}
 		if le := bytes.IndexByte(src[p:], '\n'); le >= 0 {
@@ -222,7 +229,7 @@ func headingSpacing(src []byte, headings []*ast.Heading) []edit {
 				next = next[:i]
 			}
 			if len(bytes.TrimSpace(next)) > 0 {
-				edits = append(edits, edit{at: p + le + 1, ins: "\n"})
+				add(p + le + 1)
 			}
 		}
 	}
