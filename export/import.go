@@ -137,9 +137,9 @@ func topHeadings(src []byte) []heading {
 		end := p
 		if lines.Len() > 0 && lines.At(lines.Len()-1).Stop > end {
 			end = lines.At(lines.Len() - 1).Stop
-		}
-		if end > 0 && src[end-1] == '\n' {
-			end--
+			if src[end-1] == '\n' {
+				end--
+			}
 		}
 		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
 			end += i
@@ -360,10 +360,6 @@ func (im *importer) section(rawHeading string, level int, body string) {
 	key := sectionKey(rawHeading)
 	switch key {
 	case "":
-		if subs := splitSubs(body, level+1); hasMappedSub(groupSupport, subs) {
-			im.group(groupSupport, rawHeading, subs)
-			return
-		}
 		h := unescapeLiteral(rawHeading)
 		if strings.HasSuffix(h, " (imported)") {
 			h = strings.TrimSuffix(h, " (imported)")
@@ -409,15 +405,6 @@ func splitSubs(body string, level int) []sub {
 		subs = append(subs, sub{heading: h.text, raw: body[h.start:h.end], body: trimBlock(body[h.end:stop])})
 	}
 	return subs
-}
-
-func hasMappedSub(group string, subs []sub) bool {
-	for _, s := range subs[1:] {
-		if subKey(group, s.heading) != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // group splits a section that holds several parts by its sub-headings.
