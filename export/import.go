@@ -24,8 +24,8 @@ func Import(md []byte) (*model.Draft, []string, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, nil, errors.New("import: the file is empty: nothing to import")
 	}
+	im := &importer{d: &model.Draft{Schema: model.SchemaVersion}, ours: Owner([]byte(src)) != NotOurs}
 	src = unstamp(src)
-	im := &importer{d: &model.Draft{Schema: model.SchemaVersion}}
 	src = im.frontMatter(src)
 	im.body(src)
 	im.finish()
@@ -39,6 +39,7 @@ type importer struct {
 	dayLoc   *time.Location
 	fmStart  *time.Time
 	fmEnd    *time.Time
+	ours     bool // a pmwiz export: values are kept exactly as written
 }
 
 func (im *importer) warn(format string, a ...any) {
@@ -293,10 +294,13 @@ func (im *importer) meta(label, value string) bool {
 	case "severity", "sev", "priority", "incident severity":
 		im.d.Severity = unescapeLiteral(value)
 	case "status":
-		im.d.Status = statusFromLabel(unescapeLiteral(value))
-		if !knownStatus(im.d.Status) {
-			im.warn("status %q is not draft, review or published: kept as written", value)
+		st := statusFromLabel(unescapeLiteral(value))
+		if !knownStatus(st) && !im.ours {
+			im.warn("status %q is not draft, review or published: kept as a section named \"Status\"", value)
+			im.other("Status", value)
+			return true
 		}
+		im.d.Status = st
 	case "authors", "author", "owner", "owners", "written by":
 		im.d.Authors = splitAuthors(value)
 	default:

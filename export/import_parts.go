@@ -228,6 +228,16 @@ func parseLink(s string) (name, url string) {
 }
 
 func (im *importer) updates(body string) {
+	if !pureList(body) {
+		// Prose about messaging: kept whole; links in it become channels.
+		im.other("Messaging", body)
+		for _, it := range listItems(body, false) {
+			if name, url := parseLink(it); url != "" {
+				im.d.Communication.Channels = append(im.d.Communication.Channels, model.Channel{Name: name, URL: url})
+			}
+		}
+		return
+	}
 	for _, it := range listItems(body, false) {
 		name, url := parseLink(it)
 		if name == url {
@@ -242,7 +252,8 @@ var (
 	offsetNameRe = regexp.MustCompile(`^(.*) \(UTC[+-]\d\d:\d\d\)$`)
 	utcOffsetRe  = regexp.MustCompile(`^UTC([+-])(\d\d):(\d\d)$`)
 	zoneWordRe   = regexp.MustCompile(`\b(UTC|GMT|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|BST|JST|AEST|AEDT)\b`)
-	timeLineRe   = regexp.MustCompile(`^(?:[-*+]\s+)?(?:\*\*)?((?:\d{4}[-/]\d{2}[-/]\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?(?:\s?(?:Z|UTC|GMT|[A-Z]{3,4}|[+-]\d{2}:?\d{2}))?)(?:\*\*)?\s*(?:[-–—:|]\s*)?(.*)$`)
+	timeLineRe   = regexp.MustCompile(`^(?:[-*+]\s+)?(?:\*\*)?((?:\d{4}[-/]\d{2}[-/]\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?(?:\s?(?:Z|UTC|GMT|PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|BST|JST|AEST|AEDT|[+-]\d{2}:?\d{2})\b)?)(?:\*\*)?\s*(?:[-–—:|]\s*)?(.*)$`)
+	isoDayRe     = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
 )
 
 // abbreviations people put after times, read as the zone they usually
@@ -319,7 +330,29 @@ func (im *importer) timeline(body string) {
 		if strings.HasPrefix(line, "Impact lasted ") || strings.HasPrefix(line, "The incident was ") {
 			continue // pmwiz's durations sentence: computed again
 		}
+		if line != "" && !timeLineRe.MatchString(line) && !strings.HasPrefix(line, "-") && strings.Contains(strings.ToLower(line), "time") || isoDayRe.MatchString(line) && !timeLineRe.MatchString(line) && len(line) < 60 {
+			// "All times UTC on 2026-08-19.", "2026-10-14 (all times UTC)"
+			found := false
+			if m := zoneWordRe.FindString(line); m != "" && !zoneKnown {
+				if l, iana, ok := resolveZone(m); ok {
+					loc, zoneKnown, found = l, true, true
+					im.d.Timeline.TimeZone = iana
+				}
+			}
+			if m := isoDayRe.FindString(line); m != "" && day == nil {
+				if t, ok := parseDay(m, loc); ok {
+					day, found = &t, true
+				}
+			}
+			if found {
+				continue
+			}
+		}
 		loose = append(loose, line)
+	}
+	if day != nil {
+		t := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
+		day = &t
 	}
 	var entries []timelineEntry
 	for _, t := range tables {
@@ -353,15 +386,6 @@ func (im *importer) timeline(body string) {
 			if m := timeLineRe.FindStringSubmatch(line); m != nil {
 				entries = append(entries, timelineEntry{when: m[1], text: m[2]})
 				continue
-			}
-			if !zoneKnown && strings.Contains(strings.ToLower(line), "time") {
-				if m := zoneWordRe.FindString(line); m != "" {
-					if l, iana, ok := resolveZone(m); ok {
-						loc, zoneKnown = l, true
-						im.d.Timeline.TimeZone = iana
-						continue
-					}
-				}
 			}
 			entries = append(entries, timelineEntry{text: strings.TrimLeft(line, "-*+ ")})
 		}
@@ -411,14 +435,13 @@ func (im *importer) timelineEntries(entries []timelineEntry, loc *time.Location,
 				moment = i
 			}
 		}
-		if moment < 0 && !marked && at != nil {
-			moment = guessMoment(e.text, t)
-			if moment >= 0 {
-				// A person's own line: keep it as an event too.
-				t.Events = append(t.Events, model.Event{At: at, Text: e.text})
-			}
-		} else if moment < 0 {
+		if moment < 0 {
+			// A person's own line is always kept as an event; it may also
+			// mark a key moment ("OUTAGE BEGINS").
 			t.Events = append(t.Events, model.Event{At: at, Text: e.text})
+			if !marked && at != nil {
+				moment = guessMoment(e.text, t)
+			}
 		}
 		if moment >= 0 && at != nil {
 			*[]**time.Time{&t.Start, &t.Detected, &t.Mitigated, &t.End}[moment] = at
@@ -427,8 +450,8 @@ func (im *importer) timelineEntries(entries []timelineEntry, loc *time.Location,
 }
 
 var momentWords = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(outage|incident|impact|problem|errors?)\s+(begins|began|starts|started)\b|\bstart of (impact|incident|outage)\b`),
-	regexp.MustCompile(`(?i)\b(detected|alert(ed|s)? fired|paged|page fired)\b`),
+	regexp.MustCompile(`(?i)\b(outage|incident|impact|problem|errors?)\s+(begins?|began|starts?|started)\b|\bstart of (impact|incident|outage)\b`),
+	regexp.MustCompile(`(?i)\b(detected|alert(ed|s)? fired|paged|pages|page fired)\b`),
 	regexp.MustCompile(`(?i)\bmitigated\b|\bmitigation (applied|complete)\b`),
 	regexp.MustCompile(`(?i)\b(outage|incident|impact)\s+(ends|ended|over|resolved)\b|\bresolved\b|\ball clear\b`),
 }
@@ -485,3 +508,14 @@ func parseWhen(w string, loc *time.Location, day *time.Time) (t time.Time, needD
 }
 
 func segText(s gtext.Segment, src []byte) string { return string(s.Value(src)) }
+
+// pureList reports a body that is nothing but lists.
+func pureList(body string) bool {
+	doc := parse([]byte(body))
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.List); !ok {
+			return false
+		}
+	}
+	return true
+}
