@@ -1,0 +1,82 @@
+package export
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func TestRender(t *testing.T) {
+	md := mustExport(t, loadTestDraft(t, "typical"), Options{NoStamp: true})
+	for _, style := range Styles {
+		t.Run(style, func(t *testing.T) {
+			out, err := Render(md, 80, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain := ansi.Strip(out)
+			if !strings.Contains(plain, "Checkout failed for EU customers") || !strings.Contains(plain, "Impact began") {
+				t.Errorf("rendered text lacks the title or the timeline:\n%s", plain)
+			}
+			if style != "notty" && plain == out {
+				t.Errorf("%s style has no colour", style)
+			}
+			if style == "notty" {
+				golden.RequireEqual(t, plain)
+			}
+		})
+	}
+	if _, err := Render(md, 80, "auto"); err == nil || !strings.Contains(err.Error(), "dark, light or notty") {
+		t.Errorf("unknown style: want an error listing the styles, got %v", err)
+	}
+}
+
+// twoThousandLines is a long post-mortem: the typical export's sections
+// repeated until the document is 2,000 lines.
+func twoThousandLines(t testing.TB) string {
+	md := mustExport(t, loadTestDraft(t, "typical"), Options{NoStamp: true})
+	_, body, _ := strings.Cut(md, "## Summary")
+	var b strings.Builder
+	b.WriteString("# A long post-mortem\n\n")
+	for i := 0; strings.Count(b.String(), "\n") < 2000; i++ {
+		b.WriteString("## Summary" + body)
+	}
+	lines := strings.SplitN(b.String(), "\n", 2001)
+	return strings.Join(lines[:2000], "\n")
+}
+
+func BenchmarkMarkdownTypical(b *testing.B) {
+	d := loadTestDraft(b, "typical")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Markdown(d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImportTypical(b *testing.B) {
+	md := []byte(mustExport(b, loadTestDraft(b, "typical"), Options{}))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Import(md); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRender2000Lines(b *testing.B) {
+	md := twoThousandLines(b)
+	for _, style := range Styles {
+		b.Run(style, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(md, 80, style); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
