@@ -123,7 +123,8 @@ func checkSyntax(data []byte) error {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset))
+		// Offset counts the offending byte itself; point at it, not past it.
+		line, col := lineCol(data, int(se.Offset)-1)
 		return &SyntaxError{Line: line, Column: col, Msg: se.Error()}
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {

@@ -1,15 +1,61 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"fmt"
 
-// newScoreCmd is filled in by the foundation issue.
+	"charm.land/lipgloss/v2"
+	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/tui"
+	"github.com/spf13/cobra"
+)
+
 func newScoreCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "score DRAFT",
-		Short: "Score a post-mortem draft against the 12-item rubric",
-		Args:  cobra.ExactArgs(1),
+	var asJSON bool
+	var minScore float64
+	cmd := &cobra.Command{
+		Use:   "score [--json] [--min N] DRAFT",
+		Short: "Score a post-mortem against the 12-item rubric",
+		Long: "Score a draft (a name in the drafts directory or a path to a .json file) against the\n" +
+			"12-item rubric: each item yes, partial or no, with the reason and the next step,\n" +
+			"plus tone findings, durations and problems.\n\n" +
+			"Exit status: 0 ok; 1 the score is below --min; 2 the draft cannot be read.",
+		Example: "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json",
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return exitCode(2, "score: not built yet")
+			d, err := loadDraftForReading(cmd, args[0])
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			report := model.Score(d)
+			out := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(report); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+			} else {
+				// lipgloss's writer keeps colour on a terminal, and strips it
+				// when piped or when NO_COLOR is set.
+				lipgloss.Fprint(out, tui.RenderReport(d.Title, report))
+			}
+			if cmd.Flags().Changed("min") && report.Score < minScore {
+				return exitCode(1, "score %s is below --min %s", tui.FormatPoints(report.Score), tui.FormatPoints(minScore))
+			}
+			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	cmd.Flags().Float64Var(&minScore, "min", 0, "exit 1 when the score is below `N` (0–100)")
+	return cmd
+}
+
+// loadDraftForReading reads a draft for a command that only reads it.
+func loadDraftForReading(cmd *cobra.Command, ref string) (*model.Draft, error) {
+	d, err := readDraftFile(ref)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", ref, err)
+	}
+	return d, nil
 }

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs pmwiz in-process and returns its exit code and output.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestScoreHumanOutput(t *testing.T) {
+	code, out, _ := runCLI(t, "score", "testdata/rough.json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{
+		"Login outage", "Score 25/100",
+		"✓ Admit failure", "✗ Sound like a human", "◐ Communication channel",
+		"→ Add the full link, with https://",
+		`boilerplate summary: "valued customers"`,
+		"blame (advice, not scored) root_cause.what_went_wrong: \"human error\"",
+		"timeline.end: ends before the start (14:05 > 13:50)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("piped output must be plain text, found escape sequences")
+	}
+}
+
+func TestScoreJSON(t *testing.T) {
+	code, out, _ := runCLI(t, "score", "--json", "testdata/complete.json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var r struct {
+		Score    float64
+		Max      int
+		Items    []map[string]any
+		Findings []map[string]any
+		Metrics  map[string]any
+		Problems []map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if r.Score != 97.5 || r.Max != 100 || len(r.Items) != 12 || r.Findings == nil || r.Problems == nil {
+		t.Fatalf("unexpected report: %+v", r)
+	}
+	first := r.Items[0]
+	for _, k := range []string{"id", "tier", "title", "status", "points", "max", "source", "reason", "next"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("item lacks %q: %v", k, first)
+		}
+	}
+	if r.Items[5]["source"] != "reviewer" {
+		t.Errorf("impact is assessed by a reviewer in the example, got %v", r.Items[5])
+	}
+	if r.Metrics["duration_seconds"] != float64(47*60) || r.Metrics["duration"] != "47m" {
+		t.Errorf("metrics = %v", r.Metrics)
+	}
+}
+
+func TestScoreExitCodes(t *testing.T) {
+	if code, _, _ := runCLI(t, "score", "--min", "97.5", "testdata/complete.json"); code != 0 {
+		t.Errorf("score equal to --min: exit %d, want 0", code)
+	}
+	code, _, errOut := runCLI(t, "score", "--min", "98", "testdata/complete.json")
+	if code != 1 || !strings.Contains(errOut, "97.5 is below --min 98") {
+		t.Errorf("below --min: exit %d, stderr %q", code, errOut)
+	}
+
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("{\n  \"schema\": 1,\n  \"title\": oops\n}\n"), 0o600)
+	code, _, errOut = runCLI(t, "score", bad)
+	if code != 2 || !strings.Contains(errOut, "bad.json") || !strings.Contains(errOut, "line 3, column 12") {
+		t.Errorf("bad JSON: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "score", filepath.Join(dir, "missing.json"))
+	if code != 2 || !strings.Contains(errOut, "missing.json") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
+	}
+	future := filepath.Join(dir, "future.json")
+	os.WriteFile(future, []byte(`{"schema": 9}`), 0o600)
+	code, _, errOut = runCLI(t, "score", future)
+	if code != 2 || !strings.Contains(errOut, "upgrade pmwiz") {
+		t.Errorf("future schema: exit %d, stderr %q", code, errOut)
+	}
+}

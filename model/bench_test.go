@@ -1,0 +1,85 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// typicalDraft builds a full draft with about kb kilobytes of free text,
+// spread over the fields a real post-mortem fills.
+func typicalDraft(kb int) *Draft {
+	para := "We rolled out config 4127 to the EU edge at 14:05 and it dropped 12% of requests; " +
+		"the on-call engineer saw the error rate climb on the dashboard within two minutes. "
+	text := func(n int) string { return strings.TrimSpace(strings.Repeat(para, n)) }
+	start := time.Date(2026, 11, 23, 14, 5, 0, 0, time.UTC)
+	end := start.Add(47 * time.Minute)
+	d := &Draft{Schema: 1, Title: "Checkout failures", Summary: text(2),
+		Timeline:       Timeline{Start: &start, End: &end},
+		Impact:         Impact{Who: text(1), What: text(1), Extent: text(1)},
+		RootCause:      RootCause{WhatWentWrong: text(2), Analysis: text(2)},
+		HumanElements:  text(1),
+		OthersCanLearn: text(1),
+		Technologies:   []string{"Envoy", "Kafka", "PostgreSQL"},
+	}
+	for i := 0; i < 5; i++ {
+		d.FiveWhys = append(d.FiveWhys, Why{Why: "Why did it fail?", Because: text(1)})
+	}
+	for i := 0; len(FreeTextBytes(d)) < kb*1024; i++ {
+		d.Timeline.Events = append(d.Timeline.Events, Event{At: &start, Text: fmt.Sprintf("Step %d: %s", i, para)})
+		d.Lessons = append(d.Lessons, fmt.Sprintf("Lesson %d: %s", i, para))
+	}
+	return d
+}
+
+// FreeTextBytes is the size of a draft's free text.
+func FreeTextBytes(d *Draft) string {
+	var b strings.Builder
+	for _, tf := range FreeText(d) {
+		b.WriteString(tf.Text)
+	}
+	return b.String()
+}
+
+func BenchmarkScore5KB(b *testing.B) {
+	d := typicalDraft(5)
+	b.SetBytes(int64(len(FreeTextBytes(d))))
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(d)
+	}
+}
+
+func BenchmarkScore200KB(b *testing.B) {
+	d := typicalDraft(200)
+	b.SetBytes(int64(len(FreeTextBytes(d))))
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(d)
+	}
+}
+
+func BenchmarkDecodeEncode(b *testing.B) {
+	data, _ := Encode(typicalDraft(5))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		d, _ := Decode(data)
+		_, _ = Encode(d)
+	}
+}
+
+// BenchmarkScorerKeystroke200KB is the wizard's case: one field changes by
+// a character, the whole 200 KB draft is rescored.
+func BenchmarkScorerKeystroke200KB(b *testing.B) {
+	d := typicalDraft(200)
+	s := NewScorer()
+	s.Score(d)
+	base := d.Summary
+	i := 0
+	for b.Loop() {
+		i++
+		d.Summary = base + strings.Repeat("x", i%50)
+		s.Score(d)
+	}
+}

@@ -1,0 +1,160 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TextField is one piece of free text and where it lives in the draft.
+type TextField struct {
+	Field string // path, as in Problem and Finding: "five_whys[2].because"
+	Text  string
+}
+
+// FreeText lists every free-text field of the draft in reader order: the
+// text the tone check reads and the "sound human" and "authentic" items
+// weigh. Empty fields are left out.
+func FreeText(d *Draft) []TextField {
+	var out []TextField
+	eachFreeText(d, func(ref fieldRef, text string) {
+		out = append(out, TextField{ref.String(), text})
+	})
+	return out
+}
+
+// fieldRef names a free-text field without building its path string, so
+// rescoring a large draft on a keystroke does not allocate a path for
+// every lesson and event; the path is made only for a finding.
+type fieldRef struct {
+	base   string // "summary", "five_whys"…
+	index  int    // -1 when the field is not in a list
+	suffix string // ".why", ".text"…
+}
+
+func (r fieldRef) String() string {
+	if r.index < 0 {
+		return r.base
+	}
+	return indexed(r.base, r.index) + r.suffix
+}
+
+func eachFreeText(d *Draft, fn func(ref fieldRef, text string)) {
+	one := func(path, text string) {
+		if !blank(text) {
+			fn(fieldRef{path, -1, ""}, text)
+		}
+	}
+	item := func(base string, i int, suffix, text string) {
+		if !blank(text) {
+			fn(fieldRef{base, i, suffix}, text)
+		}
+	}
+	one("summary", d.Summary)
+	one("impact.who", d.Impact.Who)
+	one("impact.what", d.Impact.What)
+	one("impact.extent", d.Impact.Extent)
+	for i, e := range d.Timeline.Events {
+		item("timeline.events", i, ".text", e.Text)
+	}
+	one("root_cause.what_went_wrong", d.RootCause.WhatWentWrong)
+	one("root_cause.analysis", d.RootCause.Analysis)
+	for i, f := range d.RootCause.ContributingFactors {
+		item("root_cause.contributing_factors", i, "", f)
+	}
+	for i, w := range d.FiveWhys {
+		item("five_whys", i, ".why", w.Why)
+		item("five_whys", i, ".because", w.Because)
+	}
+	for i, l := range d.Lessons {
+		item("lessons", i, "", l)
+	}
+	for i, a := range d.ActionItems {
+		item("action_items", i, ".what", a.What)
+	}
+	one("human_elements", d.HumanElements)
+	one("others_can_learn", d.OthersCanLearn)
+}
+
+func indexed(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// Words counts whitespace-separated tokens that contain a letter or digit,
+// so "—" or "-" between words does not count as a word.
+func Words(s string) int {
+	n, _ := countTokens(s)
+	return n
+}
+
+// countTokens counts the whitespace-separated tokens of s that contain a
+// letter or digit (words) and those that contain a digit (concrete
+// details), in one pass and without allocating: it runs on every
+// keystroke over the whole draft.
+func countTokens(s string) (words, digits int) {
+	inTok, alnum, digit := false, false, false
+	end := func() {
+		if alnum {
+			words++
+		}
+		if digit {
+			digits++
+		}
+		inTok, alnum, digit = false, false, false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space, letter, isDigit bool
+		size := 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			isDigit = c >= '0' && c <= '9'
+			letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			isDigit = unicode.IsDigit(r)
+			letter = unicode.IsLetter(r)
+		}
+		i += size
+		if space {
+			if inTok {
+				end()
+			}
+			continue
+		}
+		inTok = true
+		alnum = alnum || letter || isDigit
+		digit = digit || isDigit
+	}
+	if inTok {
+		end()
+	}
+	return words, digits
+}
+
+// firstPersonWords are the words that show a team owning what happened.
+var firstPersonWords = map[string]bool{
+	"we": true, "our": true, "us": true, "i": true, "my": true, "ours": true,
+	"we're": true, "we've": true, "we'd": true, "we'll": true,
+	"i'm": true, "i've": true, "i'd": true, "ourselves": true, "myself": true,
+}
+
+// IsFirstPerson reports whether the text speaks as we/our/us/I/my. "US"
+// in capitals is read as the country, not as "us".
+func IsFirstPerson(s string) bool {
+	for _, tok := range strings.Fields(s) {
+		w := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+		w = strings.Trim(w, "'’")
+		if w == "US" {
+			continue
+		}
+		w = strings.ReplaceAll(strings.ToLower(w), "’", "'")
+		if firstPersonWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
