@@ -54,6 +54,10 @@ func newRootCmd() *cobra.Command {
 	}
 	root.AddCommand(
 		newScoreCmd(),
+		newExportCmd(),
+		newPreviewCmd(),
+		newPublishCmd(),
+		newImportCmd(),
 	)
 	return root
 }
