@@ -139,6 +139,13 @@ var (
 // escapeInline keeps s as inline Markdown on one line but stops it from
 // starting a block, splitting a table cell or carrying raw HTML.
 func escapeInline(s string) string {
+	if s == "" {
+		return ""
+	}
+	return escapes.get(0, s, escapeInlineUncached)
+}
+
+func escapeInlineUncached(s string) string {
 	s = oneLine(s)
 	if s == "" {
 		return s

@@ -51,6 +51,13 @@ func applyEdits(s string, edits []edit) string {
 //
 // It is idempotent: sanitizing its own output changes nothing.
 func sanitizeBlock(s string, minLevel int) string {
+	if s == "" {
+		return ""
+	}
+	return escapes.get(minLevel, s, func(s string) string { return sanitizeBlockUncached(s, minLevel) })
+}
+
+func sanitizeBlockUncached(s string, minLevel int) string {
 	s = tidyLines(model.SafeText(s))
 	for range 12 {
 		edits := structuralEdits(s, minLevel)

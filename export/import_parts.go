@@ -280,10 +280,10 @@ func resolveZone(name string) (*time.Location, string, bool) {
 		}
 		return time.FixedZone(name, off), "", true
 	case zoneAbbrev[name] != "":
-		loc, err := time.LoadLocation(zoneAbbrev[name])
+		loc, err := loadLocation(zoneAbbrev[name])
 		return loc, zoneAbbrev[name], err == nil
 	case strings.Contains(name, "/"):
-		loc, err := time.LoadLocation(name)
+		loc, err := loadLocation(name)
 		if err == nil {
 			return loc, name, true
 		}

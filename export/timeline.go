@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // time zones the same on every machine, so exports are too
 
@@ -19,7 +20,7 @@ type zone struct {
 
 func draftZone(d *model.Draft) zone {
 	if tz := strings.TrimSpace(d.Timeline.TimeZone); tz != "" && tz != "Local" {
-		if loc, err := time.LoadLocation(tz); err == nil {
+		if loc, err := loadLocation(tz); err == nil {
 			return zone{loc, tz}
 		}
 	}
@@ -29,6 +30,20 @@ func draftZone(d *model.Draft) zone {
 	}
 	_, off := ref.Zone()
 	return fixedZone(off)
+}
+
+var locations sync.Map // name → *time.Location: LoadLocation reads a file each time
+
+func loadLocation(name string) (*time.Location, error) {
+	if l, ok := locations.Load(name); ok {
+		return l.(*time.Location), nil
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	locations.Store(name, l)
+	return l, nil
 }
 
 func fixedZone(off int) zone {
