@@ -57,6 +57,21 @@ func BenchmarkMarkdownTypical(b *testing.B) {
 	}
 }
 
+// BenchmarkMarkdownTypicalCold is an export where no field has been seen
+// before (the first export of a draft): every free-text field is parsed.
+func BenchmarkMarkdownTypicalCold(b *testing.B) {
+	d := loadTestDraft(b, "typical")
+	b.ReportAllocs()
+	for b.Loop() {
+		escapes.mu.Lock()
+		escapes.m = nil
+		escapes.mu.Unlock()
+		if _, err := Markdown(d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkImportTypical(b *testing.B) {
 	md := []byte(mustExport(b, loadTestDraft(b, "typical"), Options{}))
 	b.ReportAllocs()
