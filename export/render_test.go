@@ -95,3 +95,37 @@ func BenchmarkRender2000Lines(b *testing.B) {
 		})
 	}
 }
+
+// The wizard exports on its event loop while renders run in commands, and
+// the CLI may export from several goroutines: both must be safe (run with
+// -race).
+func TestConcurrentExportAndRender(t *testing.T) {
+	d := loadTestDraft(t, "typical")
+	want := mustExport(t, d, Options{})
+	done := make(chan string, 8)
+	for i := range 8 {
+		go func() {
+			e := d.Clone()
+			e.Summary += strings.Repeat(" more", i)
+			md, err := Markdown(e, Options{})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			if _, err := Render(string(md), 60, Styles[i%len(Styles)]); err != nil {
+				done <- err.Error()
+				return
+			}
+			if i == 0 && string(md) != want {
+				done <- "export differs under concurrency"
+				return
+			}
+			done <- ""
+		}()
+	}
+	for range 8 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
