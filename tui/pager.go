@@ -3,7 +3,7 @@ package tui
 import (
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
+	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -22,7 +22,7 @@ type Pager struct {
 	fixedWidth int
 	width      int
 	height     int
-	quit       key.Binding
+	quit       bkey.Binding
 }
 
 // NewPager shows md. style is auto, dark, light or notty; width 0 follows
@@ -37,7 +37,7 @@ func NewPager(title, md, style string, width int) Pager {
 		title:      model.SafeLine(title),
 		auto:       auto,
 		fixedWidth: width,
-		quit:       key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit")),
+		quit:       bkey.NewBinding(bkey.WithKeys("q", "esc", "ctrl+c"), bkey.WithHelp("q", "quit")),
 	}
 	p.preview.md = md
 	return p
@@ -69,7 +69,7 @@ func (p Pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return p, cmd
 	case tea.KeyPressMsg:
-		if key.Matches(msg, p.quit) {
+		if bkey.Matches(msg, p.quit) {
 			return p, tea.Quit
 		}
 	}

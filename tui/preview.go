@@ -4,7 +4,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"charm.land/bubbles/v2/key"
+	bkey "charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -41,20 +41,20 @@ type Preview struct {
 // PreviewKeys scroll the preview. Letters and arrows act only while the
 // preview has focus, so they never steal a keystroke from a text field.
 type PreviewKeys struct {
-	PageDown, PageUp, HalfDown, HalfUp, Down, Up, Top, Bottom key.Binding
+	PageDown, PageUp, HalfDown, HalfUp, Down, Up, Top, Bottom bkey.Binding
 }
 
 // DefaultPreviewKeys are pager-like keys.
 func DefaultPreviewKeys() PreviewKeys {
 	return PreviewKeys{
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn", "page down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("ctrl+d", "½ page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("ctrl+u", "½ page up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
+		PageDown: bkey.NewBinding(bkey.WithKeys("pgdown", "space", "f"), bkey.WithHelp("pgdn", "page down")),
+		PageUp:   bkey.NewBinding(bkey.WithKeys("pgup", "b"), bkey.WithHelp("pgup", "page up")),
+		HalfDown: bkey.NewBinding(bkey.WithKeys("ctrl+d", "d"), bkey.WithHelp("ctrl+d", "½ page down")),
+		HalfUp:   bkey.NewBinding(bkey.WithKeys("ctrl+u", "u"), bkey.WithHelp("ctrl+u", "½ page up")),
+		Down:     bkey.NewBinding(bkey.WithKeys("down", "j"), bkey.WithHelp("↓/j", "down")),
+		Up:       bkey.NewBinding(bkey.WithKeys("up", "k"), bkey.WithHelp("↑/k", "up")),
+		Top:      bkey.NewBinding(bkey.WithKeys("home", "g"), bkey.WithHelp("home", "top")),
+		Bottom:   bkey.NewBinding(bkey.WithKeys("end", "G"), bkey.WithHelp("end", "bottom")),
 	}
 }
 
@@ -187,9 +187,9 @@ func (p Preview) Update(msg tea.Msg) (Preview, tea.Cmd) {
 
 func (p *Preview) scroll(msg tea.KeyPressMsg) {
 	k := p.keys
-	paging := func(b key.Binding) bool {
+	paging := func(b bkey.Binding) bool {
 		// Page keys work unfocused only in their non-letter spellings.
-		if !key.Matches(msg, b) {
+		if !bkey.Matches(msg, b) {
 			return false
 		}
 		s := msg.String()
@@ -204,13 +204,13 @@ func (p *Preview) scroll(msg tea.KeyPressMsg) {
 		p.vp.HalfPageDown()
 	case paging(k.HalfUp):
 		p.vp.HalfPageUp()
-	case p.focused && key.Matches(msg, k.Down):
+	case p.focused && bkey.Matches(msg, k.Down):
 		p.vp.ScrollDown(1)
-	case p.focused && key.Matches(msg, k.Up):
+	case p.focused && bkey.Matches(msg, k.Up):
 		p.vp.ScrollUp(1)
-	case p.focused && key.Matches(msg, k.Top):
+	case p.focused && bkey.Matches(msg, k.Top):
 		p.vp.GotoTop()
-	case p.focused && key.Matches(msg, k.Bottom):
+	case p.focused && bkey.Matches(msg, k.Bottom):
 		p.vp.GotoBottom()
 	}
 }

@@ -14,18 +14,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// loadDraft reads the draft a command works on. TEMPORARY: the lead
-// switches it to the store (store.Open + Resolve + Load, which also
-// resolves draft names) at merge; every export/preview/publish command
-// goes through here.
-func loadDraft(ref string) (*model.Draft, error) {
-	d, err := readDraftFile(ref)
+// loadDraft reads the draft a command works on: a name in the drafts
+// directory or a path, through the store (which explains what to do when
+// a draft cannot be read, and falls back to its backup).
+func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, error) {
+	d, err := loadDraftForReading(cmd, ref)
 	if err != nil {
-		var de *model.DecodeError
-		if errors.As(err, &de) {
-			return nil, fmt.Errorf("%s: %w: fix these fields (or open the draft in pmwiz) and try again", ref, err)
+		var coded *exitError
+		if errors.As(err, &coded) {
+			return nil, err
 		}
-		return nil, fmt.Errorf("cannot read %s: %w", ref, err)
+		return nil, &exitError{code: 2, err: err}
 	}
 	return d, nil
 }
@@ -81,9 +80,9 @@ func newExportCmd() *cobra.Command {
 			"  pmwiz export --layout google checkout-outage.json",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := loadDraft(args[0])
+			d, err := loadDraft(cmd, args[0])
 			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
 			opts, err := f.options(d)
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 )
 
 const exportDrafts = "../../export/testdata/drafts"
@@ -26,6 +27,14 @@ func copyDraft(t *testing.T, name string) string {
 	return p
 }
 
+// isolate points pmwiz at a private drafts directory, never the user's.
+func isolate(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv(store.EnvDraftsDir, dir)
+	return dir
+}
+
 func readFile(t *testing.T, p string) string {
 	t.Helper()
 	b, err := os.ReadFile(p)
@@ -36,6 +45,7 @@ func readFile(t *testing.T, p string) string {
 }
 
 func TestExportToStdoutIsTheGoldenExport(t *testing.T) {
+	isolate(t)
 	code, out, errOut := runCLI(t, "export", filepath.Join(exportDrafts, "typical.json"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -50,6 +60,7 @@ func TestExportToStdoutIsTheGoldenExport(t *testing.T) {
 }
 
 func TestExportOverwriteRules(t *testing.T) {
+	isolate(t)
 	draft := filepath.Join(exportDrafts, "typical.json")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "postmortem.md")
@@ -110,6 +121,7 @@ func TestExportOverwriteRules(t *testing.T) {
 }
 
 func TestExportBadInput(t *testing.T) {
+	isolate(t)
 	draft := filepath.Join(exportDrafts, "typical.json")
 	tmpl := filepath.Join(t.TempDir(), "t.tmpl")
 	if err := os.WriteFile(tmpl, []byte("{{ .Title "), 0o600); err != nil {
@@ -124,7 +136,7 @@ func TestExportBadInput(t *testing.T) {
 		{"layout and template", []string{"export", "--layout", "google", "--template", tmpl, draft}, "layout"},
 		{"missing template", []string{"export", "--template", "nope.tmpl", draft}, "nope.tmpl"},
 		{"broken template", []string{"export", "--template", tmpl, draft}, "t.tmpl"},
-		{"missing draft", []string{"export", "nope.json"}, "cannot read nope.json"},
+		{"missing draft", []string{"export", "nope.json"}, "no draft named \"nope\""},
 	}
 	for _, c := range cases {
 		code, _, errOut := runCLI(t, c.args...)
@@ -135,6 +147,7 @@ func TestExportBadInput(t *testing.T) {
 }
 
 func TestPreviewPiped(t *testing.T) {
+	isolate(t)
 	draft := filepath.Join(exportDrafts, "typical.json")
 	code, out, errOut := runCLI(t, "preview", "--width", "60", draft)
 	if code != 0 {
@@ -161,6 +174,7 @@ func TestPreviewPiped(t *testing.T) {
 }
 
 func TestPublish(t *testing.T) {
+	isolate(t)
 	out := filepath.Join(t.TempDir(), "published.md")
 
 	// The minimal draft has no times, impact or root cause: publishing it
@@ -197,6 +211,7 @@ func TestPublish(t *testing.T) {
 }
 
 func TestImportCommand(t *testing.T) {
+	isolate(t)
 	dir := t.TempDir()
 	md := filepath.Join(dir, "pm.md")
 	_, exported, _ := runCLI(t, "export", filepath.Join(exportDrafts, "typical.json"))
@@ -216,16 +231,20 @@ func TestImportCommand(t *testing.T) {
 	}
 
 	// Without -o: a new draft in the drafts directory, never replacing one.
-	t.Setenv("XDG_DATA_HOME", dir)
+	drafts := isolate(t)
 	foreign := "../../export/testdata/postmortems/pagerduty.md"
 	code, out, errOut = runCLI(t, "import", foreign)
-	if code != 0 || strings.TrimSpace(out) != "payments-api-elevated-errors-postmortem" || !strings.Contains(errOut, "import: section \"Responders\"") {
+	name := strings.TrimSpace(out)
+	if code != 0 || !strings.HasSuffix(name, "-payments-api-elevated-errors-postmortem") || !strings.Contains(errOut, "import: section \"Responders\"") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	if _, out, _ = runCLI(t, "import", foreign); strings.TrimSpace(out) != "payments-api-elevated-errors-postmortem-2" {
+	if _, out, _ = runCLI(t, "import", foreign); strings.TrimSpace(out) != name+"-2" {
 		t.Errorf("second import should get a new name, got %q", out)
 	}
-	saved := filepath.Join(dir, "pmwiz", "drafts", "payments-api-elevated-errors-postmortem.json")
+	if code, out, _ = runCLI(t, "export", name); code != 0 || !strings.Contains(out, "# Payments API Elevated Errors") {
+		t.Errorf("the imported draft cannot be exported by name: exit %d", code)
+	}
+	saved := filepath.Join(drafts, name+".json")
 	if d, err := model.Decode([]byte(readFile(t, saved))); err != nil || d.Severity != "SEV-1" || d.Created == nil {
 		t.Errorf("saved draft: %+v, %v", d, err)
 	}

@@ -4,76 +4,31 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 	"github.com/spf13/cobra"
 )
 
-// saveNewDraft stores an imported draft as a new draft and returns its
-// name. TEMPORARY: the lead switches it to the store (a new draft in the
-// drafts directory) at merge. Until then it writes
-// $XDG_DATA_HOME/pmwiz/drafts/NAME.json, never replacing a draft.
-func saveNewDraft(d *model.Draft) (string, error) {
-	base := os.Getenv("XDG_DATA_HOME")
-	if base == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		base = filepath.Join(home, ".local", "share")
-	}
-	dir := filepath.Join(base, "pmwiz", "drafts")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	b, err := model.Encode(d)
+// saveNewDraft stores an imported draft as a new draft in the drafts
+// directory and returns its name. The store claims a fresh name
+// atomically (it never replaces a draft), then the import is saved into it.
+func saveNewDraft(cmd *cobra.Command, d *model.Draft) (string, error) {
+	s, err := openStore(cmd)
 	if err != nil {
 		return "", err
 	}
-	slug := draftSlug(d.Title)
-	for i := 1; i < 1000; i++ {
-		name := slug
-		if i > 1 {
-			name += "-" + strconv.Itoa(i)
-		}
-		f, err := os.OpenFile(filepath.Join(dir, name+".json"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, werr := f.Write(b)
-		serr := f.Sync()
-		cerr := f.Close()
-		if err := errors.Join(werr, serr, cerr); err != nil {
-			_ = os.Remove(f.Name())
-			return "", err
-		}
-		return name, nil
+	name, _, err := s.Create(d.Title, now())
+	if err != nil {
+		return "", err
 	}
-	return "", fmt.Errorf("too many drafts named %s", slug)
-}
-
-var slugRe = regexp.MustCompile(`[^a-z0-9]+`)
-
-func draftSlug(title string) string {
-	s := strings.Trim(slugRe.ReplaceAllString(strings.ToLower(model.SafeLine(title)), "-"), "-")
-	if len(s) > 50 {
-		s = strings.TrimRight(s[:50], "-")
+	if err := s.Save(name, d); err != nil {
+		return "", err
 	}
-	if s == "" {
-		s = "imported"
-	}
-	return s
+	return name, nil
 }
 
 func newImportCmd() *cobra.Command {
@@ -102,8 +57,8 @@ func newImportCmd() *cobra.Command {
 			for _, w := range warnings {
 				fmt.Fprintf(cmd.ErrOrStderr(), "import: %s\n", model.SafeLine(w))
 			}
-			now := time.Now()
-			d.Created, d.Updated = &now, &now
+			at := now().Truncate(time.Second)
+			d.Created, d.Updated = &at, &at
 			if d.Status == "" {
 				d.Status = model.StatusDraft
 			}
@@ -121,8 +76,12 @@ func newImportCmd() *cobra.Command {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s\n", out)
 				return nil
 			}
-			name, err := saveNewDraft(d)
+			name, err := saveNewDraft(cmd, d)
 			if err != nil {
+				var coded *exitError
+				if errors.As(err, &coded) {
+					return err
+				}
 				return exitCode(2, "cannot save the imported draft: %v", err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s\n", name)
@@ -140,12 +99,12 @@ func readLimited(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxDraftBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, store.MaxDraftSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxDraftBytes {
-		return nil, fmt.Errorf("larger than 10 MB: is it really a post-mortem?")
+	if len(data) > store.MaxDraftSize {
+		return nil, fmt.Errorf("larger than %d MB: is it really a post-mortem?", store.MaxDraftSize>>20)
 	}
 	return data, nil
 }

@@ -30,7 +30,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	opts := []fang.Option{}
+	opts := []fang.Option{fang.WithErrorHandler(printError)}
 	if version != "" {
 		opts = append(opts, fang.WithVersion(version))
 	}
@@ -51,9 +51,16 @@ func newRootCmd() *cobra.Command {
 		Long: "pmwiz walks you through an incident post-mortem step by step, scores it live\n" +
 			"against a 12-item rubric, autosaves your draft, and exports clean Markdown.",
 		SilenceUsage: true,
+		Args:         cobra.NoArgs,
+		RunE:         runDefault,
 	}
+	root.PersistentFlags().String(draftsDirFlag, "", "where drafts live (default $PMWIZ_DRAFTS_DIR, else $XDG_DATA_HOME/pmwiz/drafts)")
 	root.AddCommand(
 		newScoreCmd(),
+		newListCmd(),
+		newNewCmd(),
+		newResumeCmd(),
+		newRmCmd(),
 		newExportCmd(),
 		newPreviewCmd(),
 		newPublishCmd(),

@@ -34,9 +34,9 @@ func newPreviewCmd() *cobra.Command {
 			if cmd.Flags().Changed("width") && width < 20 {
 				return exitCode(2, "--width %d is too narrow to read: use 20 or more", width)
 			}
-			d, err := loadDraft(args[0])
+			d, err := loadDraft(cmd, args[0])
 			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
 			md, err := export.Markdown(d, export.Options{NoStamp: true})
 			if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -8,19 +9,10 @@ import (
 	"charm.land/huh/v2"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
 )
-
-// saveDraft writes a draft back where loadDraft read it. TEMPORARY: the
-// lead switches it to the store's Save (locked, crash-safe) at merge.
-func saveDraft(ref string, d *model.Draft) error {
-	b, err := model.Encode(d)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(ref, b, 0o600)
-}
 
 // missingMustHaves lists the must-have rubric items that are not yes.
 func missingMustHaves(r model.Report) []model.ItemResult {
@@ -61,10 +53,26 @@ func newPublishCmd() *cobra.Command {
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref := args[0]
-			d, err := loadDraft(ref)
+			s, err := openStore(cmd)
 			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
+			// Publishing writes the draft back: hold it, so a wizard editing
+			// it cannot save over the new status (or we over its text).
+			lock, err := s.Lock(ref)
+			if err != nil {
+				var locked *store.LockedError
+				if errors.As(err, &locked) {
+					return exitCode(2, "%v: finish or quit there, then publish", err)
+				}
+				return exitCode(2, "%v", err)
+			}
+			defer lock.Unlock()
+			loaded, err := s.Load(ref)
+			if err != nil {
+				return exitCode(2, "%v", err)
+			}
+			d := loaded.Draft
 			if missing := missingMustHaves(model.Score(d)); len(missing) > 0 && !f.force {
 				errOut := cmd.ErrOrStderr()
 				describeMissing(errOut, missing)
@@ -85,8 +93,8 @@ func newPublishCmd() *cobra.Command {
 			}
 			pub := d.Clone()
 			pub.Status = model.StatusPublished
-			now := time.Now()
-			pub.Updated = &now
+			at := now().Truncate(time.Second)
+			pub.Updated = &at
 			opts, err := f.options(pub)
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -98,7 +106,7 @@ func newPublishCmd() *cobra.Command {
 			if err := writeExport(f.out, md, f.force); err != nil {
 				return err
 			}
-			if err := saveDraft(ref, pub); err != nil {
+			if err := s.Save(ref, pub); err != nil {
 				return exitCode(2, "wrote %s, but could not mark %s published: %v", f.out, ref, err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Published %s (score %s/100)\n", f.out, tui.FormatPoints(*opts.Score))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"charm.land/lipgloss/v2"
 	"github.com/pmwiz/pmwiz/model"
@@ -23,6 +22,9 @@ func newScoreCmd() *cobra.Command {
 		Example: "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if minScore < 0 || minScore > 100 {
+				return exitCode(2, "--min %s: the score runs from 0 to 100", tui.FormatPoints(minScore))
+			}
 			d, err := loadDraftForReading(cmd, args[0])
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -51,11 +53,16 @@ func newScoreCmd() *cobra.Command {
 	return cmd
 }
 
-// loadDraftForReading reads a draft for a command that only reads it.
+// loadDraftForReading reads a draft (a name in the drafts directory or a
+// path) for a command that only reads it: no lock is taken.
 func loadDraftForReading(cmd *cobra.Command, ref string) (*model.Draft, error) {
-	d, err := readDraftFile(ref)
+	s, err := openStore(cmd)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", ref, err)
+		return nil, err
 	}
-	return d, nil
+	l, err := s.Load(ref)
+	if err != nil {
+		return nil, err
+	}
+	return l.Draft, nil
 }

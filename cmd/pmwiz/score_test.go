@@ -100,3 +100,20 @@ func TestScoreExitCodes(t *testing.T) {
 		t.Errorf("future schema: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestScoreRejectsMinOutOfRange(t *testing.T) {
+	code, _, errOut := runCLI(t, "score", "--min", "500", "testdata/complete.json")
+	if code != 2 || !strings.Contains(errOut, "from 0 to 100") {
+		t.Errorf("--min 500: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestScoreByDraftName(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile("testdata/complete.json")
+	os.WriteFile(filepath.Join(dir, "checkout.json"), data, 0o600)
+	code, out, errOut := runCLI(t, "--drafts-dir", dir, "score", "checkout")
+	if code != 0 || !strings.Contains(out, "Score 97.5/100") {
+		t.Fatalf("score by name: exit %d, out %q, err %q", code, out, errOut)
+	}
+}

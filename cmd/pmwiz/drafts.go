@@ -1,0 +1,378 @@
+package main
+
+// The draft commands: list, new, resume, rm, and what plain "pmwiz" does.
+// They wire the store (where drafts live, locks, errors) to the wizard,
+// which open.go starts.
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
+	"github.com/pmwiz/pmwiz/tui"
+)
+
+// draftsDirFlag is the root's persistent --drafts-dir flag.
+const draftsDirFlag = "drafts-dir"
+
+// now is the CLI's clock; tests pin it.
+var now = time.Now
+
+func openStore(cmd *cobra.Command) (*store.Store, error) {
+	flag, _ := cmd.Flags().GetString(draftsDirFlag)
+	dir, err := store.DefaultDir(flag)
+	if err != nil {
+		return nil, exitCode(2, "%v", err)
+	}
+	s, err := store.Open(dir)
+	if err != nil {
+		return nil, exitCode(2, "%v", err)
+	}
+	return s, nil
+}
+
+// interactive is true when both ends are a terminal: only then may a
+// picker or a question appear. Scripts and pipes get plain text instead.
+func interactive(cmd *cobra.Command) bool {
+	in, ok1 := cmd.InOrStdin().(*os.File)
+	out, ok2 := cmd.OutOrStdout().(*os.File)
+	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
+}
+
+func newListCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List your drafts, newest first",
+		Long: "List the drafts in the drafts directory, newest first, with their title, status,\n" +
+			"score and when they were last changed. Drafts that cannot be read are listed\n" +
+			"with the reason.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := openStore(cmd)
+			if err != nil {
+				return err
+			}
+			entries, err := s.List()
+			if err != nil {
+				return exitCode(2, "cannot list %s: %v", s.Dir(), err)
+			}
+			if asJSON {
+				return writeListJSON(cmd.OutOrStdout(), entries)
+			}
+			writeList(cmd.OutOrStdout(), s.Dir(), entries, now())
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {name, path, title, status, score, updated, error}")
+	return cmd
+}
+
+// listItem is one draft in "pmwiz list --json". Score is null and error
+// set for a draft that cannot be read.
+type listItem struct {
+	Name    string   `json:"name"`
+	Path    string   `json:"path"`
+	Title   string   `json:"title"`
+	Status  string   `json:"status"`
+	Score   *float64 `json:"score"`
+	Updated string   `json:"updated"`
+	Error   *string  `json:"error"`
+}
+
+func writeListJSON(w io.Writer, entries []store.Entry) error {
+	items := make([]listItem, 0, len(entries))
+	for _, e := range entries {
+		it := listItem{Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339)}
+		if e.Err != nil {
+			msg := errorLine(e.Err)
+			it.Error = &msg
+		} else {
+			score := e.Score
+			it.Score = &score
+		}
+		items = append(items, it)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(items)
+}
+
+func errorLine(err error) string {
+	var le *store.LoadError
+	if errors.As(err, &le) {
+		return le.Short()
+	}
+	return err.Error()
+}
+
+// writeList prints the drafts as aligned columns. Titles come from files,
+// so they are made safe for the terminal first.
+func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time) {
+	if len(entries) == 0 {
+		fmt.Fprintf(w, "No drafts yet in %s.\nStart one with: pmwiz new\n", dir)
+		return
+	}
+	rows := [][]string{{"NAME", "TITLE", "STATUS", "SCORE", "UPDATED"}}
+	for _, e := range entries {
+		name := model.SafeLine(e.Name)
+		when := tui.Ago(at, e.Updated)
+		if e.Err != nil {
+			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), "", "", when})
+			continue
+		}
+		title := model.SafeLine(e.Title)
+		if title == "" {
+			title = "(untitled)"
+		}
+		status := string(e.Status)
+		if e.LockedBy != nil {
+			status += " (open)"
+		}
+		score := "–"
+		if e.MaxScore > 0 {
+			score = fmt.Sprintf("%.0f/%d", e.Score, e.MaxScore)
+		}
+		rows = append(rows, []string{name, title, status, score, when})
+	}
+	// The title column gets what is left of 120 cells, no more than 50.
+	widths := make([]int, 5)
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	widths[1] = min(widths[1], 50)
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			c = ansi.Truncate(c, widths[i], "…")
+			b.WriteString(c + strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func newNewCmd() *cobra.Command {
+	var title string
+	cmd := &cobra.Command{
+		Use:   "new",
+		Short: "Start a new post-mortem",
+		Long: "Create a new draft in the drafts directory and open the wizard on it. The draft's\n" +
+			"name is made from the date and the title, e.g. 2026-11-24-checkout-outage.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := openStore(cmd)
+			if err != nil {
+				return err
+			}
+			return startNew(cmd, s, title)
+		},
+	}
+	cmd.Flags().StringVarP(&title, "title", "t", "", "the post-mortem's title (you can set it in the wizard too)")
+	return cmd
+}
+
+func startNew(cmd *cobra.Command, s *store.Store, title string) error {
+	name, _, err := s.Create(title, now())
+	if err != nil {
+		return exitCode(2, "%v", err)
+	}
+	return edit(cmd, s, name, false)
+}
+
+func newResumeCmd() *cobra.Command {
+	var fromBackup, readOnly bool
+	cmd := &cobra.Command{
+		Use:   "resume [DRAFT]",
+		Short: "Open a draft where you left off",
+		Long: "Open a draft in the wizard. DRAFT is a name from \"pmwiz list\" or a path to a .json\n" +
+			"file. Without DRAFT, pick one from your recent drafts.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := openStore(cmd)
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				return pick(cmd, s, false)
+			}
+			ref := args[0]
+			if fromBackup {
+				return restoreAndEdit(cmd, s, ref)
+			}
+			return edit(cmd, s, ref, readOnly)
+		},
+	}
+	cmd.Flags().BoolVar(&fromBackup, "from-backup", false, "the draft cannot be read: restore its previous version (NAME.json.bak) and open that")
+	cmd.Flags().BoolVar(&readOnly, "read-only", false, "open without editing, e.g. while another pmwiz has the draft open")
+	return cmd
+}
+
+func newRmCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm DRAFT...",
+		Short: "Move drafts to the trash",
+		Long:  "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := openStore(cmd)
+			if err != nil {
+				return err
+			}
+			var failed bool
+			for _, ref := range args {
+				dest, err := s.MoveToTrash(ref)
+				if err != nil {
+					var le *store.LockedError
+					if errors.As(err, &le) {
+						err = fmt.Errorf("%v: close it there first", err)
+					}
+					fmt.Fprintln(cmd.ErrOrStderr(), "pmwiz rm:", err)
+					failed = true
+					continue
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "Moved %s to %s\n", model.SafeLine(ref), dest)
+			}
+			if failed {
+				return exitCode(2, "some drafts were not moved")
+			}
+			return nil
+		},
+	}
+}
+
+// runDefault is plain "pmwiz": the picker with "start a new post-mortem"
+// first when there are drafts, else straight into a new one.
+func runDefault(cmd *cobra.Command, args []string) error {
+	s, err := openStore(cmd)
+	if err != nil {
+		return err
+	}
+	return pick(cmd, s, true)
+}
+
+// pick shows the draft picker. Off a terminal it lists the drafts and says
+// how to choose one instead.
+func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
+	entries, err := s.List()
+	if err != nil {
+		return exitCode(2, "cannot list %s: %v", s.Dir(), err)
+	}
+	if len(entries) == 0 {
+		if offerNew {
+			return startNew(cmd, s, "")
+		}
+		return exitCode(2, "no drafts yet in %s: start one with \"pmwiz new\"", s.Dir())
+	}
+	if !interactive(cmd) {
+		writeList(cmd.ErrOrStderr(), s.Dir(), entries, now())
+		return exitCode(2, "not a terminal, so no picker: pass a draft name (pmwiz resume NAME), or start one with \"pmwiz new\"")
+	}
+	choice, ok, err := tui.RunPicker(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), entries, offerNew)
+	if err != nil {
+		return exitCode(2, "picker: %v", err)
+	}
+	switch {
+	case !ok:
+		return nil
+	case choice.New:
+		return startNew(cmd, s, "")
+	}
+	return edit(cmd, s, choice.Name, false)
+}
+
+// edit opens the draft ref in the wizard, holding its lock. When another
+// pmwiz holds the lock, it says who and offers a read-only view.
+func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
+	l, err := s.Load(ref)
+	if err != nil {
+		return loadFailed(err)
+	}
+	if readOnly {
+		return openWizard(cmd, s, l.Path, true)
+	}
+	lock, err := s.Lock(l.Path)
+	if err != nil {
+		// Held by another pmwiz, or not lockable at all (a read-only
+		// disk): either way editing here could lose someone's work, and
+		// reading is safe.
+		var le *store.LockedError
+		msg := "Close it there to edit it here; meanwhile you can read it."
+		if !errors.As(err, &le) {
+			msg = "Without a lock pmwiz cannot keep two editors apart, so it will not edit it; you can read it."
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s.\n%s\n", sentence(err.Error()), msg)
+		if !interactive(cmd) {
+			return exitCode(2, "cannot edit %s here: to read it, pmwiz resume --read-only %s", l.Name, resumeRef(s, l))
+		}
+		if !confirm(cmd, "Open it read-only? [y/N] ") {
+			return nil
+		}
+		return openWizard(cmd, s, l.Path, true)
+	}
+	defer lock.Unlock()
+	return openWizard(cmd, s, l.Path, false)
+}
+
+// loadFailed turns a load error into the CLI's: the file is untouched,
+// and the error says what to do.
+func loadFailed(err error) error {
+	return exitCode(2, "%v", err)
+}
+
+// restoreAndEdit is "resume --from-backup": the draft cannot be read, so
+// its .bak becomes the draft (the broken file goes to the trash).
+func restoreAndEdit(cmd *cobra.Command, s *store.Store, ref string) error {
+	path, err := s.Resolve(ref)
+	if err != nil {
+		return exitCode(2, "%v", err)
+	}
+	if _, err := s.Load(path); err == nil {
+		return exitCode(2, "%s can be read, so there is nothing to restore: pmwiz resume %s", path, ref)
+	}
+	lock, err := s.Lock(path)
+	if err != nil {
+		return exitCode(2, "%v", err)
+	}
+	defer lock.Unlock()
+	kept, err := s.RestoreBackup(path)
+	if err != nil {
+		return exitCode(2, "%v", err)
+	}
+	if kept != "" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Restored the previous version of %s. The unreadable file is kept as %s.\n", path, kept)
+	}
+	return openWizard(cmd, s, path, false)
+}
+
+// sentence capitalises the first letter of an error for a line of its own.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func confirm(cmd *cobra.Command, question string) bool {
+	fmt.Fprint(cmd.OutOrStdout(), question)
+	line, _ := bufio.NewReader(cmd.InOrStdin()).ReadString('\n')
+	answer := strings.ToLower(strings.TrimSpace(line))
+	return answer == "y" || answer == "yes"
+}

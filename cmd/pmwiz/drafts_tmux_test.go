@@ -1,0 +1,147 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmwiz/pmwiz/store"
+)
+
+// These tests drive the real binary in tmux, as a person would: the picker
+// and the "open elsewhere" question only appear on a terminal.
+
+func buildPmwiz(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and drives it in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := filepath.Join(t.TempDir(), "pmwiz")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func startTmux(t *testing.T, dir string, command string) *tmuxSession {
+	t.Helper()
+	s := &tmuxSession{t: t, name: fmt.Sprintf("pmwiz-store-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	// The shell stays after pmwiz exits so the test can read its last words.
+	cmd := exec.Command("tmux", "new-session", "-d", "-s", s.name, "-x", "100", "-y", "30",
+		"-e", store.EnvDraftsDir+"="+dir, command+"; echo EXIT=$?; sleep 60")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	return s
+}
+
+func (s *tmuxSession) screen() string {
+	out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	return string(out)
+}
+
+// waitFor polls the screen until it shows want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q:\n%s", want, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	if err := exec.Command("tmux", append([]string{"send-keys", "-t", s.name}, keys...)...).Run(); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// TestTmux builds the binary once and runs each scenario on it.
+func TestTmux(t *testing.T) {
+	bin := buildPmwiz(t)
+	t.Run("picker opens the chosen draft", func(t *testing.T) { tmuxPicker(t, bin) })
+	t.Run("draft open elsewhere offers read-only", func(t *testing.T) { tmuxOpenElsewhere(t, bin) })
+}
+
+func tmuxPicker(t *testing.T, bin string) {
+	dir := t.TempDir()
+	s, _ := store.Open(dir)
+	s.Create("Checkout outage", testNow.Add(-time.Hour))
+	s.Create("DNS failure", testNow)
+
+	tm := startTmux(t, dir, bin)
+	scr := tm.waitFor("Pick a post-mortem")
+	checkout, dns := strings.Index(scr, "Checkout outage"), strings.Index(scr, "DNS failure")
+	if !strings.Contains(scr, "› + Start a new post-mortem") || dns < 0 || checkout < dns {
+		t.Fatalf("picker screen (want new first, then newest first):\n%s", scr)
+	}
+	tm.keys("Down")
+	tm.waitFor("› DNS failure")
+	tm.keys("Down")
+	tm.waitFor("› Checkout outage")
+	tm.keys("Enter")
+	scr = tm.waitFor("EXIT=0")
+	if !strings.Contains(scr, filepath.Join(dir, "2026-11-24-checkout-outage.json")) {
+		t.Fatalf("did not open the chosen draft:\n%s", scr)
+	}
+
+	// "n" starts a new post-mortem.
+	tm2 := startTmux(t, dir, bin)
+	tm2.waitFor("Pick a post-mortem")
+	tm2.keys("n")
+	tm2.waitFor("EXIT=0")
+	if es, _ := s.List(); len(es) != 3 {
+		t.Fatalf("n did not create a draft: %d drafts", len(es))
+	}
+}
+
+func tmuxOpenElsewhere(t *testing.T, bin string) {
+	dir := t.TempDir()
+	s, _ := store.Open(dir)
+	name, _, _ := s.Create("Held", testNow)
+	lock, err := s.Lock(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+
+	tm := startTmux(t, dir, bin+" resume "+name)
+	scr := tm.waitFor("Open it read-only? [y/N]")
+	if !strings.Contains(scr, fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("does not say who holds the draft:\n%s", scr)
+	}
+	tm.keys("y", "Enter")
+	scr = tm.waitFor("EXIT=0")
+	if !strings.Contains(scr, "read-only") {
+		t.Fatalf("not opened read-only:\n%s", scr)
+	}
+
+	// Answering no (or just Enter) leaves without opening.
+	tm2 := startTmux(t, dir, bin+" resume "+name)
+	tm2.waitFor("Open it read-only? [y/N]")
+	tm2.keys("Enter")
+	scr = tm2.waitFor("EXIT=0")
+	if strings.Contains(scr, "Draft (read-only)") {
+		t.Fatalf("opened after a no:\n%s", scr)
+	}
+}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/fang"
+	"github.com/charmbracelet/x/term"
+)
+
+// printError shows an error as it was written. fang's default handler
+// title-cases every word (paths became "/Tmp/Pmwiz/…") and folds lines
+// together, but pmwiz's errors name files and fields exactly and put
+// "what to do" on its own line, so they must reach the user untouched.
+func printError(w io.Writer, styles fang.Styles, err error) {
+	msg := strings.TrimRight(err.Error(), "\n")
+	if f, ok := w.(term.File); !ok || !term.IsTerminal(f.Fd()) {
+		fmt.Fprintln(w, "pmwiz: "+msg)
+		return
+	}
+	fmt.Fprintln(w, styles.ErrorHeader.String())
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintln(w, "  "+line)
+	}
+	if usageError(msg) {
+		fmt.Fprintln(w, "\n  Try --help for usage.")
+	}
+	fmt.Fprintln(w)
+}
+
+// usageError spots cobra's own usage errors by their wording (cobra has no
+// typed error for them).
+func usageError(msg string) bool {
+	for _, prefix := range []string{"flag needs an argument:", "unknown flag:", "unknown shorthand flag:", "unknown command", "invalid argument", "accepts ", "requires "} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,300 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// AutosaveOptions tune an Autosaver. Zero values take the defaults.
+//
+// The autosaver reads time only through the time package (time.Now,
+// timers), so tests run it inside a testing/synctest bubble, where the
+// clock is fake and advances only when every goroutine waits: that is how
+// its timing is tested to the exact second without sleeping.
+type AutosaveOptions struct {
+	// Debounce is how long typing must pause before a save (default 1 s).
+	Debounce time.Duration
+	// MaxDelay bounds how long a change waits during continuous typing
+	// (default 5 s): at least one save every MaxDelay while changes come.
+	MaxDelay time.Duration
+}
+
+// SaveResult reports one autosave: when it finished and whether it failed.
+type SaveResult struct {
+	At  time.Time
+	Err error // nil when the draft was saved
+}
+
+// Autosaver saves a draft in the background while the user types. The
+// wizard calls Changed on every change; saves happen off the UI goroutine,
+// about Debounce after typing pauses and at least every MaxDelay during
+// continuous typing. A failed save is reported, the draft stays pending,
+// and the save is retried (after a short back-off, or on the next pause).
+type Autosaver struct {
+	store   *Store
+	ref     string
+	opts    AutosaveOptions
+	results chan SaveResult
+
+	mu           sync.Mutex
+	latest       *model.Draft // the newest snapshot, owned by the autosaver
+	changeSeq    uint64       // counts Changed calls
+	savedSeq     uint64       // changeSeq of the newest snapshot on disk
+	lastChange   time.Time    // when Changed was last called
+	pendingSince time.Time    // first change not yet in a save under way; zero if none
+	holdUntil    time.Time    // no retry before this, after a failure
+	failures     int          // consecutive failed saves
+	closed       bool
+
+	saveMu   sync.Mutex // one save at a time: the goroutine, Flush and Close
+	lastKey  []byte     // saved content without "updated", to skip no-op saves
+	keyKnown bool
+
+	wake      chan struct{}
+	stop      chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// NewAutosaver starts an autosaver for the draft ref. The caller holds the
+// draft's lock; Close stops the autosaver and saves what is pending.
+func NewAutosaver(s *Store, ref string, opts AutosaveOptions) *Autosaver {
+	if opts.Debounce <= 0 {
+		opts.Debounce = time.Second
+	}
+	if opts.MaxDelay <= 0 {
+		opts.MaxDelay = 5 * time.Second
+	}
+	a := &Autosaver{
+		store:   s,
+		ref:     ref,
+		opts:    opts,
+		results: make(chan SaveResult, 8),
+		wake:    make(chan struct{}, 1),
+		stop:    make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	go a.run()
+	return a
+}
+
+// Changed records the live draft after a change. It snapshots d (a deep
+// copy, microseconds) so the wizard can go on editing d, and never blocks
+// on disk. Call it from the goroutine that edits d.
+func (a *Autosaver) Changed(d *model.Draft) {
+	if d == nil {
+		return
+	}
+	snap := d.Clone()
+	now := time.Now()
+	a.mu.Lock()
+	a.latest = snap
+	a.changeSeq++
+	a.lastChange = now
+	if a.pendingSince.IsZero() {
+		a.pendingSince = now
+	}
+	a.mu.Unlock()
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Results delivers the outcome of every save that wrote (or failed to
+// write) the draft. It never blocks the autosaver: when nobody reads, the
+// oldest results are dropped and the newest kept. It is closed by Close.
+func (a *Autosaver) Results() <-chan SaveResult { return a.results }
+
+// Flush saves the newest snapshot now if it is not on disk yet, and
+// returns the save's error. It is safe from any goroutine, any number of
+// times, concurrently with autosaves: a signal handler, a deferred
+// recover and the quit key may all call it.
+func (a *Autosaver) Flush() error { return a.save() }
+
+// Close stops the autosaver, saves what is pending and closes Results.
+// Calling it again returns the first call's result. Changed after Close
+// still records the draft, and Flush still saves it.
+func (a *Autosaver) Close() error {
+	a.closeOnce.Do(func() {
+		close(a.stop)
+		<-a.done
+		a.closeErr = a.save()
+		a.mu.Lock()
+		a.closed = true
+		close(a.results)
+		a.mu.Unlock()
+	})
+	return a.closeErr
+}
+
+func (a *Autosaver) run() {
+	defer close(a.done)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		a.mu.Lock()
+		due, pending := a.dueLocked()
+		a.mu.Unlock()
+		if pending {
+			if wait := time.Until(due); wait <= 0 {
+				_ = a.save()
+				continue
+			} else {
+				timer.Reset(wait)
+			}
+		}
+		select {
+		case <-a.wake:
+		case <-timer.C:
+		case <-a.stop:
+			timer.Stop()
+			return
+		}
+		timer.Stop()
+	}
+}
+
+// dueLocked says when the next save should happen, if one is pending.
+func (a *Autosaver) dueLocked() (time.Time, bool) {
+	if a.changeSeq == a.savedSeq || a.latest == nil {
+		return time.Time{}, false
+	}
+	due := a.lastChange.Add(a.opts.Debounce)
+	if !a.pendingSince.IsZero() {
+		if limit := a.pendingSince.Add(a.opts.MaxDelay); limit.Before(due) {
+			due = limit
+		}
+	}
+	if due.Before(a.holdUntil) {
+		due = a.holdUntil
+	}
+	return due, true
+}
+
+// save writes the newest snapshot if it is not on disk yet.
+func (a *Autosaver) save() error {
+	a.saveMu.Lock()
+	defer a.saveMu.Unlock()
+
+	a.mu.Lock()
+	if a.changeSeq == a.savedSeq || a.latest == nil {
+		a.mu.Unlock()
+		return nil
+	}
+	snap, seq, at := a.latest, a.changeSeq, a.lastChange
+	a.pendingSince = time.Time{} // changes from now on wait for the next save
+	a.mu.Unlock()
+
+	wrote, err := a.safeWrite(snap, at)
+	now := time.Now()
+
+	a.mu.Lock()
+	if err == nil {
+		a.savedSeq = seq
+		a.failures = 0
+		a.holdUntil = time.Time{}
+	} else {
+		a.failures++
+		// Back off from a failing disk (1 s, 2 s, 4 s… up to MaxDelay) so
+		// an idle wizard retries without spinning.
+		backoff := a.opts.Debounce << min(a.failures-1, 16)
+		backoff = min(backoff, a.opts.MaxDelay)
+		a.holdUntil = now.Add(backoff)
+		if a.pendingSince.IsZero() {
+			a.pendingSince = now
+		}
+	}
+	if wrote || err != nil {
+		a.postLocked(SaveResult{At: now, Err: err})
+	}
+	a.mu.Unlock()
+	return err
+}
+
+// safeWrite is write that turns a panic into an error: the autosave
+// goroutine is ours, and a panic there would kill pmwiz with the terminal
+// still raw and the draft unsaved.
+func (a *Autosaver) safeWrite(snap *model.Draft, at time.Time) (wrote bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			wrote, err = false, fmt.Errorf("could not save: internal error: %v", r)
+		}
+	}()
+	return a.write(snap, at)
+}
+
+// write saves snap, stamped as updated at the time of its last change,
+// unless its content is what the file already holds: moving the cursor
+// must not rewrite the draft or push the real previous version out of
+// NAME.json.bak.
+func (a *Autosaver) write(snap *model.Draft, at time.Time) (bool, error) {
+	key, err := contentKey(snap)
+	if err != nil {
+		return false, err
+	}
+	if !a.keyKnown {
+		a.lastKey, a.keyKnown = a.diskKey(), true
+	}
+	if a.lastKey != nil && bytes.Equal(key, a.lastKey) {
+		return false, nil
+	}
+	stamped := *snap
+	updated := at.Truncate(time.Second)
+	stamped.Updated = &updated
+	if err := a.store.Save(a.ref, &stamped); err != nil {
+		return false, err
+	}
+	a.lastKey = key
+	return true, nil
+}
+
+// diskKey is the content key of the draft file as it is now, or nil.
+func (a *Autosaver) diskKey() []byte {
+	path, err := a.store.Resolve(a.ref)
+	if err != nil {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	d, err := model.Decode(data)
+	if err != nil {
+		return nil
+	}
+	key, _ := contentKey(d)
+	return key
+}
+
+// contentKey is a draft's canonical bytes with "updated" left out.
+func contentKey(d *model.Draft) ([]byte, error) {
+	c := *d
+	c.Updated = nil
+	return model.Encode(&c)
+}
+
+// postLocked delivers r without ever blocking, dropping the oldest result
+// when the channel is full (the newest is the one that matters).
+func (a *Autosaver) postLocked(r SaveResult) {
+	if a.closed {
+		return
+	}
+	for {
+		select {
+		case a.results <- r:
+			return
+		default:
+		}
+		select {
+		case <-a.results:
+		default:
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Create makes a new draft titled title, created at now, and returns its
+// name: a slug of the date and title ("2026-11-24-checkout-outage"), with
+// "-2", "-3"… when that name is taken. The name is claimed atomically (a
+// hard link, which fails if the name exists), so two pmwiz starting at the
+// same instant never share a draft, and the file appears complete or not
+// at all.
+func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error) {
+	// Whole seconds: a draft is read by people, in diffs.
+	now = now.Truncate(time.Second)
+	d := model.New(title, now)
+	data, err := model.Encode(d)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := s.ensureDir(); err != nil {
+		return "", nil, err
+	}
+	base := Slug(title, now)
+	tmp, err := s.fs.CreateTemp(s.dir, "."+base+".json"+tempInfix+"*")
+	if err != nil {
+		return "", nil, &SaveError{Path: s.dir, Op: "create a new draft", Err: err}
+	}
+	tmpName := tmp.Name()
+	defer s.fs.Remove(tmpName)
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", nil, &SaveError{Path: tmpName, Op: "write a new draft", Err: err}
+	}
+	for n := 1; n < 1000; n++ {
+		name := base
+		if n > 1 {
+			name = base + "-" + strconv.Itoa(n)
+		}
+		path := filepath.Join(s.dir, name+".json")
+		err := s.fs.Link(tmpName, path)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			// No hard links here (some network and FUSE file systems):
+			// claim the name with O_EXCL instead. A crash mid-write could
+			// then leave a torn new draft, but a new draft holds nothing
+			// typed yet.
+			err = createExclusive(path, data)
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", nil, &SaveError{Path: path, Op: "create a new draft", Err: err}
+		}
+		if err := s.fs.SyncDir(s.dir); err != nil {
+			return "", nil, &SaveError{Path: path, Op: "sync the directory", Err: err}
+		}
+		return name, d, nil
+	}
+	return "", nil, fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
+}
+
+func createExclusive(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+	}
+	return err
+}

@@ -1,0 +1,105 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// FuzzListDecode: the listing's fast decoder must call a draft broken
+// exactly when Load does, so a broken draft is never listed as fine.
+func FuzzListDecode(f *testing.F) {
+	for _, seed := range []string{
+		`{"schema": 1, "title": "x"}`,
+		`{"Schema": 1}`,
+		`{"SCHEMA": 1, "schema": null}`,
+		`{"schema": 1.0}`,
+		`{"schema": 2}`,
+		`{"schema": 1, "title": 4}`,
+		`{"schema": 1, "created": "2026-11-24T10:00:00+01:00"}`,
+		`{"schema": 1, "created": "2026-11-24T24:00:00Z"}`,
+		`{"schema": 1, "timeline": {"events": [{"at": null}]}}`,
+		`{"schema": 1, "assessments": {"impact": {"status": "yes"}}}`,
+		`{"schema": 1} x`,
+		`[]`, ``, `{`, `null`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Add(encode(f, fullDraft(1)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, fastErr := fastDecode(data)
+		_, slowErr := model.Decode(data)
+		if (fastErr == nil) != (slowErr == nil) {
+			t.Fatalf("list decode error %v, load error %v for %q", fastErr, slowErr, data)
+		}
+	})
+}
+
+// FuzzSlug: whatever the title, a new draft's name is valid, plain ASCII
+// and leaves room for the "-2" that makes it unique.
+func FuzzSlug(f *testing.F) {
+	for _, seed := range []string{"Checkout outage", "", "日本語", "\x1b[31m", "../../etc/passwd", strings.Repeat("é", 100), "a/b\\c"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		name := Slug(title, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC))
+		if err := ValidateName(name); err != nil {
+			t.Fatalf("Slug(%q) = %q: %v", title, name, err)
+		}
+		if len(name)+4 > MaxNameLen {
+			t.Fatalf("Slug(%q) = %q leaves no room for a suffix", title, name)
+		}
+		for _, r := range name {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				t.Fatalf("Slug(%q) = %q holds %q", title, name, r)
+			}
+		}
+	})
+}
+
+// FuzzValidateName: a name that passes is one file in the drafts
+// directory, and shows on a terminal as itself.
+func FuzzValidateName(f *testing.F) {
+	for _, seed := range []string{"pm", "..", "a/b", ".x", "\x1b", "é", "a\u202eb", "x.json"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if ValidateName(name) != nil {
+			return
+		}
+		dir := "/drafts"
+		p := filepath.Join(dir, name+".json")
+		if filepath.Dir(p) != dir || filepath.Base(p) != name+".json" {
+			t.Fatalf("valid name %q escapes the directory: %s", name, p)
+		}
+		if !utf8.ValidString(name) || model.SafeLine(name) != name {
+			t.Fatalf("valid name %q is not safe to print", name)
+		}
+	})
+}
+
+// FuzzLoadNeverModifies: whatever bytes a draft file holds, Load either
+// returns a draft or a *LoadError naming the file, and leaves it as it was.
+func FuzzLoadNeverModifies(f *testing.F) {
+	f.Add([]byte(`{"schema": 1}`))
+	f.Add([]byte(`{"schema": 1, "title": 4}`))
+	f.Add([]byte("{"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := mustOpen(t)
+		path := filepath.Join(s.Dir(), "pm.json")
+		writeRaw(t, path, data)
+		_, err := s.Load("pm")
+		var le *LoadError
+		if err != nil && (!errors.As(err, &le) || !strings.Contains(err.Error(), path)) {
+			t.Fatalf("Load error %v does not name %s", err, path)
+		}
+		if got := readFile(t, path); string(got) != string(data) {
+			t.Fatal("Load modified the file")
+		}
+	})
+}

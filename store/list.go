@@ -1,0 +1,216 @@
+package store
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// staleTemp is how old a save's temporary file must be before List cleans
+// it up: far longer than any save takes, so a save running in another
+// pmwiz right now is never disturbed.
+const staleTemp = 15 * time.Minute
+
+// Entry is one draft in a listing. A draft that cannot be read is listed
+// too, with Err set: a broken draft is never hidden.
+type Entry struct {
+	Name     string
+	Path     string
+	Title    string
+	Status   model.Status
+	Score    float64
+	MaxScore int
+	// Updated is the draft's own "updated" time, or the file's when the
+	// draft has none or cannot be read.
+	Updated  time.Time
+	Size     int64
+	Err      error        // a *LoadError when the draft cannot be read
+	LockedBy *LockedError // set when another pmwiz has it open
+}
+
+// List returns every draft in the directory, newest first. Files that are
+// not drafts (backups, locks, temporary files, the trash) are skipped, and
+// temporary files a killed save left behind are cleaned up.
+func (s *Store) List() ([]Entry, error) {
+	des, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	var refs []draftRef
+	var infos []os.FileInfo
+	locks := map[string]bool{}
+	for _, de := range des {
+		n := de.Name()
+		switch {
+		case isTemp(n):
+			s.cleanTemp(de)
+		case strings.HasPrefix(n, "."):
+		case strings.HasSuffix(n, ".lock"):
+			locks[strings.TrimSuffix(n, ".lock")] = true
+		case strings.HasSuffix(n, ".json") && !de.IsDir():
+			name := strings.TrimSuffix(n, ".json")
+			fi, _ := de.Info() // nil when it vanished: entry reports it
+			refs = append(refs, draftRef{name: name, path: filepath.Join(s.dir, n), inDir: true})
+			infos = append(infos, fi)
+		}
+	}
+	entries := make([]Entry, len(refs))
+	index := s.readIndex()
+	fresh := make(map[string]indexEntry, len(refs))
+	var todo []int
+	for i, r := range refs {
+		// Links are always read: their target can change behind them.
+		if fi := infos[i]; fi != nil && fi.Mode().IsRegular() {
+			if ie, ok := index[r.name]; ok && ie.File == fileIDOf(fi) {
+				entries[i] = Entry{Name: r.name, Path: r.path, Title: ie.Title, Status: ie.Status,
+					Score: ie.Score, MaxScore: ie.Max, Updated: ie.Updated, Size: fi.Size()}
+				fresh[r.name] = ie
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	s.forEach(len(todo), func(j int) { entries[todo[j]] = s.entry(refs[todo[j]]) })
+	changed := len(fresh) != len(index)
+	for _, i := range todo {
+		// Broken drafts stay out of the index: they are read every time,
+		// so their error is always the current one.
+		e, fi := entries[i], infos[i]
+		if e.Err == nil && fi != nil && fi.Mode().IsRegular() {
+			fresh[e.Name] = indexEntry{File: fileIDOf(fi), Title: e.Title, Status: e.Status,
+				Score: e.Score, Max: e.MaxScore, Updated: e.Updated}
+			changed = true
+		}
+	}
+	if index != nil && changed {
+		s.writeIndex(fresh)
+	}
+	for i := range entries {
+		if locks[entries[i].Name] {
+			entries[i].LockedBy = lockedBy(refs[i])
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		if !entries[i].Updated.Equal(entries[j].Updated) {
+			return entries[i].Updated.After(entries[j].Updated)
+		}
+		return entries[i].Name < entries[j].Name
+	})
+	return entries, nil
+}
+
+// forEach runs f(0..n-1) on every core: reading a thousand drafts is
+// mostly decoding, which parallelises well.
+func (s *Store) forEach(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (s *Store) entry(r draftRef) Entry {
+	e := Entry{Name: r.name, Path: r.path}
+	l, lerr := s.loadFile(r, r.path, fastDecode)
+	if lerr != nil {
+		e.Err = lerr
+		if fi, err := os.Stat(r.path); err == nil {
+			e.Updated, e.Size = fi.ModTime(), fi.Size()
+		}
+		return e
+	}
+	d := l.Draft
+	rep := model.Score(d)
+	e.Title, e.Status, e.Score, e.MaxScore, e.Size = d.Title, d.Status, rep.Score, rep.Max, l.Size
+	e.Updated = l.ModTime
+	if d.Updated != nil {
+		e.Updated = *d.Updated
+	}
+	return e
+}
+
+// cleanTemp removes a save's temporary file once it is surely abandoned.
+func (s *Store) cleanTemp(de os.DirEntry) {
+	fi, err := de.Info()
+	if err != nil || !fi.Mode().IsRegular() || s.now().Sub(fi.ModTime()) < staleTemp {
+		return
+	}
+	// Best effort: another pmwiz may be cleaning the same file.
+	_ = os.Remove(filepath.Join(s.dir, de.Name()))
+}
+
+// fastDecode is what List decodes with: encoding/json straight into the
+// draft is several times faster than model.Decode, which also collects
+// every problem and keeps unknown keys for writing back, neither of which
+// a listing needs. Anything it does not accept cleanly goes to
+// model.Decode, so a broken draft gets the same error as "pmwiz resume".
+//
+// Two differences between the decoders must not make a broken draft look
+// fine (FuzzListDecode checks this): encoding/json matches keys without
+// regard to case ("SCHEMA" fills the schema field), so the fast path only
+// takes drafts whose keys are all plain lower-case ASCII, as pmwiz writes
+// them; and with a key given twice, model.Decode keeps the last value, so
+// the schema is read raw, where encoding/json keeps the last value too.
+func fastDecode(data []byte) (*model.Draft, error) {
+	var d struct {
+		model.Draft
+		Schema json.RawMessage `json:"schema"`
+	}
+	if plainKeys(data) && json.Unmarshal(data, &d) == nil {
+		if n, err := strconv.Atoi(string(d.Schema)); err == nil && n >= 1 && n <= model.SchemaVersion {
+			d.Draft.Schema = n
+			return &d.Draft, nil
+		}
+	}
+	return model.Decode(data)
+}
+
+// plainKeys reports whether every object key in data is made of a-z, 0-9
+// and "_" only. It only scans bytes: a string followed by a colon is a key.
+func plainKeys(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '"' {
+			continue
+		}
+		plain := true
+		j := i + 1
+		for ; j < len(data) && data[j] != '"'; j++ {
+			c := data[j]
+			if c == '\\' {
+				plain = false
+				j++
+				continue
+			}
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+				plain = false
+			}
+		}
+		k := j + 1
+		for k < len(data) && (data[k] == ' ' || data[k] == '\n' || data[k] == '\t' || data[k] == '\r') {
+			k++
+		}
+		if !plain && k < len(data) && data[k] == ':' {
+			return false
+		}
+		i = j
+	}
+	return true
+}

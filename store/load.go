@@ -1,0 +1,163 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Loaded is a draft read from disk.
+type Loaded struct {
+	Name    string // the draft's name: its file name without .json
+	Path    string // absolute path of the file
+	Draft   *model.Draft
+	ModTime time.Time // when the file was last written
+	Size    int64
+}
+
+// LoadError is a draft that could not be read. The file is left exactly
+// as it was; Hint says what the user can do, and Backup is set when
+// NAME.json.bak holds a good draft to fall back on.
+type LoadError struct {
+	Name string
+	Path string
+	Err  error  // *model.SyntaxError, *model.SchemaError, *model.DecodeError, a size or an I/O error
+	Hint string // what to do, for a person
+	// Partial is what could be read when only some fields have the wrong
+	// type (Err is a *model.DecodeError). The bad values are kept raw in
+	// it, so saving it would not lose them.
+	Partial *model.Draft
+	Backup  *Loaded // a good NAME.json.bak, or nil
+
+	ref string // what to type to name this draft again
+}
+
+func (e *LoadError) Error() string {
+	msg := e.Path + ": " + e.Err.Error()
+	if e.Hint != "" {
+		msg += "\n" + e.Hint
+	}
+	if e.Backup != nil {
+		msg += fmt.Sprintf("\nThe previous version, %s (saved %s), is good: pmwiz resume --from-backup %s",
+			e.Backup.Path, e.Backup.ModTime.Format("2006-01-02 15:04"), e.refArg())
+	}
+	return msg
+}
+
+// Short is the error in one line, for a list.
+func (e *LoadError) Short() string {
+	var se *model.SyntaxError
+	switch {
+	case errors.As(e.Err, &se):
+		return "not valid JSON: " + se.Error()
+	}
+	return e.Err.Error()
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+func (e *LoadError) refArg() string {
+	if e.ref != "" {
+		return e.ref
+	}
+	return strings.TrimSuffix(e.Path, ".bak")
+}
+
+// Load reads the draft ref. It never modifies the file it reads, whatever
+// is wrong with it. On failure the error is a *LoadError (or a plain error
+// when ref itself is wrong or the draft does not exist).
+func (s *Store) Load(ref string) (*Loaded, error) {
+	r, err := s.locate(ref)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Lstat(r.path); errors.Is(err, fs.ErrNotExist) {
+		return nil, s.notFound(ref, r, err)
+	}
+	l, lerr := s.loadFile(r, r.path, model.Decode)
+	if lerr == nil {
+		return l, nil
+	}
+	if b, err := s.loadFile(r, r.bakPath(), model.Decode); err == nil {
+		lerr.Backup = b
+	}
+	return nil, lerr
+}
+
+// loadFile reads one file (the draft or its .bak) as a draft.
+func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Draft, error)) (*Loaded, *LoadError) {
+	fail := func(err error, hint string) (*Loaded, *LoadError) {
+		ref := r.path
+		if r.inDir {
+			ref = r.name
+		}
+		return nil, &LoadError{Name: r.name, Path: path, Err: err, Hint: hint, ref: ref}
+	}
+	if err := s.checkInside(r.inDir, path); err != nil {
+		return fail(err, "")
+	}
+	f, err := s.fs.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrPermission):
+			return fail(errors.New("permission denied"), "Check the file's owner and mode: drafts are yours, mode 600 (chmod 600 "+path+").")
+		case errors.Is(err, fs.ErrNotExist):
+			return fail(errors.New("no such file"), "")
+		}
+		return fail(err, "")
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fail(err, "")
+	}
+	if !fi.Mode().IsRegular() {
+		return fail(fmt.Errorf("not a regular file (%s)", fi.Mode().Type()), "A draft is a .json file: move this out of the drafts directory.")
+	}
+	if fi.Size() > MaxDraftSize {
+		return fail(fmt.Errorf("the file is %.1f MB, over the %d MB a draft may hold", float64(fi.Size())/(1<<20), MaxDraftSize>>20),
+			"pmwiz never writes drafts this big: this is not a pmwiz draft, or something appended to it. The file is left as it is.")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxDraftSize+1))
+	if err != nil {
+		return fail(fmt.Errorf("cannot read: %w", err), "")
+	}
+	if len(data) > MaxDraftSize { // grew while we read it
+		return fail(fmt.Errorf("the file is over the %d MB a draft may hold", MaxDraftSize>>20), "The file is left as it is.")
+	}
+	d, err := decode(data)
+	if err != nil {
+		_, le := fail(err, decodeHint(err))
+		var de *model.DecodeError
+		if errors.As(err, &de) {
+			le.Partial = d
+		}
+		return nil, le
+	}
+	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size()}, nil
+}
+
+func decodeHint(err error) string {
+	var (
+		syn *model.SyntaxError
+		sch *model.SchemaError
+		dec *model.DecodeError
+	)
+	switch {
+	case errors.As(err, &syn):
+		return "The file is not valid JSON and is left as it is: fix it at that line in an editor."
+	case errors.As(err, &sch) && sch.Found > model.SchemaVersion:
+		return "The file is left as it is: open it with the newer pmwiz that wrote it, or upgrade this one."
+	case errors.As(err, &sch):
+		return "The file is left as it is: add the schema number it was written in, or fix it in an editor."
+	case errors.As(err, &dec):
+		return "The file is left as it is: fix those fields in an editor (see docs/draft-format.md)."
+	}
+	return ""
+}

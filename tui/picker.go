@@ -1,0 +1,319 @@
+package tui
+
+// The draft picker: plain "pmwiz" and "pmwiz resume" without a name. It is
+// self-contained (its own keys and styles) so it can start before, and
+// independently of, the wizard.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
+)
+
+// PickerChoice is what the user picked: a new post-mortem, or a draft.
+type PickerChoice struct {
+	New  bool
+	Name string // the draft's name when New is false
+}
+
+// Picker lists recent drafts, newest first, with "start a new
+// post-mortem" on top when OfferNew is set.
+type Picker struct {
+	all       []store.Entry
+	entries   []store.Entry // those matching the filter
+	filter    string
+	filtering bool // "/" was pressed: keys type into the filter
+	offerNew  bool
+	now       time.Time
+	cursor    int
+	top       int // first row shown, when the list is taller than the screen
+	width     int
+	height    int
+	choice    *PickerChoice
+	quit      bool
+}
+
+// NewPicker builds a picker over entries (as store.List returns them);
+// now dates them ("2 h ago").
+func NewPicker(entries []store.Entry, offerNew bool, now time.Time) Picker {
+	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24}
+}
+
+// showNew is whether the "start a new post-mortem" row is shown: not
+// while a filter narrows the list to drafts.
+func (p Picker) showNew() bool { return p.offerNew && p.filter == "" }
+
+// applyFilter keeps the drafts whose name or title holds the filter,
+// ignoring case.
+func (p *Picker) applyFilter() {
+	if p.filter == "" {
+		p.entries = p.all
+	} else {
+		f := strings.ToLower(p.filter)
+		p.entries = nil
+		for _, e := range p.all {
+			if strings.Contains(strings.ToLower(e.Name), f) || strings.Contains(strings.ToLower(model.SafeLine(e.Title)), f) {
+				p.entries = append(p.entries, e)
+			}
+		}
+	}
+	p.cursor, p.top = 0, 0
+}
+
+// Choice is the user's pick; false when they left without picking.
+func (p Picker) Choice() (PickerChoice, bool) {
+	if p.choice == nil {
+		return PickerChoice{}, false
+	}
+	return *p.choice, true
+}
+
+func (p Picker) rows() int {
+	n := len(p.entries)
+	if p.showNew() {
+		n++
+	}
+	return n
+}
+
+func (p Picker) Init() tea.Cmd { return nil }
+
+func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.width, p.height = msg.Width, msg.Height
+	case tea.KeyPressMsg:
+		if p.filtering {
+			switch msg.String() {
+			case "esc":
+				p.filtering, p.filter = false, ""
+				p.applyFilter()
+				return p, nil
+			case "backspace":
+				if r := []rune(p.filter); len(r) > 0 {
+					p.filter = string(r[:len(r)-1])
+					p.applyFilter()
+				}
+				return p, nil
+			case "up", "down", "enter", "ctrl+c", "pgup", "pgdown":
+				// handled below
+			default:
+				if msg.Text != "" {
+					p.filter += model.SafeLine(msg.Text)
+					p.applyFilter()
+				}
+				return p, nil
+			}
+		}
+		switch msg.String() {
+		case "/":
+			p.filtering = true
+			return p, nil
+		case "up", "k", "ctrl+p", "shift+tab":
+			p.cursor--
+		case "down", "j", "ctrl+n", "tab":
+			p.cursor++
+		case "home", "g":
+			p.cursor = 0
+		case "end", "G":
+			p.cursor = p.rows() - 1
+		case "pgup":
+			p.cursor -= p.listHeight()
+		case "pgdown":
+			p.cursor += p.listHeight()
+		case "n":
+			if p.showNew() {
+				p.choice = &PickerChoice{New: true}
+				return p, tea.Quit
+			}
+		case "enter":
+			if p.rows() == 0 {
+				break
+			}
+			i := p.cursor
+			if p.showNew() {
+				if i == 0 {
+					p.choice = &PickerChoice{New: true}
+					return p, tea.Quit
+				}
+				i--
+			}
+			p.choice = &PickerChoice{Name: p.entries[i].Name}
+			return p, tea.Quit
+		case "esc", "q", "ctrl+c":
+			p.quit = true
+			return p, tea.Quit
+		}
+		p.cursor = max(0, min(p.cursor, p.rows()-1))
+		p.scroll()
+	}
+	return p, nil
+}
+
+// listHeight is how many rows fit between the header and the help line.
+func (p Picker) listHeight() int { return max(1, p.height-4) }
+
+// scroll keeps the cursor on screen.
+func (p *Picker) scroll() {
+	h := p.listHeight()
+	if p.cursor < p.top {
+		p.top = p.cursor
+	}
+	if p.cursor >= p.top+h {
+		p.top = p.cursor - h + 1
+	}
+}
+
+var (
+	pickTitle  = lipgloss.NewStyle().Bold(true)
+	pickCursor = lipgloss.NewStyle().Foreground(lipgloss.Color("212")).Bold(true)
+	pickDim    = lipgloss.NewStyle().Foreground(lipgloss.Color("245"))
+	pickErr    = lipgloss.NewStyle().Foreground(lipgloss.Color("203"))
+	pickNew    = lipgloss.NewStyle().Foreground(lipgloss.Color("42"))
+)
+
+func (p Picker) View() tea.View {
+	if p.choice != nil || p.quit {
+		return tea.NewView("")
+	}
+	w := max(20, p.width)
+	var b strings.Builder
+	count := fmt.Sprintf("  %d drafts", len(p.all))
+	if p.filter != "" || p.filtering {
+		count = fmt.Sprintf("  %d of %d drafts", len(p.entries), len(p.all))
+	}
+	b.WriteString(pickTitle.Render("Pick a post-mortem") + pickDim.Render(count) + "\n")
+	if p.filtering {
+		b.WriteString(ansi.Truncate("/"+p.filter, w, "…") + pickCursor.Render("▏") + "\n")
+	} else {
+		b.WriteString("\n")
+	}
+	if p.rows() == 0 {
+		b.WriteString(pickDim.Render("  no draft matches") + "\n")
+	}
+	h := p.listHeight()
+	for r := p.top; r < min(p.rows(), p.top+h); r++ {
+		mark := "  "
+		if r == p.cursor {
+			mark = pickCursor.Render("› ")
+		}
+		b.WriteString(mark + p.row(r, w-2) + "\n")
+	}
+	help := "↑/↓ move · enter open · / filter · esc quit"
+	switch {
+	case p.filtering:
+		help = "type to filter · ↑/↓ move · enter open · esc clear"
+	case p.showNew():
+		help = "↑/↓ move · enter open · n new · / filter · esc quit"
+	}
+	b.WriteString("\n" + pickDim.Render(ansi.Truncate(help, w, "…")))
+	return tea.NewView(b.String())
+}
+
+// row renders row r in width cells.
+func (p Picker) row(r, width int) string {
+	if p.showNew() {
+		if r == 0 {
+			return pickNew.Render(ansi.Truncate("+ Start a new post-mortem", width, "…"))
+		}
+		r--
+	}
+	e := p.entries[r]
+	when := Ago(p.now, e.Updated)
+	if e.Err != nil {
+		line := model.SafeLine(e.Name) + "  " + errLine(e.Err)
+		return pickErr.Render(ansi.Truncate(line, width, "…"))
+	}
+	title := model.SafeLine(e.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	meta := fmt.Sprintf("  %s · %s · %s", e.Status, scoreText(e), when)
+	if e.LockedBy != nil {
+		meta += " · open elsewhere"
+		if e.LockedBy.PID != 0 {
+			meta += " (pid " + strconv.Itoa(e.LockedBy.PID) + ")"
+		}
+	}
+	room := width - ansi.StringWidth(meta)
+	if room < 10 {
+		return ansi.Truncate(title+meta, width, "…")
+	}
+	// Titles line up in a column as wide as the widest, within reason, so
+	// the eye can run down statuses and dates.
+	col := min(room, p.titleWidth(), max(10, width*3/5))
+	title = ansi.Truncate(title, col, "…")
+	title += strings.Repeat(" ", col-ansi.StringWidth(title))
+	return title + pickDim.Render(meta)
+}
+
+// titleWidth is the width of the widest readable title.
+func (p Picker) titleWidth() int {
+	w := len("(untitled)")
+	for _, e := range p.all {
+		if e.Err == nil {
+			w = max(w, ansi.StringWidth(model.SafeLine(e.Title)))
+		}
+	}
+	return w
+}
+
+func scoreText(e store.Entry) string {
+	if e.MaxScore == 0 {
+		return "score –"
+	}
+	return fmt.Sprintf("%.0f/%d", e.Score, e.MaxScore)
+}
+
+func errLine(err error) string {
+	if le, ok := err.(*store.LoadError); ok {
+		return "cannot be read: " + model.SafeLine(le.Short())
+	}
+	return "cannot be read: " + model.SafeLine(err.Error())
+}
+
+// Ago says how long ago t was, the way people say it: "just now",
+// "5 min ago", "2 h ago", "yesterday", "3 days ago", then the date.
+func Ago(now, t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	d := now.Sub(t)
+	switch {
+	case d < 0:
+		return t.Local().Format("2006-01-02 15:04")
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + " min ago"
+	case d < 24*time.Hour:
+		return strconv.Itoa(int(d/time.Hour)) + " h ago"
+	case d < 48*time.Hour:
+		return "yesterday"
+	case d < 7*24*time.Hour:
+		return strconv.Itoa(int(d/(24*time.Hour))) + " days ago"
+	}
+	return t.Local().Format("2006-01-02")
+}
+
+// RunPicker shows the picker on a terminal and returns the user's pick,
+// or false when they quit without one.
+func RunPicker(ctx context.Context, in io.Reader, out io.Writer, entries []store.Entry, offerNew bool) (PickerChoice, bool, error) {
+	m, err := tea.NewProgram(NewPicker(entries, offerNew, time.Now()),
+		tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)).Run()
+	if err != nil {
+		return PickerChoice{}, false, err
+	}
+	c, ok := m.(Picker).Choice()
+	return c, ok, nil
+}
