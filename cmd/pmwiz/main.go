@@ -62,6 +62,10 @@ func newRootCmd() *cobra.Command {
 		newNewCmd(),
 		newResumeCmd(),
 		newRmCmd(),
+		newExportCmd(),
+		newPreviewCmd(),
+		newPublishCmd(),
+		newImportCmd(),
 	)
 	return root
 }

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/pmwiz/pmwiz/export"
+	"github.com/pmwiz/pmwiz/model"
+	"github.com/spf13/cobra"
+)
+
+// loadDraft reads the draft a command works on: a name in the drafts
+// directory or a path, through the store (which explains what to do when
+// a draft cannot be read, and falls back to its backup).
+func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, error) {
+	d, err := loadDraftForReading(cmd, ref)
+	if err != nil {
+		var coded *exitError
+		if errors.As(err, &coded) {
+			return nil, err
+		}
+		return nil, &exitError{code: 2, err: err}
+	}
+	return d, nil
+}
+
+// exportFlags are shared by export and publish.
+type exportFlags struct {
+	out         string
+	frontMatter bool
+	layout      string
+	template    string
+	force       bool
+}
+
+func (f *exportFlags) register(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&f.frontMatter, "front-matter", false, "start with YAML front matter (title, date, severity, status, score, authors, start, end) for static site generators")
+	cmd.Flags().StringVar(&f.layout, "layout", "pmwiz", "section order and headings: "+strings.Join(export.Layouts, ", "))
+	cmd.Flags().StringVar(&f.template, "template", "", "a Go text/template `FILE` to write instead of a layout (see docs/export.md)")
+	cmd.MarkFlagsMutuallyExclusive("layout", "template")
+	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(export.Layouts, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// options turns the flags into export options, reading the template file
+// and checking it before any output is written.
+func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
+	score := model.Score(d).Score
+	opts := export.Options{FrontMatter: f.frontMatter, Layout: f.layout, Score: &score}
+	if f.template != "" {
+		b, err := os.ReadFile(f.template)
+		if err != nil {
+			return opts, fmt.Errorf("--template: %w", err)
+		}
+		if _, err := export.ParseTemplate(string(b)); err != nil {
+			return opts, fmt.Errorf("--template %s: %w", f.template, err)
+		}
+		opts.Template, opts.Layout = string(b), ""
+	}
+	return opts, nil
+}
+
+func newExportCmd() *cobra.Command {
+	var f exportFlags
+	cmd := &cobra.Command{
+		Use:   "export [-o FILE] [--front-matter] [--layout L | --template F] DRAFT",
+		Short: "Write a post-mortem as publish-ready Markdown",
+		Long: "Export a draft as Markdown that reads like people wrote it: sections in reader order,\n" +
+			"empty ones left out, times in the draft's time zone, and nothing typed able to break\n" +
+			"the document. Prints to stdout unless -o is given.\n\n" +
+			"-o writes the file atomically. It replaces an existing file only if pmwiz wrote it\n" +
+			"and nobody has edited it since (pmwiz ends each export with a comment holding a\n" +
+			"checksum); --force replaces any file.",
+		Example: "  pmwiz export checkout-outage.json > postmortem.md\n" +
+			"  pmwiz export -o site/content/checkout.md --front-matter checkout-outage.json\n" +
+			"  pmwiz export --layout google checkout-outage.json",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := loadDraft(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			opts, err := f.options(d)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			md, err := export.Markdown(d, opts)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if f.out == "" || f.out == "-" {
+				_, err := cmd.OutOrStdout().Write(md)
+				return err
+			}
+			if err := writeExport(f.out, md, f.force); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", f.out)
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to `FILE` instead of stdout")
+	cmd.Flags().BoolVar(&f.force, "force", false, "replace FILE even if pmwiz did not write it, or it was edited since")
+	return cmd
+}
+
+// writeExport writes md to path atomically, refusing to replace a file
+// pmwiz did not write (or one edited since) unless force.
+func writeExport(path string, md []byte, force bool) error {
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved // write through a symlink, keep the link
+	}
+	old, err := os.ReadFile(target)
+	switch {
+	case err == nil && !force:
+		switch export.Owner(old) {
+		case export.NotOurs:
+			return exitCode(2, "%s exists and was not written by pmwiz: not replacing it; choose another file, or add --force to replace it", path)
+		case export.Edited:
+			return exitCode(2, "%s was edited since pmwiz wrote it: not replacing it, so the edits are not lost; add --force to replace it anyway", path)
+		}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		if info, serr := os.Stat(target); serr == nil && info.IsDir() {
+			return exitCode(2, "%s is a directory: give a file name, like %s", path, filepath.Join(path, "postmortem.md"))
+		}
+		return exitCode(2, "cannot read %s to check it is safe to replace: %v", path, err)
+	}
+	if err := writeFileAtomic(target, md, 0o644); err != nil {
+		return exitCode(2, "cannot write %s: %v", path, err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it,
+// renames it over path and syncs the directory: readers see the old file
+// or the new one, never half of one, even after a crash. An existing
+// file's permissions are kept.
+func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+	if info, err := os.Stat(path); err == nil {
+		perm = info.Mode().Perm()
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), perm); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
+}
+
+// isTerminal reports whether r or w is an interactive terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/pmwiz/pmwiz/export"
+	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
+	"github.com/spf13/cobra"
+)
+
+// saveNewDraft stores an imported draft as a new draft in the drafts
+// directory and returns its name. The store claims a fresh name
+// atomically (it never replaces a draft), then the import is saved into it.
+func saveNewDraft(cmd *cobra.Command, d *model.Draft) (string, error) {
+	s, err := openStore(cmd)
+	if err != nil {
+		return "", err
+	}
+	name, _, err := s.Create(d.Title, now())
+	if err != nil {
+		return "", err
+	}
+	if err := s.Save(name, d); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+func newImportCmd() *cobra.Command {
+	var out string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "import [-o DRAFT.json] FILE.md",
+		Short: "Turn a Markdown post-mortem into a draft",
+		Long: "Import reads a Markdown post-mortem into a new draft. A pmwiz export comes back\n" +
+			"exactly. Other post-mortems (Google SRE, Atlassian, PagerDuty shapes and their\n" +
+			"variants) are mapped by their headings, and timelines by their times; a section\n" +
+			"that maps to nothing is kept word for word under \"Other\", so nothing is lost.\n" +
+			"Warnings say what was guessed.\n\n" +
+			"Without -o the draft is saved in the drafts directory and its name printed.",
+		Example: "  pmwiz import old-postmortem.md\n  pmwiz import -o checkout.json checkout.md",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := readLimited(args[0])
+			if err != nil {
+				return exitCode(2, "cannot read %s: %v", args[0], err)
+			}
+			d, warnings, err := export.Import(data)
+			if err != nil {
+				return exitCode(2, "%s: %v", args[0], err)
+			}
+			for _, w := range warnings {
+				fmt.Fprintf(cmd.ErrOrStderr(), "import: %s\n", model.SafeLine(w))
+			}
+			at := now().Truncate(time.Second)
+			d.Created, d.Updated = &at, &at
+			if d.Status == "" {
+				d.Status = model.StatusDraft
+			}
+			if out != "" {
+				if _, err := os.Stat(out); err == nil && !force {
+					return exitCode(2, "%s exists: not replacing a draft; choose another name, or add --force", out)
+				}
+				b, err := model.Encode(d)
+				if err != nil {
+					return exitCode(2, "%v", err)
+				}
+				if err := writeFileAtomic(out, b, 0o600); err != nil {
+					return exitCode(2, "cannot write %s: %v", out, err)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s\n", out)
+				return nil
+			}
+			name, err := saveNewDraft(cmd, d)
+			if err != nil {
+				var coded *exitError
+				if errors.As(err, &coded) {
+					return err
+				}
+				return exitCode(2, "cannot save the imported draft: %v", err)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s\n", name)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the draft to `DRAFT.json` instead of the drafts directory")
+	cmd.Flags().BoolVar(&force, "force", false, "replace DRAFT.json if it exists")
+	return cmd
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, store.MaxDraftSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > store.MaxDraftSize {
+		return nil, fmt.Errorf("larger than %d MB: is it really a post-mortem?", store.MaxDraftSize>>20)
+	}
+	return data, nil
+}

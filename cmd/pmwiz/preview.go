@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/pmwiz/pmwiz/export"
+	"github.com/pmwiz/pmwiz/tui"
+	"github.com/spf13/cobra"
+)
+
+func newPreviewCmd() *cobra.Command {
+	var width int
+	var style string
+	cmd := &cobra.Command{
+		Use:   "preview [--width N] [--style auto|dark|light|notty] DRAFT",
+		Short: "Read the exported post-mortem as it will look, in the terminal",
+		Long: "Render the draft's Markdown export with glamour. On a terminal it opens a pager\n" +
+			"(↑/↓, space/b to scroll, q to quit); piped, it prints the rendered text.\n\n" +
+			"--style auto picks dark or light from the terminal's background (dark when the\n" +
+			"terminal does not say), and plain text (notty) when piped.",
+		Example: "  pmwiz preview checkout-outage.json\n  pmwiz preview --style notty --width 72 checkout-outage.json | less",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch style {
+			case "auto", "dark", "light", "notty":
+			default:
+				return exitCode(2, "--style %q: use auto, dark, light or notty", style)
+			}
+			if cmd.Flags().Changed("width") && width < 20 {
+				return exitCode(2, "--width %d is too narrow to read: use 20 or more", width)
+			}
+			d, err := loadDraft(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			md, err := export.Markdown(d, export.Options{NoStamp: true})
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			out := cmd.OutOrStdout()
+			if isTerminal(out) && isTerminal(cmd.InOrStdin()) {
+				p := tea.NewProgram(tui.NewPager(d.Title, string(md), style, width),
+					tea.WithInput(cmd.InOrStdin()), tea.WithOutput(out), tea.WithContext(cmd.Context()))
+				_, err := p.Run()
+				return err
+			}
+			if style == "auto" {
+				style = "notty"
+			}
+			if width == 0 {
+				width = 80
+				if f, ok := out.(*os.File); ok {
+					if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+						width = w
+					}
+				}
+			}
+			r, err := export.Render(string(md), width, style)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if style == "notty" {
+				// Even notty output carries OSC 8 link escapes: plain text
+				// is what a pipe or a file wants.
+				r = ansi.Strip(r)
+			}
+			_, err = fmt.Fprintln(out, strings.TrimRight(r, "\n"))
+			return err
+		},
+	}
+	cmd.Flags().IntVar(&width, "width", 0, "wrap at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().StringVar(&style, "style", "auto", "glamour style: auto, dark, light or notty")
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"auto", "dark", "light", "notty"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"charm.land/huh/v2"
+	"github.com/pmwiz/pmwiz/export"
+	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
+	"github.com/pmwiz/pmwiz/tui"
+	"github.com/spf13/cobra"
+)
+
+// missingMustHaves lists the must-have rubric items that are not yes.
+func missingMustHaves(r model.Report) []model.ItemResult {
+	var out []model.ItemResult
+	for _, it := range r.Items {
+		if it.Tier == model.TierMust && it.Status != model.Yes {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func describeMissing(w io.Writer, items []model.ItemResult) {
+	noun := "must-have is"
+	if len(items) > 1 {
+		noun = "must-haves are"
+	}
+	fmt.Fprintf(w, "%d %s not complete:\n", len(items), noun)
+	for _, it := range items {
+		fmt.Fprintf(w, "  %s %s (%s): %s\n", tui.VerdictGlyph(it.Status), it.Title, it.Status, model.SafeLine(it.Reason))
+		if it.Next != "" {
+			fmt.Fprintf(w, "    → %s\n", model.SafeLine(it.Next))
+		}
+	}
+}
+
+func newPublishCmd() *cobra.Command {
+	var f exportFlags
+	cmd := &cobra.Command{
+		Use:   "publish -o FILE [--front-matter] [--layout L | --template F] [--force] DRAFT",
+		Short: "Mark a post-mortem published and export it",
+		Long: "Publish sets the draft's status to published and exports it to FILE. If a must-have\n" +
+			"of the rubric (start and end time, impact, what went wrong, lessons and actions) is\n" +
+			"not complete, it lists them and asks whether to publish anyway; when not on a\n" +
+			"terminal it needs --force.\n\n" +
+			"--force also replaces FILE when pmwiz did not write it (see pmwiz export).",
+		Example: "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage.json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ref := args[0]
+			s, err := openStore(cmd)
+			if err != nil {
+				return err
+			}
+			// Publishing writes the draft back: hold it, so a wizard editing
+			// it cannot save over the new status (or we over its text).
+			lock, err := s.Lock(ref)
+			if err != nil {
+				var locked *store.LockedError
+				if errors.As(err, &locked) {
+					return exitCode(2, "%v: finish or quit there, then publish", err)
+				}
+				return exitCode(2, "%v", err)
+			}
+			defer lock.Unlock()
+			loaded, err := s.Load(ref)
+			if err != nil {
+				return exitCode(2, "%v", err)
+			}
+			d := loaded.Draft
+			if missing := missingMustHaves(model.Score(d)); len(missing) > 0 && !f.force {
+				errOut := cmd.ErrOrStderr()
+				describeMissing(errOut, missing)
+				if !isTerminal(cmd.InOrStdin()) || !isTerminal(errOut) {
+					return exitCode(1, "not published: complete the must-haves above, or add --force to publish anyway")
+				}
+				publish := false
+				form := huh.NewForm(huh.NewGroup(huh.NewConfirm().
+					Title("Publish anyway?").
+					Description("Readers will notice what is missing.").
+					Affirmative("Publish").Negative("Not yet").
+					Value(&publish))).
+					WithTheme(huh.ThemeFunc(huh.ThemeCharm)).
+					WithInput(cmd.InOrStdin()).WithOutput(errOut)
+				if err := form.RunWithContext(cmd.Context()); err != nil || !publish {
+					return exitCode(1, "not published: the draft is unchanged")
+				}
+			}
+			pub := d.Clone()
+			pub.Status = model.StatusPublished
+			at := now().Truncate(time.Second)
+			pub.Updated = &at
+			opts, err := f.options(pub)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			md, err := export.Markdown(pub, opts)
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			if err := writeExport(f.out, md, f.force); err != nil {
+				return err
+			}
+			if err := s.Save(ref, pub); err != nil {
+				return exitCode(2, "wrote %s, but could not mark %s published: %v", f.out, ref, err)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Published %s (score %s/100)\n", f.out, tui.FormatPoints(*opts.Score))
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write the published post-mortem to `FILE`")
+	cmd.Flags().BoolVar(&f.force, "force", false, "publish even with must-haves missing, and replace FILE even if pmwiz did not write it")
+	_ = cmd.MarkFlagRequired("output")
+	return cmd
+}

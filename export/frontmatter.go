@@ -1,0 +1,53 @@
+package export
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatterFields is the YAML static site generators read (Hugo, Jekyll,
+// Eleventy, Astro all take these keys). Order is the order written.
+type frontMatterFields struct {
+	Title    string   `yaml:"title"`
+	Date     string   `yaml:"date,omitempty"`
+	Severity string   `yaml:"severity,omitempty"`
+	Status   string   `yaml:"status,omitempty"`
+	Score    *float64 `yaml:"score,omitempty"`
+	Authors  []string `yaml:"authors,omitempty"`
+	Start    string   `yaml:"start,omitempty"`
+	End      string   `yaml:"end,omitempty"`
+}
+
+func frontMatter(d *model.Draft, score *float64) string {
+	z := draftZone(d)
+	f := frontMatterFields{
+		Title:    oneLine(d.Title),
+		Severity: oneLine(d.Severity),
+		Status:   oneLine(string(d.Status)),
+		Score:    score,
+	}
+	if f.Title == "" {
+		f.Title = untitled
+	}
+	for _, a := range d.Authors {
+		if a := oneLine(a); a != "" {
+			f.Authors = append(f.Authors, a)
+		}
+	}
+	if t := d.Timeline.Start; t != nil {
+		f.Date = t.In(z.loc).Format(time.DateOnly)
+		f.Start = t.In(z.loc).Format(time.RFC3339)
+	}
+	if t := d.Timeline.End; t != nil {
+		f.End = t.In(z.loc).Format(time.RFC3339)
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	_ = enc.Encode(f) // plain strings, numbers and lists always encode
+	_ = enc.Close()
+	return "---\n" + buf.String() + "---"
+}

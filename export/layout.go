@@ -1,0 +1,132 @@
+package export
+
+// A layout is the order and wording of the sections. Every layout carries
+// every part of the draft (nothing is dropped for not fitting a template);
+// what differs is the order and the headings readers of that template
+// expect.
+
+// Part keys: one per piece of the draft that gets its own place.
+const (
+	keySummary   = "summary"
+	keyWho       = "impact.who"
+	keyWhat      = "impact.what"
+	keyExtent    = "impact.extent"
+	keyTimeline  = "timeline"
+	keyWrong     = "root_cause.what_went_wrong"
+	keyAnalysis  = "root_cause.analysis"
+	keyFactors   = "root_cause.contributing_factors"
+	keyWhys      = "five_whys"
+	keyLessons   = "lessons"
+	keyActions   = "action_items"
+	keyTech      = "technologies"
+	keyHuman     = "human_elements"
+	keyOthers    = "others_can_learn"
+	keyUpdates   = "communication"
+	keyOther     = "other"
+	sectionLevel = 2
+)
+
+type part struct {
+	key string
+	sub string // sub-heading, used when the section has more than one part
+}
+
+type sectionSpec struct {
+	heading string
+	parts   []part
+}
+
+func (s sectionSpec) multi() bool { return len(s.parts) > 1 }
+
+func one(heading, key string) sectionSpec {
+	return sectionSpec{heading: heading, parts: []part{{key: key}}}
+}
+
+var impactParts = []part{
+	{keyWho, "Who was affected"},
+	{keyWhat, "What was affected"},
+	{keyExtent, "How bad it was"},
+}
+
+// Layouts lists the layout names `--layout` accepts, default first.
+var Layouts = []string{"pmwiz", "google", "atlassian", "pagerduty"}
+
+var layouts = map[string][]sectionSpec{
+	// Reader order: what happened and to whom, when, why, what we learned
+	// and what we will do.
+	"pmwiz": {
+		one("Summary", keySummary),
+		{"Impact", impactParts},
+		one("Timeline", keyTimeline),
+		{"Root cause", []part{
+			{keyWrong, "What went wrong"},
+			{keyAnalysis, "How we found it"},
+			{keyFactors, "Contributing factors"},
+		}},
+		one("Five Whys", keyWhys),
+		one("Lessons learned", keyLessons),
+		one("Action items", keyActions),
+		one("Technologies involved", keyTech),
+		one("Human elements", keyHuman),
+		one("What others can learn", keyOthers),
+		one("Where to follow updates", keyUpdates),
+	},
+	// The example post-mortem in Google's SRE book ("Shakespeare Sonnet++").
+	"google": {
+		one("Summary", keySummary),
+		{"Impact", impactParts},
+		{"Root Causes", []part{
+			{keyWrong, "What went wrong"},
+			{keyAnalysis, "How we found it"},
+			{keyFactors, "Contributing factors"},
+		}},
+		one("Action Items", keyActions),
+		{"Lessons Learned", []part{
+			{keyLessons, "What we learned"},
+			{keyOthers, "What others can learn"},
+		}},
+		one("Timeline", keyTimeline),
+		{"Supporting information", []part{
+			{keyWhys, "Five Whys"},
+			{keyTech, "Technologies involved"},
+			{keyHuman, "Human elements"},
+			{keyUpdates, "Where customers got updates"},
+		}},
+	},
+	// Atlassian's incident postmortem template (Incident Handbook).
+	"atlassian": {
+		one("Incident summary", keySummary),
+		one("Fault", keyWrong),
+		{"Impact", impactParts},
+		one("Timeline", keyTimeline),
+		one("Five whys", keyWhys),
+		{"Root cause", []part{
+			{keyAnalysis, "How we found it"},
+			{keyFactors, "Contributing factors"},
+		}},
+		one("Lessons learned", keyLessons),
+		one("Corrective actions", keyActions),
+		one("Technologies involved", keyTech),
+		one("Human elements", keyHuman),
+		one("What others can learn", keyOthers),
+		one("Customer communication", keyUpdates),
+	},
+	// PagerDuty's postmortem template (response.pagerduty.com).
+	"pagerduty": {
+		one("Overview", keySummary),
+		{"What Happened", []part{
+			{keyWrong, "What went wrong"},
+			{keyAnalysis, "How we found it"},
+		}},
+		one("Contributing Factors", keyFactors),
+		{"Impact", impactParts},
+		one("Timeline", keyTimeline),
+		one("Five Whys", keyWhys),
+		one("How'd We Do?", keyLessons),
+		one("Action Items", keyActions),
+		one("Messaging", keyUpdates),
+		one("Technologies Involved", keyTech),
+		one("Human Elements", keyHuman),
+		one("What Others Can Learn", keyOthers),
+	},
+}

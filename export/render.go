@@ -1,0 +1,31 @@
+package export
+
+import (
+	"fmt"
+
+	"charm.land/glamour/v2"
+)
+
+// Styles are the glamour styles Render accepts.
+var Styles = []string{"dark", "light", "notty"}
+
+// Render draws Markdown for a terminal at width columns. The result holds
+// terminal escapes: show it, never write it into an exported file.
+//
+// Building a renderer costs ~50 µs and a renderer is not safe for
+// concurrent use, so each call builds its own.
+func Render(md string, width int, style string) (string, error) {
+	switch style {
+	case "dark", "light", "notty":
+	default:
+		return "", fmt.Errorf("render: unknown style %q: use dark, light or notty", style)
+	}
+	if width < 10 {
+		width = 10
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	if err != nil {
+		return "", fmt.Errorf("render: %w", err)
+	}
+	return r.Render(md)
+}

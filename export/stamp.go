@@ -1,0 +1,60 @@
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"strings"
+)
+
+// Every export ends with a comment that says pmwiz wrote it, with a
+// checksum of everything above it. Renderers hide HTML comments, so
+// readers never see it. `pmwiz export -o` overwrites a file only when the
+// comment is there and the checksum still matches: a file someone has
+// edited since, or one pmwiz never wrote, is left alone unless --force.
+
+const stampPrefix = "<!-- Written by pmwiz export, checksum "
+
+var stampRe = regexp.MustCompile(`\n*<!-- Written by pmwiz export, checksum ([0-9a-f]{16})\.[^\n]*-->\n*$`)
+
+func checksum(body string) string {
+	sum := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Stamp appends pmwiz's closing comment to an export.
+func Stamp(body string) string {
+	body = strings.TrimRight(body, "\n") + "\n"
+	return body + "\n" + stampPrefix + checksum(body) + ". pmwiz export -o replaces this file only while it is unchanged. -->\n"
+}
+
+// Ownership says who a file on disk belongs to.
+type Ownership int
+
+const (
+	NotOurs Ownership = iota // no pmwiz stamp: someone else's file
+	Edited                   // stamped by pmwiz, but changed since
+	Ours                     // exactly as pmwiz wrote it
+)
+
+// Owner reads the stamp at the end of an existing file.
+func Owner(content []byte) Ownership {
+	s := string(content)
+	loc := stampRe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return NotOurs
+	}
+	body := s[:loc[0]] + "\n"
+	if checksum(body) == s[loc[2]:loc[3]] {
+		return Ours
+	}
+	return Edited
+}
+
+// unstamp removes the stamp, if any.
+func unstamp(s string) string {
+	if loc := stampRe.FindStringIndex(s); loc != nil {
+		return s[:loc[0]] + "\n"
+	}
+	return s
+}

@@ -1,0 +1,90 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// TemplateData is what a --template sees. Everything but Draft is already
+// escaped and safe to place in Markdown; Draft is the raw draft, to be
+// passed through the literal, inline or block functions before use.
+// docs/export.md documents it with an example.
+type TemplateData struct {
+	Draft       *model.Draft
+	Title       string    // escaped title ("Incident post-mortem" when empty)
+	Meta        string    // the metadata line: date, duration, severity, status, authors
+	FrontMatter string    // the YAML front matter block, with its --- lines
+	Score       *float64  // rubric score, when known
+	Zone        string    // the zone times are shown in, e.g. "Europe/Paris (UTC+01:00)"
+	Sections    []Section // the pmwiz layout's non-empty sections, in order
+}
+
+// Section returns the body of the section whose first part has key
+// ("summary", "impact.who", "timeline", "action_items"…), or "".
+func (t TemplateData) Section(key string) string {
+	for _, s := range t.Sections {
+		if s.Key == key {
+			return s.Body
+		}
+	}
+	return ""
+}
+
+func templateFuncs(z zone) template.FuncMap {
+	return template.FuncMap{
+		"literal": escapeLiteral,
+		"inline":  escapeInline,
+		"block":   func(s string) string { return sanitizeBlock(s, sectionLevel+1) },
+		"time": func(t *time.Time) string {
+			if t == nil {
+				return ""
+			}
+			return t.In(z.loc).Format(cellDay)
+		},
+		"duration": func(d *time.Duration) string {
+			if d == nil {
+				return ""
+			}
+			return model.HumanDuration(*d)
+		},
+		"metrics": model.ComputeMetrics,
+	}
+}
+
+// ParseTemplate checks a template before any draft is exported with it,
+// so a typo is reported once, with its line.
+func ParseTemplate(src string) (*template.Template, error) {
+	t, err := template.New("template").Funcs(templateFuncs(zone{time.UTC, "UTC"})).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("template: %w", err)
+	}
+	return t, nil
+}
+
+func runTemplate(d *model.Draft, opts Options) (string, error) {
+	z := draftZone(d)
+	t, err := template.New("template").Funcs(templateFuncs(z)).Option("missingkey=error").Parse(opts.Template)
+	if err != nil {
+		return "", fmt.Errorf("template: %w", err)
+	}
+	data := TemplateData{
+		Draft:       d,
+		Title:       titleText(d),
+		Meta:        metadataLine(d),
+		FrontMatter: frontMatter(d, opts.Score),
+		Score:       opts.Score,
+		Zone:        z.describe(firstTime(d.Timeline)),
+		Sections:    renderSections(d, layouts["pmwiz"]),
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return "", fmt.Errorf("template: %w", err)
+	}
+	// Control bytes never reach the file, whatever the template does.
+	return strings.TrimRight(model.SafeText(buf.String()), "\n") + "\n", nil
+}
