@@ -34,6 +34,7 @@ func TestGoldenViews(t *testing.T) {
 			t.Run(fmt.Sprintf("%dx%d/%s", size.w, size.h, tc.name), func(t *testing.T) {
 				h := newHarness(t, tc.draft(), size.w, size.h)
 				h.goStep(tc.step)
+				h.renderPreview()
 				golden.RequireEqual(t, h.view())
 			})
 		}

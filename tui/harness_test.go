@@ -208,3 +208,17 @@ func filledDraft() *model.Draft {
 	d.Communication.Channels = []model.Channel{{Name: "Status page", URL: "https://status.example.com"}}
 	return d
 }
+
+// renderPreview runs the preview's render now (the wizard runs it in a
+// tea.Cmd) and hands the result to the wizard, as bubbletea would.
+func (h *harness) renderPreview() *harness {
+	h.t.Helper()
+	pp, ok := h.m.preview.(*previewPane)
+	if !ok || !h.m.previewShown() {
+		return h
+	}
+	if cmd := pp.p.render(); cmd != nil {
+		h.send(cmd())
+	}
+	return h
+}

@@ -6,52 +6,56 @@ import bkey "charm.land/bubbles/v2/key"
 // key is here, with the help text shown for it. Control and function keys
 // are used for commands because the focused field takes printable keys.
 type keyMap struct {
-	NextField  bkey.Binding
-	PrevField  bkey.Binding
-	NextStep   bkey.Binding
-	PrevStep   bkey.Binding
-	Left       bkey.Binding
-	Right      bkey.Binding
-	Toggle     bkey.Binding
-	AddEntry   bkey.Binding
-	DelEntry   bkey.Binding
-	Undo       bkey.Binding
-	MoveUp     bkey.Binding
-	MoveDown   bkey.Binding
-	Editor     bkey.Binding
-	Save       bkey.Binding
-	Preview    bkey.Binding
-	Export     bkey.Binding
-	ScrollUp   bkey.Binding
-	ScrollDown bkey.Binding
-	Help       bkey.Binding
-	Close      bkey.Binding
-	Quit       bkey.Binding
+	NextField   bkey.Binding
+	PrevField   bkey.Binding
+	NextStep    bkey.Binding
+	PrevStep    bkey.Binding
+	Left        bkey.Binding
+	Right       bkey.Binding
+	Toggle      bkey.Binding
+	AddEntry    bkey.Binding
+	DelEntry    bkey.Binding
+	Undo        bkey.Binding
+	MoveUp      bkey.Binding
+	MoveDown    bkey.Binding
+	Editor      bkey.Binding
+	Save        bkey.Binding
+	Preview     bkey.Binding
+	Export      bkey.Binding
+	PreviewUp   bkey.Binding
+	PreviewDown bkey.Binding
+	ScrollUp    bkey.Binding
+	ScrollDown  bkey.Binding
+	Help        bkey.Binding
+	Close       bkey.Binding
+	Quit        bkey.Binding
 }
 
 func defaultKeyMap() keyMap {
 	return keyMap{
-		NextField:  bkey.NewBinding(bkey.WithKeys("tab"), bkey.WithHelp("tab", "next field")),
-		PrevField:  bkey.NewBinding(bkey.WithKeys("shift+tab"), bkey.WithHelp("shift+tab", "previous field")),
-		NextStep:   bkey.NewBinding(bkey.WithKeys("pgdown", "ctrl+n"), bkey.WithHelp("pgdn/ctrl+n", "next step")),
-		PrevStep:   bkey.NewBinding(bkey.WithKeys("pgup", "ctrl+b"), bkey.WithHelp("pgup/ctrl+b", "previous step")),
-		Left:       bkey.NewBinding(bkey.WithKeys("left"), bkey.WithHelp("←/→", "change choice")),
-		Right:      bkey.NewBinding(bkey.WithKeys("right")),
-		Toggle:     bkey.NewBinding(bkey.WithKeys("space"), bkey.WithHelp("space", "toggle")),
-		AddEntry:   bkey.NewBinding(bkey.WithKeys("ctrl+o"), bkey.WithHelp("ctrl+o", "add entry")),
-		DelEntry:   bkey.NewBinding(bkey.WithKeys("ctrl+x"), bkey.WithHelp("ctrl+x", "delete entry")),
-		Undo:       bkey.NewBinding(bkey.WithKeys("ctrl+z"), bkey.WithHelp("ctrl+z", "undo delete")),
-		MoveUp:     bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
-		MoveDown:   bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
-		Editor:     bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
-		Save:       bkey.NewBinding(bkey.WithKeys("ctrl+s"), bkey.WithHelp("ctrl+s", "save now")),
-		Preview:    bkey.NewBinding(bkey.WithKeys("ctrl+p"), bkey.WithHelp("ctrl+p", "preview")),
-		Export:     bkey.NewBinding(bkey.WithKeys("ctrl+w"), bkey.WithHelp("ctrl+w", "export Markdown")),
-		ScrollUp:   bkey.NewBinding(bkey.WithKeys("up"), bkey.WithHelp("↑/↓", "scroll")),
-		ScrollDown: bkey.NewBinding(bkey.WithKeys("down")),
-		Help:       bkey.NewBinding(bkey.WithKeys("f1", "?"), bkey.WithHelp("?/f1", "help")),
-		Close:      bkey.NewBinding(bkey.WithKeys("esc"), bkey.WithHelp("esc", "close")),
-		Quit:       bkey.NewBinding(bkey.WithKeys("ctrl+c", "ctrl+q"), bkey.WithHelp("ctrl+c", "save & quit")),
+		NextField:   bkey.NewBinding(bkey.WithKeys("tab"), bkey.WithHelp("tab", "next field")),
+		PrevField:   bkey.NewBinding(bkey.WithKeys("shift+tab"), bkey.WithHelp("shift+tab", "previous field")),
+		NextStep:    bkey.NewBinding(bkey.WithKeys("pgdown", "ctrl+n"), bkey.WithHelp("pgdn/ctrl+n", "next step")),
+		PrevStep:    bkey.NewBinding(bkey.WithKeys("pgup", "ctrl+b"), bkey.WithHelp("pgup/ctrl+b", "previous step")),
+		Left:        bkey.NewBinding(bkey.WithKeys("left"), bkey.WithHelp("←/→", "change choice")),
+		Right:       bkey.NewBinding(bkey.WithKeys("right")),
+		Toggle:      bkey.NewBinding(bkey.WithKeys("space"), bkey.WithHelp("space", "toggle")),
+		AddEntry:    bkey.NewBinding(bkey.WithKeys("ctrl+o"), bkey.WithHelp("ctrl+o", "add entry")),
+		DelEntry:    bkey.NewBinding(bkey.WithKeys("ctrl+x"), bkey.WithHelp("ctrl+x", "delete entry")),
+		Undo:        bkey.NewBinding(bkey.WithKeys("ctrl+z"), bkey.WithHelp("ctrl+z", "undo delete")),
+		MoveUp:      bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
+		MoveDown:    bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
+		Editor:      bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
+		Save:        bkey.NewBinding(bkey.WithKeys("ctrl+s"), bkey.WithHelp("ctrl+s", "save now")),
+		Preview:     bkey.NewBinding(bkey.WithKeys("ctrl+p"), bkey.WithHelp("ctrl+p", "preview")),
+		Export:      bkey.NewBinding(bkey.WithKeys("ctrl+w"), bkey.WithHelp("ctrl+w", "export Markdown")),
+		PreviewDown: bkey.NewBinding(bkey.WithKeys("shift+down"), bkey.WithHelp("shift+↓/↑", "scroll the preview")),
+		PreviewUp:   bkey.NewBinding(bkey.WithKeys("shift+up")),
+		ScrollUp:    bkey.NewBinding(bkey.WithKeys("up"), bkey.WithHelp("↑/↓", "scroll")),
+		ScrollDown:  bkey.NewBinding(bkey.WithKeys("down")),
+		Help:        bkey.NewBinding(bkey.WithKeys("f1", "?"), bkey.WithHelp("?/f1", "help")),
+		Close:       bkey.NewBinding(bkey.WithKeys("esc"), bkey.WithHelp("esc", "close")),
+		Quit:        bkey.NewBinding(bkey.WithKeys("ctrl+c", "ctrl+q"), bkey.WithHelp("ctrl+c", "save & quit")),
 	}
 }
 
@@ -77,6 +81,6 @@ func (k keyMap) FullHelp() [][]bkey.Binding {
 	return [][]bkey.Binding{
 		{k.NextField, k.PrevField, k.NextStep, k.PrevStep, k.Left, k.Toggle},
 		{k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor},
-		{k.Save, k.Preview, k.Export, k.ScrollUp, k.Help, k.Close, k.Quit},
+		{k.Save, k.Preview, k.PreviewDown, k.Export, k.ScrollUp, k.Help, k.Close, k.Quit},
 	}
 }

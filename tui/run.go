@@ -43,7 +43,7 @@ type Options struct {
 	Now func() time.Time // the clock; tests fix it
 
 	Export  func(d *model.Draft) (path string, err error) // ctrl+w in the wizard; nil: not offered
-	Preview PreviewPane                                   // nil: not offered
+	Preview PreviewPane                                   // nil: the glamour preview of the export
 
 	// Accessible runs the steps as plain line prompts (huh's accessible
 	// mode) instead of the full-screen wizard.
@@ -157,5 +157,12 @@ func (m *Model) sizePreview() tea.Cmd {
 		return nil
 	}
 	l := m.layout()
-	return m.preview.SetSize(l.form, l.body)
+	w := l.preview
+	if l.previewFull {
+		w = l.form
+	}
+	if w <= 0 || l.body <= 0 {
+		return nil
+	}
+	return m.preview.SetSize(w, l.body)
 }

@@ -98,6 +98,7 @@ func TestRunSavesBeforeAPanicUnwinds(t *testing.T) {
 	o := runOpts(pr, io.Discard, s)
 	o.Preview = panicPane{}
 	d := model.New("Half-written", testNow)
+	go io.WriteString(pw, "\x10") // ctrl+p opens the (broken) preview
 	_, err := Run(context.Background(), d, o)
 	if err == nil || !errors.Is(err, tea.ErrProgramPanic) || !strings.Contains(err.Error(), "saved first") {
 		t.Fatalf("err = %v", err)

@@ -22,8 +22,10 @@ const (
 )
 
 type layout struct {
-	steps, form, panel int // column widths; 0: not shown
-	body               int // body height
+	steps, form, panel int  // column widths; 0: not shown
+	preview            int  // preview column width beside the form; 0: none
+	previewFull        bool // the preview takes the form's place (narrow)
+	body               int  // body height
 	gaugeLine          bool
 }
 
@@ -31,6 +33,16 @@ func (m Model) layout() layout {
 	var l layout
 	w := max(m.width, 1)
 	switch {
+	case m.previewShown() && w >= wideMin:
+		// Form (or report) and preview side by side, half and half; the
+		// step list folds into the header, the panel into the gauge line.
+		l.form = (w - gap) / 2
+		l.preview = w - l.form - gap
+		l.gaugeLine = true
+	case m.previewShown():
+		l.form = w
+		l.previewFull = true
+		l.gaugeLine = true
 	case w >= wideMin && steps[m.step].review:
 		// The Review step is the full report: the panel would repeat it.
 		l.steps = stepsWidth
@@ -189,7 +201,7 @@ func (m Model) bodyView(l layout) string {
 	switch {
 	case m.showHelp:
 		main = m.fullHelpView(l.form)
-	case m.showPreview && m.preview != nil:
+	case l.previewFull:
 		main = m.preview.View()
 	default:
 		main = m.formView(l.form, h)
@@ -201,6 +213,9 @@ func (m Model) bodyView(l layout) string {
 	cols = append(cols, fit(main, l.form, h))
 	if l.panel > 0 {
 		cols = append(cols, strings.Repeat(" \n", h-1)+" ", fit(m.panelView(l.panel, h), l.panel, h))
+	}
+	if l.preview > 0 {
+		cols = append(cols, strings.Repeat(" \n", h-1)+" ", fit(m.preview.View(), l.preview, h))
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }

@@ -105,6 +105,9 @@ func New(d *model.Draft, o Options) Model {
 		dark, m.styled = *o.Dark, true
 	}
 	m.setStyles(NewStyles(dark, o.NoColor))
+	if m.preview == nil {
+		m.preview = newPreviewPane(dark)
+	}
 	m.rescore()
 	m.buildFields("")
 	return m
@@ -213,6 +216,9 @@ func (m *Model) changed(f *field) {
 func (m *Model) touch() {
 	m.rescore()
 	m.refreshMark()
+	if m.previewShown() {
+		m.later = append(m.later, m.preview.SetDraft(m.draft))
+	}
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
 		m.save.pending = true
@@ -283,7 +289,11 @@ func (m *Model) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step, m.reviewTop, m.flash = i, 0, ""
-	return m.buildFields("")
+	cmd := m.buildFields("")
+	if m.previewShown() {
+		cmd = tea.Batch(cmd, m.sizePreview(), m.preview.SetDraft(m.draft))
+	}
+	return cmd
 }
 
 func (m *Model) moveFocus(delta int) tea.Cmd {
@@ -338,7 +348,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.styled = true
 			m.setStyles(NewStyles(msg.IsDark(), m.styles.NoColor))
 			path := m.FocusedPath()
-			return m.buildFields(path)
+			cmd := m.buildFields(path)
+			if pd, ok := m.preview.(interface{ SetDark(bool) tea.Cmd }); ok {
+				cmd = tea.Batch(cmd, pd.SetDark(msg.IsDark()))
+			}
+			return cmd
 		}
 		return nil
 	case saveResultMsg:
@@ -404,6 +418,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.saveNow()
 	case bkey.Matches(msg, k.Preview):
 		return m.togglePreview()
+	case m.previewShown() && bkey.Matches(msg, k.PreviewDown):
+		return m.preview.Update(tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl})
+	case m.previewShown() && bkey.Matches(msg, k.PreviewUp):
+		return m.preview.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	case bkey.Matches(msg, k.Export):
 		return m.doExport()
 	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor)):
@@ -424,9 +442,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if f == nil {
 		return nil
-	}
-	if m.showPreview && m.preview != nil && !typing {
-		return m.preview.Update(msg)
 	}
 	switch msg.String() {
 	case "enter":
@@ -635,14 +650,21 @@ func (m *Model) moveEntry(delta int) tea.Cmd {
 
 func (m *Model) togglePreview() tea.Cmd {
 	if m.preview == nil {
-		m.flash = "preview is not available in this build; run `pmwiz preview` after quitting"
+		m.flash = "preview is not available here; run `pmwiz preview " + m.name + "` after quitting"
 		return nil
 	}
 	m.showPreview = !m.showPreview
-	if !m.showPreview {
+	m.layoutFields()
+	if !m.previewShown() {
 		return nil
 	}
-	return tea.Batch(m.sizePreview(), m.preview.SetDraft(m.draft.Clone()))
+	return tea.Batch(m.sizePreview(), m.preview.SetDraft(m.draft))
+}
+
+// previewShown: on request, and beside the report in the Review step
+// when there is room for both.
+func (m Model) previewShown() bool {
+	return m.preview != nil && (m.showPreview || (steps[m.step].review && m.width >= wideMin))
 }
 
 func (m *Model) doExport() tea.Cmd {

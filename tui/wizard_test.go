@@ -577,3 +577,53 @@ func TestNarrowFoldsPanelIntoGauge(t *testing.T) {
 		t.Fatal("no score panel at 80 columns")
 	}
 }
+
+// ctrl+p shows the glamour preview beside the form; it follows typing.
+func TestPreviewPaneFollowsTyping(t *testing.T) {
+	h := newHarness(t, filledDraft(), 100, 30)
+	h.goStep(1).press("ctrl+p").renderPreview()
+	h.wantView("## Summary", "On 23 November our checkout")
+	h.press("end").typ(" Nobody could pay.")
+	h.renderPreview()
+	h.wantView("Nobody could pay.")
+	before := h.view()
+	h.press("shift+down")
+	if h.view() == before {
+		t.Error("shift+↓ did not scroll the preview")
+	}
+	h.press("ctrl+p")
+	if strings.Contains(h.view(), "## Summary") {
+		t.Fatal("ctrl+p did not hide the preview")
+	}
+	// Narrow: the preview takes the form's place; esc closes it.
+	h = newHarness(t, filledDraft(), 60, 20)
+	h.press("ctrl+p").renderPreview()
+	h.wantView("Checkout failed for 47")
+	if strings.Contains(h.view(), "› Title") {
+		t.Fatal("narrow preview shares the screen with the form")
+	}
+	h.press("esc")
+	h.wantView("› Title")
+}
+
+func TestExportKey(t *testing.T) {
+	var got *model.Draft
+	h := newHarness(t, filledDraft(), 100, 30, func(o *Options) {
+		o.Export = func(d *model.Draft) (string, error) { got = d; return "/work/checkout.md", nil }
+	})
+	h.goStep(11).press("ctrl+w")
+	if h.cmd == nil {
+		t.Fatal("ctrl+w gave no command")
+	}
+	h.send(h.cmd())
+	if got == nil || got.Title != filledDraft().Title {
+		t.Fatal("the export did not get the draft")
+	}
+	h.wantView("exported to /work/checkout.md")
+	h = newHarness(t, filledDraft(), 100, 30, func(o *Options) {
+		o.Export = func(d *model.Draft) (string, error) { return "", errors.New("x.md was edited since pmwiz wrote it") }
+	})
+	h.press("ctrl+w")
+	h.send(h.cmd())
+	h.wantView("export failed: x.md was edited since pmwiz wrote it")
+}

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pmwiz/pmwiz/export"
+	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
 	"github.com/pmwiz/pmwiz/tui"
 )
@@ -43,6 +46,20 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 	}
 	if readOnly {
 		opts.ReadOnlyReason = lockReason(s, l.Path)
+	}
+	// ctrl+w in the wizard writes NAME.md in the working directory, with
+	// the same care as `pmwiz export -o`: never over a file pmwiz did not
+	// write, or one edited since.
+	opts.Export = func(d *model.Draft) (string, error) {
+		md, err := export.Markdown(d, export.Options{})
+		if err != nil {
+			return "", err
+		}
+		path, err := filepath.Abs(l.Name + ".md")
+		if err != nil {
+			return "", err
+		}
+		return path, writeExport(path, md, false)
 	}
 	var saver *store.Autosaver
 	if !readOnly {
