@@ -46,7 +46,7 @@ func TestBigDraftIs200KB(t *testing.T) {
 
 // benchKeystroke measures one typed character (Update, with rescoring,
 // tone check and the autosave hand-over) plus the frame it draws (View).
-func benchKeystroke(b *testing.B, step int, path string) {
+func benchKeystroke(b *testing.B, step int, path string, preview ...bool) {
 	d := bigDraft()
 	dark := true
 	m := New(d, Options{Saver: nopSaver{}, Dark: &dark, Now: func() time.Time { return testNow }})
@@ -65,6 +65,10 @@ func benchKeystroke(b *testing.B, step int, path string) {
 	}
 	if m.FocusedPath() != path {
 		b.Fatalf("no field %s", path)
+	}
+	if len(preview) > 0 && preview[0] {
+		nm, _ = m.Update(keyMsg("ctrl+p"))
+		m = nm.(Model)
 	}
 	keys := []tea.KeyPressMsg{{Code: 'a', Text: "a"}, {Code: tea.KeyBackspace}}
 	b.ResetTimer()
@@ -87,6 +91,12 @@ func BenchmarkKeystroke200KB_Analysis(b *testing.B) {
 }
 func BenchmarkKeystroke200KB_Event(b *testing.B) { benchKeystroke(b, 2, "timeline.events[0].text") }
 func BenchmarkKeystroke200KB_Title(b *testing.B) { benchKeystroke(b, 0, "title") }
+
+// With the preview open, each keystroke also exports the draft to compare
+// with what is shown (the glamour render itself runs in a tea.Cmd).
+func BenchmarkKeystroke200KB_SummaryWithPreview(b *testing.B) {
+	benchKeystroke(b, 1, "summary", true)
+}
 func BenchmarkScore200KB(b *testing.B) {
 	d := bigDraft()
 	for b.Loop() {

@@ -55,13 +55,20 @@ type field struct {
 }
 
 // Text windowing: the textarea holds only the lines around the cursor
-// that make about windowRows rows on screen (at least the whole line the
+// that make about windowRows() rows on screen (at least the whole line the
 // cursor is on), and is re-centred when the cursor comes within
 // windowMargin lines of an edge with more text beyond it.
 const (
-	windowRows   = 32
-	windowMargin = 3
+	minWindowRows = 24
+	windowMargin  = 3
 )
+
+// windowRows is the window's size: room for the visible rows and the
+// margins above and below them, so the textarea never shows empty rows
+// while there is more text.
+func (f *field) windowRows() int {
+	return max(minWindowRows, f.area.Height()+2*windowMargin+4)
+}
 
 // maxPasteLines is kept under the textarea's hard 10,000-line limit: a
 // paste that would pass it is inserted by the wizard, not the textarea,
@@ -146,13 +153,13 @@ func (f *field) loadWindow(lines []string, row, col int) {
 	total := 0
 	for _, l := range lines {
 		total += rows(l)
-		if total > 2*windowRows {
+		if total > 2*f.windowRows() {
 			break
 		}
 	}
-	if total > 2*windowRows {
+	if total > 2*f.windowRows() {
 		start, end = row, row+1
-		budget := windowRows - rows(lines[row])
+		budget := f.windowRows() - rows(lines[row])
 		for budget > 0 && (start > 0 || end < len(lines)) {
 			if end < len(lines) {
 				budget -= rows(lines[end])
@@ -189,7 +196,7 @@ func (f *field) loadWindow(lines []string, row, col int) {
 func (f *field) rewindow() {
 	nearTop := f.area.Line() < windowMargin && len(f.pre) > 0
 	nearBottom := f.area.Line() >= f.area.LineCount()-windowMargin && len(f.post) > 0
-	grown := f.area.LineCount() > 3*windowRows
+	grown := f.area.LineCount() > 3*f.windowRows()
 	if !nearTop && !nearBottom && !grown {
 		return
 	}

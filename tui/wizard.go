@@ -54,6 +54,7 @@ type Model struct {
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
 	// snapshot, and a change made meanwhile is scored when it returns.
 	asyncScore, scoring, scoreStale bool
+	previewDue bool // a preview refresh is scheduled
 	// later collects commands started by helpers that return nothing;
 	// Update sends them with its own.
 	later []tea.Cmd
@@ -216,14 +217,23 @@ func (m *Model) changed(f *field) {
 func (m *Model) touch() {
 	m.rescore()
 	m.refreshMark()
-	if m.previewShown() {
-		m.later = append(m.later, m.preview.SetDraft(m.draft))
+	if m.previewShown() && !m.previewDue {
+		// Exporting a big draft costs about a millisecond: the preview
+		// catches up once per previewDelay rather than on every key.
+		m.previewDue = true
+		m.later = append(m.later, tea.Tick(previewDelay, func(time.Time) tea.Msg { return previewRefreshMsg{} }))
 	}
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
 		m.save.pending = true
 	}
 }
+
+// previewDelay is how far the preview may trail typing.
+const previewDelay = 150 * time.Millisecond
+
+// previewRefreshMsg asks for the preview to catch up with the draft.
+type previewRefreshMsg struct{}
 
 // syncScoreBudget is how long a score may take on the Update loop.
 const syncScoreBudget = time.Millisecond
@@ -366,6 +376,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case scoredMsg:
 		m.scored(msg)
+		return nil
+	case previewRefreshMsg:
+		m.previewDue = false
+		if m.previewShown() {
+			return m.preview.SetDraft(m.draft)
+		}
 		return nil
 	case tickMsg:
 		return tick()

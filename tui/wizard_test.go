@@ -584,7 +584,10 @@ func TestPreviewPaneFollowsTyping(t *testing.T) {
 	h.goStep(1).press("ctrl+p").renderPreview()
 	h.wantView("## Summary", "On 23 November our checkout")
 	h.press("end").typ(" Nobody could pay.")
-	h.renderPreview()
+	if !h.m.previewDue {
+		t.Fatal("typing did not schedule a preview refresh")
+	}
+	h.send(previewRefreshMsg{}).renderPreview()
 	h.wantView("Nobody could pay.")
 	before := h.view()
 	h.press("shift+down")
