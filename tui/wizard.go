@@ -54,7 +54,7 @@ type Model struct {
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
 	// snapshot, and a change made meanwhile is scored when it returns.
 	asyncScore, scoring, scoreStale bool
-	previewDue bool // a preview refresh is scheduled
+	previewDue                      bool // a preview refresh is scheduled
 	// later collects commands started by helpers that return nothing;
 	// Update sends them with its own.
 	later []tea.Cmd
