@@ -3,11 +3,13 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -74,3 +76,23 @@ func TestNoColour(t *testing.T) {
 }
 
 var sgrRE = regexp.MustCompile("\x1b\\[([0-9;]*)m")
+
+// The terminal's answer about its background restyles the wizard once;
+// a caller that fixed the style (Options.Dark) is not overridden.
+func TestBackgroundColourPicksStyles(t *testing.T) {
+	h := newHarness(t, filledDraft(), 100, 30, func(o *Options) { o.Dark = nil })
+	if !h.m.styles.Dark {
+		t.Fatal("before the terminal answers, the wizard should assume dark")
+	}
+	h.send(tea.BackgroundColorMsg{Color: color.White})
+	if h.m.styles.Dark {
+		t.Fatal("a white background did not switch to the light styles")
+	}
+	h.wantView("› Title", "Score ")
+	dark := true
+	h = newHarness(t, filledDraft(), 100, 30, func(o *Options) { o.Dark = &dark })
+	h.send(tea.BackgroundColorMsg{Color: color.White})
+	if !h.m.styles.Dark {
+		t.Fatal("Options.Dark was overridden")
+	}
+}
