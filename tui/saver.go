@@ -49,18 +49,27 @@ func waitForSave(ch <-chan SaveResult) tea.Cmd {
 
 // saveState is what the status line says about saving.
 type saveState struct {
-	lastSaved time.Time
-	lastErr   error
-	pending   bool // changed since the last save finished
+	lastSaved  time.Time
+	lastErr    error
+	pending    bool      // changed since the last save finished
+	lastChange time.Time // when pending was last set
 }
+
+// settleAfter is when a change with no save result is taken as saved: the
+// autosaver saves about a second after typing pauses, and reports nothing
+// when the draft came back to what is already on disk (typing a letter and
+// deleting it), so waiting longer would say "saving…" for ever.
+const settleAfter = 3 * time.Second
 
 // status is "saved 3 s ago", "saving…" or the error, for the header.
 func (s saveState) status(now time.Time) (string, bool) {
 	switch {
 	case s.lastErr != nil:
 		return "not saved: " + model.SafeLine(s.lastErr.Error()) + " (retrying)", true
-	case s.pending:
+	case s.pending && now.Sub(s.lastChange) < settleAfter:
 		return "saving…", false
+	case s.lastSaved.IsZero() && s.pending:
+		return "saved", false
 	case s.lastSaved.IsZero():
 		return "", false
 	}

@@ -225,7 +225,7 @@ func (m *Model) touch() {
 	}
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
-		m.save.pending = true
+		m.save.pending, m.save.lastChange = true, m.now()
 	}
 }
 
@@ -526,7 +526,7 @@ func (m *Model) saveNow() tea.Cmd {
 	}
 	m.saver.Changed(m.draft)
 	s := m.saver
-	m.save.pending = true
+	m.save.pending, m.save.lastChange = true, m.now()
 	return func() tea.Msg {
 		// The result also arrives on Results; this only makes sure the
 		// save happens now rather than after the autosave pause.

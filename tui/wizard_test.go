@@ -383,6 +383,14 @@ func TestSaveStatusLine(t *testing.T) {
 	if h.m.Draft().Title != "xyz" {
 		t.Fatalf("title = %q", h.m.Draft().Title)
 	}
+	// A change that the autosaver finds already on disk (typed and
+	// deleted) reports nothing: "saving…" settles after a few seconds.
+	h.send(saveResultMsg{At: now})
+	h.typ("!").press("backspace")
+	h.wantView("saving…")
+	now = now.Add(settleAfter)
+	h.send(tickMsg(now))
+	h.wantView("saved 3 s ago")
 	// ctrl+s asks for a save now.
 	h.press("ctrl+s")
 	if h.cmd == nil {
