@@ -88,7 +88,7 @@ func newImportCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write the draft to `DRAFT.json` instead of the drafts directory")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the draft to DRAFT.json instead of the drafts directory")
 	cmd.Flags().BoolVar(&force, "force", false, "replace DRAFT.json if it exists")
 	return cmd
 }
