@@ -17,7 +17,13 @@ import (
 // loadDraft reads the draft a command works on: a name in the drafts
 // directory or a path, through the store (which explains what to do when
 // a draft cannot be read, and falls back to its backup).
+//
+// A Markdown file (.md, .markdown) is imported on the fly, so any
+// post-mortem can be previewed or re-exported in another layout.
 func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, error) {
+	if isMarkdownPath(ref) {
+		return readMarkdownDraft(cmd, ref)
+	}
 	d, err := loadDraftForReading(cmd, ref)
 	if err != nil {
 		var coded *exitError

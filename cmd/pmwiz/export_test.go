@@ -252,3 +252,15 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestExportAndPreviewReadMarkdown(t *testing.T) {
+	isolate(t)
+	src := "../../export/testdata/postmortems/atlassian.md"
+	code, out, errOut := runCLI(t, "export", "--layout", "pagerduty", src)
+	if code != 0 || !strings.Contains(out, "## Overview") || !strings.Contains(out, "## Leadup") || !strings.Contains(errOut, "import: section \"Leadup\"") {
+		t.Errorf("exit %d, stderr %q:\n%s", code, errOut, out)
+	}
+	if code, out, _ = runCLI(t, "preview", "--width", "70", src); code != 0 || !strings.Contains(out, "Jira webhooks delayed") {
+		t.Errorf("preview of a Markdown file: exit %d:\n%s", code, out)
+	}
+}
