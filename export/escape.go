@@ -87,9 +87,11 @@ func hasSchemeBefore(s string) bool {
 	for j > 0 && ((s[j-1] >= 'a' && s[j-1] <= 'z') || (s[j-1] >= 'A' && s[j-1] <= 'Z')) {
 		j--
 	}
-	switch strings.ToLower(s[j:]) {
-	case "http", "https", "ftp", "mailto", "file":
-		return true
+	word := strings.ToLower(s[j:])
+	for _, scheme := range []string{"http", "https", "ftp", "mailto", "file"} {
+		if strings.HasSuffix(word, scheme) {
+			return true
+		}
 	}
 	return false
 }

@@ -27,12 +27,23 @@ type edit struct {
 	ins     string
 }
 
+// applyEdits applies non-overlapping edits in one pass. Insertions at the
+// same position keep the order they were found in.
 func applyEdits(s string, edits []edit) string {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].at > edits[j].at })
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].at < edits[j].at })
+	var b strings.Builder
+	b.Grow(len(s) + 16*len(edits))
+	pos := 0
 	for _, e := range edits {
-		s = s[:e.at] + e.ins + s[e.at+e.del:]
+		if e.at < pos {
+			continue // overlaps an earlier edit: the next pass will see it again
+		}
+		b.WriteString(s[pos:e.at])
+		b.WriteString(e.ins)
+		pos = e.at + e.del
 	}
-	return s
+	b.WriteString(s[pos:])
+	return b.String()
 }
 
 // sanitizeBlock makes a free-text field safe to place under a heading of
@@ -155,7 +166,7 @@ func structuralEdits(s string, minLevel int) []edit {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			if p := n.Pos(); p >= 0 && p < len(src) && src[p] == '#' {
+			if isATX(src, n) {
 				atx = append(atx, n)
 			} else if e, ok := setextEdit(src, n); ok {
 				edits = append(edits, e)
@@ -241,6 +252,20 @@ func headingSpacing(src []byte, headings []*ast.Heading) []edit {
 		}
 	}
 	return edits
+}
+
+// isATX tells "## Title" from a setext heading ("#0\n===" is setext:
+// "#0" is no ATX heading, for want of a space).
+func isATX(src []byte, h *ast.Heading) bool {
+	p := h.Pos()
+	if p < 0 || p >= len(src) {
+		return false
+	}
+	n := 0
+	for p+n < len(src) && src[p+n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (p+n == len(src) || src[p+n] == ' ' || src[p+n] == '\t' || src[p+n] == '\n')
 }
 
 // setextEdit escapes the underline of a setext heading ("Title\n===="),

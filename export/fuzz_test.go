@@ -143,7 +143,7 @@ func fuzzDraft(title, a, b, c string) *model.Draft {
 		Schema: 1, Title: title, Severity: c, Authors: []string{c},
 		Summary:  a,
 		Impact:   model.Impact{Who: b, Extent: a},
-		Timeline: model.Timeline{Start: &at, End: &end, Events: []model.Event{{At: &at, Text: b}, {Text: c}}},
+		Timeline: model.Timeline{TimeZone: title, Start: &at, End: &end, Events: []model.Event{{At: &at, Text: b}, {Text: c}}},
 		RootCause: model.RootCause{WhatWentWrong: b, Analysis: a,
 			ContributingFactors: []string{c}},
 		FiveWhys:       []model.Why{{Why: b, Because: c}},
@@ -164,6 +164,8 @@ func addSeeds(f *testing.F) {
 	}
 	f.Add("T", "<!--\n# a\n-->", "```\n## b", "~~~ `x`\n# c")
 	f.Add("#", "a\n\n    code\n\n~~~~\n~~~\n", "> # q\n> ===", "- # l\n- * m")
+	f.Add("America/New_York", "a", "b", "c")
+	f.Add("Asia/Kolkata", "x", "y", "z")
 }
 
 // FuzzExportOutline: whatever is typed, the heading outline of every
@@ -173,7 +175,7 @@ func FuzzExportOutline(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, title, a, b, c string) {
 		d := fuzzDraft(title, a, b, c)
-		for _, opts := range []Options{{}, {Layout: "google"}, {Layout: "pagerduty"}, {FrontMatter: true}} {
+		for _, opts := range []Options{{}, {Layout: "google"}, {Layout: "atlassian"}, {Layout: "pagerduty"}, {FrontMatter: true}} {
 			md := checkOutline(t, d, opts)
 			back, _, err := Import(md)
 			if err != nil {

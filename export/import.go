@@ -147,7 +147,7 @@ func topHeadings(src []byte) []heading {
 		} else {
 			end = len(src)
 		}
-		if src[p] != '#' && end < len(src) {
+		if !isATX(src, h) && end < len(src) {
 			// Setext: the underline is the next line.
 			if i := bytes.IndexByte(src[end+1:], '\n'); i >= 0 {
 				end += 1 + i

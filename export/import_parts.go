@@ -204,7 +204,7 @@ func actionTypeFromLabel(s string) model.ActionType {
 var (
 	namedLinkRe = regexp.MustCompile(`^\[((?:[^\]\\]|\\.)*)\]\((<(?:[^>\\]|\\.)*>|[^)\s]*)\)$`)
 	autoLinkRe  = regexp.MustCompile(`^<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>$`)
-	bareURLRe   = regexp.MustCompile(`(https?://[^\s<>()|]+)`)
+	bareURLRe   = regexp.MustCompile(`(?:^|[\s(])(https?://[^\s<>()|]+)`)
 )
 
 // parseLink reads what linkMarkdown writes (and a bare URL).
@@ -220,9 +220,9 @@ func parseLink(s string) (name, url string) {
 		}
 		return unescapeLiteral(m[1]), dest
 	}
-	if m := bareURLRe.FindStringIndex(s); m != nil {
-		name := strings.TrimSpace(strings.Trim(strings.TrimSpace(s[:m[0]]+s[m[1]:]), ":-–—()"))
-		return unescapeLiteral(name), s[m[0]:m[1]]
+	if m := bareURLRe.FindStringSubmatchIndex(s); m != nil {
+		name := strings.TrimSpace(strings.Trim(strings.TrimSpace(s[:m[2]]+s[m[3]:]), ":-–—()"))
+		return unescapeLiteral(name), s[m[2]:m[3]]
 	}
 	return unescapeLiteral(s), ""
 }

@@ -17,7 +17,13 @@ import (
 // loadDraft reads the draft a command works on: a name in the drafts
 // directory or a path, through the store (which explains what to do when
 // a draft cannot be read, and falls back to its backup).
+//
+// A Markdown file (.md, .markdown) is imported on the fly, so any
+// post-mortem can be previewed or re-exported in another layout.
 func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, error) {
+	if isMarkdownPath(ref) {
+		return readMarkdownDraft(cmd, ref)
+	}
 	d, err := loadDraftForReading(cmd, ref)
 	if err != nil {
 		var coded *exitError
@@ -41,7 +47,7 @@ type exportFlags struct {
 func (f *exportFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.frontMatter, "front-matter", false, "start with YAML front matter (title, date, severity, status, score, authors, start, end) for static site generators")
 	cmd.Flags().StringVar(&f.layout, "layout", "pmwiz", "section order and headings: "+strings.Join(export.Layouts, ", "))
-	cmd.Flags().StringVar(&f.template, "template", "", "a Go text/template `FILE` to write instead of a layout (see docs/export.md)")
+	cmd.Flags().StringVar(&f.template, "template", "", "a Go text/template FILE to write instead of a layout (see docs/export.md)")
 	cmd.MarkFlagsMutuallyExclusive("layout", "template")
 	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(export.Layouts, cobra.ShellCompDirectiveNoFileComp))
 }
@@ -75,9 +81,9 @@ func newExportCmd() *cobra.Command {
 			"-o writes the file atomically. It replaces an existing file only if pmwiz wrote it\n" +
 			"and nobody has edited it since (pmwiz ends each export with a comment holding a\n" +
 			"checksum); --force replaces any file.",
-		Example: "  pmwiz export checkout-outage.json > postmortem.md\n" +
-			"  pmwiz export -o site/content/checkout.md --front-matter checkout-outage.json\n" +
-			"  pmwiz export --layout google checkout-outage.json",
+		Example: "  pmwiz export checkout-outage > postmortem.md\n" +
+			"  pmwiz export -o site/content/checkout.md --front-matter checkout-outage\n" +
+			"  pmwiz export --layout google checkout-outage",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := loadDraft(cmd, args[0])
@@ -104,7 +110,7 @@ func newExportCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
-	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to `FILE` instead of stdout")
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to FILE instead of stdout")
 	cmd.Flags().BoolVar(&f.force, "force", false, "replace FILE even if pmwiz did not write it, or it was edited since")
 	return cmd
 }

@@ -252,3 +252,40 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestExportAndPreviewReadMarkdown(t *testing.T) {
+	isolate(t)
+	src := "../../export/testdata/postmortems/atlassian.md"
+	code, out, errOut := runCLI(t, "export", "--layout", "pagerduty", src)
+	if code != 0 || !strings.Contains(out, "## Overview") || !strings.Contains(out, "## Leadup") || !strings.Contains(errOut, "import: section \"Leadup\"") {
+		t.Errorf("exit %d, stderr %q:\n%s", code, errOut, out)
+	}
+	if code, out, _ = runCLI(t, "preview", "--width", "70", src); code != 0 || !strings.Contains(out, "Jira webhooks delayed") {
+		t.Errorf("preview of a Markdown file: exit %d:\n%s", code, out)
+	}
+}
+
+func TestPublishRefusesADraftOpenElsewhere(t *testing.T) {
+	dir := isolate(t)
+	s, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, _, err := s.Create("Checkout outage", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock, err := s.Lock(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	out := filepath.Join(t.TempDir(), "out.md")
+	code, _, errOut := runCLI(t, "publish", "--force", "-o", out, name)
+	if code != 2 || !strings.Contains(errOut, "is open in another pmwiz") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("published a draft another pmwiz is editing")
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/pmwiz/pmwiz/export"
@@ -88,9 +90,34 @@ func newImportCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write the draft to `DRAFT.json` instead of the drafts directory")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the draft to DRAFT.json instead of the drafts directory")
 	cmd.Flags().BoolVar(&force, "force", false, "replace DRAFT.json if it exists")
 	return cmd
+}
+
+// isMarkdownPath reports a reference to a Markdown file rather than a
+// draft.
+func isMarkdownPath(ref string) bool {
+	ext := strings.ToLower(filepath.Ext(ref))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// readMarkdownDraft imports a Markdown post-mortem for a command that only
+// reads it (export, preview; score can use it too), telling stderr what
+// the import guessed.
+func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, exitCode(2, "cannot read %s: %v", path, err)
+	}
+	d, warnings, err := export.Import(data)
+	if err != nil {
+		return nil, exitCode(2, "%s: %v", path, err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(cmd.ErrOrStderr(), "import: %s\n", model.SafeLine(w))
+	}
+	return d, nil
 }
 
 func readLimited(path string) ([]byte, error) {

@@ -23,7 +23,7 @@ func newPreviewCmd() *cobra.Command {
 			"(↑/↓, space/b to scroll, q to quit); piped, it prints the rendered text.\n\n" +
 			"--style auto picks dark or light from the terminal's background (dark when the\n" +
 			"terminal does not say), and plain text (notty) when piped.",
-		Example: "  pmwiz preview checkout-outage.json\n  pmwiz preview --style notty --width 72 checkout-outage.json | less",
+		Example: "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch style {
@@ -73,7 +73,7 @@ func newPreviewCmd() *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 0, "wrap at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, or 80)")
 	cmd.Flags().StringVar(&style, "style", "auto", "glamour style: auto, dark, light or notty")
 	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"auto", "dark", "light", "notty"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -49,7 +49,7 @@ func newPublishCmd() *cobra.Command {
 			"not complete, it lists them and asks whether to publish anyway; when not on a\n" +
 			"terminal it needs --force.\n\n" +
 			"--force also replaces FILE when pmwiz did not write it (see pmwiz export).",
-		Example: "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage.json",
+		Example: "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref := args[0]
@@ -114,7 +114,7 @@ func newPublishCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
-	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write the published post-mortem to `FILE`")
+	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write the published post-mortem to FILE")
 	cmd.Flags().BoolVar(&f.force, "force", false, "publish even with must-haves missing, and replace FILE even if pmwiz did not write it")
 	_ = cmd.MarkFlagRequired("output")
 	return cmd

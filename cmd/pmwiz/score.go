@@ -15,19 +15,20 @@ func newScoreCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "score [--json] [--min N] DRAFT",
 		Short: "Score a post-mortem against the 12-item rubric",
-		Long: "Score a draft (a name in the drafts directory or a path to a .json file) against the\n" +
+		Long: "Score a draft (a name in the drafts directory, a path to a .json file, or any Markdown\n" +
+			"post-mortem, read the way pmwiz import reads it) against the\n" +
 			"12-item rubric: each item yes, partial or no, with the reason and the next step,\n" +
 			"plus tone findings, durations and problems.\n\n" +
 			"Exit status: 0 ok; 1 the score is below --min; 2 the draft cannot be read.",
-		Example: "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json",
+		Example: "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json\n  pmwiz score postmortem.md",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if minScore < 0 || minScore > 100 {
 				return exitCode(2, "--min %s: the score runs from 0 to 100", tui.FormatPoints(minScore))
 			}
-			d, err := loadDraftForReading(cmd, args[0])
+			d, err := loadDraft(cmd, args[0]) // a draft, or any Markdown post-mortem
 			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
 			report := model.Score(d)
 			out := cmd.OutOrStdout()

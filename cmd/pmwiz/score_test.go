@@ -117,3 +117,25 @@ func TestScoreByDraftName(t *testing.T) {
 		t.Fatalf("score by name: exit %d, out %q, err %q", code, out, errOut)
 	}
 }
+
+func TestScoreMarkdownPostMortem(t *testing.T) {
+	code, out, errOut := runCLI(t, "score", "--json", "../../export/testdata/postmortems/google-sre.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r struct {
+		Score float64
+		Items []struct{ ID, Status string }
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	status := map[string]string{}
+	for _, it := range r.Items {
+		status[it.ID] = it.Status
+	}
+	// The Google SRE-shaped post-mortem has an impact, a root cause and action items.
+	if r.Score <= 40 || status["impact"] == "no" || status["root_cause"] == "no" || status["lessons"] == "no" {
+		t.Fatalf("a Markdown post-mortem scored as if empty: %v %v", r.Score, status)
+	}
+}
