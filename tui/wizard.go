@@ -209,6 +209,11 @@ func (m *Model) changed(f *field) {
 		f.err = nil
 		delete(m.errs, f.path)
 		delete(m.pending, f.path)
+		if f.path == "timeline.timezone" {
+			// Show every time of the step in the new zone (the instants
+			// stay as they are).
+			m.later = append(m.later, m.buildFields(f.path))
+		}
 	}
 	m.touch()
 }

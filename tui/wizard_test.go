@@ -638,3 +638,22 @@ func TestExportKey(t *testing.T) {
 	h.send(h.cmd())
 	h.wantView("export failed: x.md was edited since pmwiz wrote it")
 }
+
+// Changing the time zone shows the same instants in the new zone.
+func TestTimeZoneChangeRedrawsTimes(t *testing.T) {
+	h := newHarness(t, filledDraft(), 100, 40)
+	h.goStep(2).focusPath("timeline.timezone")
+	for range 3 {
+		h.press("backspace")
+	}
+	h.typ("Asia/Tokyo")
+	h.wantView("2026-11-23 23:05", "Times are in Asia/Tokyo (UTC+09:00)")
+	if got := h.m.Draft().Timeline.Start.UTC().Format("15:04"); got != "14:05" {
+		t.Fatalf("the start moved: %s UTC", got)
+	}
+	if h.m.FocusedPath() != "timeline.timezone" {
+		t.Fatalf("focus moved to %q", h.m.FocusedPath())
+	}
+	h.typ("x")
+	h.wantView(`unknown time zone "Asia/Tokyox"`, "Asia/Tokyox")
+}
