@@ -155,4 +155,38 @@ keys PgDn
 wait_for "2026-11-23 14:52"
 keys C-c
 wait_for "EXIT=0"
-echo "e2e: resumed and found the text; OK"
+echo "e2e: resumed and found the text"
+
+# wait_file TEXT: the draft file comes to hold TEXT (5 s).
+wait_file() {
+	local i
+	for i in $(seq 1 100); do
+		if grep -qF -- "$1" "$file"; then return 0; fi
+		sleep 0.05
+	done
+	fail "the draft never got: $1"
+}
+
+# 9. A dropped SSH session (SIGHUP) right after typing: the text is saved.
+start "$bin" resume "$name"
+wait_for "1. Basics"
+keys PgDn
+wait_for "every card payment failed."
+keys End
+typ " Hung up."
+wait_for "Hung up."
+t kill-session -t "$sess"
+wait_file 'Hung up.'
+echo "e2e: SIGHUP saved the last keystrokes"
+
+# 10. Accessible mode asks line prompts and saves each answer, even when
+#     the session is dropped mid-way.
+start "$bin" resume "$name" --accessible
+wait_for "Step 1 of 12: Basics"
+wait_for "Title (now: Checkout outage):"
+typ "Checkout outage in the EU"
+keys Enter
+wait_for "Severity"
+t kill-session -t "$sess"
+wait_file '"title": "Checkout outage in the EU"'
+echo "e2e: accessible mode saved the answer; OK"

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/huh/v2"
@@ -45,6 +47,26 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 	w.Profile = colorprofile.NoTTY
 
 	a := &accessibleRun{d: d, o: o, in: in, out: w}
+	// A prompt blocks on stdin, so a signal cannot end the run politely:
+	// save what the saver holds (every answer is handed to it), then die
+	// of the signal as the process would have.
+	if o.Saver != nil && !o.ReadOnly {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+		stop := make(chan struct{})
+		defer func() { signal.Stop(sigs); close(stop) }()
+		go func() {
+			select {
+			case s := <-sigs:
+				_ = o.Saver.Flush()
+				signal.Reset(s)
+				if p, err := os.FindProcess(os.Getpid()); err == nil {
+					_ = p.Signal(s)
+				}
+			case <-stop:
+			}
+		}()
+	}
 	fmt.Fprintln(w, "pmwiz: writing a post-mortem in accessible mode.")
 	fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
 	if o.ReadOnly {
@@ -186,7 +208,9 @@ func (a *accessibleRun) ask(b binding) error {
 		if a.o.ReadOnly {
 			return nil
 		}
-		return b.set(a.d, v)
+		err := b.set(a.d, v)
+		a.changed()
+		return err
 	}
 	title := b.label
 	if cur != "" {
@@ -208,13 +232,25 @@ func (a *accessibleRun) ask(b binding) error {
 	if a.o.ReadOnly {
 		return nil
 	}
+	var err error
 	switch strings.TrimSpace(v) {
 	case "":
 		return nil // keep
 	case clearWord:
-		return b.set(a.d, "")
+		err = b.set(a.d, "")
+	default:
+		err = b.set(a.d, strings.TrimSpace(v))
 	}
-	return b.set(a.d, strings.TrimSpace(v))
+	a.changed()
+	return err
+}
+
+// changed hands the draft to the saver after each answer, so a signal
+// between steps loses nothing.
+func (a *accessibleRun) changed() {
+	if a.o.Saver != nil && !a.o.ReadOnly {
+		a.o.Saver.Changed(a.d)
+	}
 }
 
 func shorten(s string, n int) string {
