@@ -216,8 +216,6 @@ func (f *field) SetValue(s string) {
 	}
 }
 
-func (f *field) focusable() bool { return true }
-
 // typing reports whether printable keys go into this field as text.
 func (f *field) typing() bool {
 	return f.kind == kindLine || f.kind == kindTime || f.kind == kindText

@@ -85,10 +85,10 @@ var (
 )
 
 // nextWhy pre-fills a new Why's question from the answer before it, so
-// the chain reads on without retyping: "because the cache expired" →
-// "Why did the cache expire?" is the writer's job, but "Why: the cache
-// expired?" is a start they only have to polish. The first why starts
-// from what went wrong.
+// the chain reads on without retyping: after "the cache expired" comes
+// "Why the cache expired?", which the writer polishes into a question
+// ("Why did the cache expire?"). The first why starts from what went
+// wrong in the Root cause step.
 func nextWhy(d *model.Draft, at int) model.Why {
 	prev := ""
 	if at > 0 && at-1 < len(d.FiveWhys) {

@@ -122,14 +122,8 @@ func timelineFields(d *model.Draft) []binding {
 			return nil
 		},
 	}
-	createdRef := func(d *model.Draft) *time.Time {
-		if d.Timeline.Start != nil {
-			return d.Timeline.Start
-		}
-		return d.Created
-	}
 	out := []binding{
-		timeField("timeline.start", "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, createdRef, true),
+		timeField("timeline.start", "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, startRef, true),
 		timeField("timeline.detected", "Detected", func(d *model.Draft) **time.Time { return &d.Timeline.Detected }, startRef, false),
 		timeField("timeline.mitigated", "Mitigated", func(d *model.Draft) **time.Time { return &d.Timeline.Mitigated }, startRef, false),
 		timeField("timeline.end", "Ended", func(d *model.Draft) **time.Time { return &d.Timeline.End }, startRef, false),

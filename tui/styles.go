@@ -19,7 +19,6 @@ const (
 	GlyphGaugeOn  = "█"
 	GlyphGaugeOff = "░"
 	GlyphLock     = "⊘"
-	GlyphDot      = "·"
 )
 
 // Styles is every style the wizard uses, built once from the terminal's
