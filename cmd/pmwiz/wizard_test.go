@@ -5,10 +5,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 )
 
 // Without a terminal, `pmwiz new` asks the wizard's steps as line prompts
@@ -60,5 +62,39 @@ func TestAccessibleFlagAndEnv(t *testing.T) {
 		if code != 0 || !strings.Contains(out.String(), "accessible mode") {
 			t.Fatalf("args %v: exit %d\n%s%s", args, code, out.String(), errb.String())
 		}
+	}
+}
+
+// A draft held by another pmwiz opens read-only: the wizard says who holds
+// it, and nothing typed is written.
+func TestReadOnlyWizardSaysWhoHoldsTheLock(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, _, err := s.Create("Held", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".json")
+	lock, err := s.Lock(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	before, _ := os.ReadFile(path)
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"--drafts-dir", dir, "resume", "--read-only", name}, strings.NewReader("New title\n"), &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	o := out.String()
+	if !strings.Contains(o, "read-only: draft "+strconv.Quote(name)+" is open in another pmwiz (pid") || !strings.Contains(o, "Draft (read-only, not changed): "+path) {
+		t.Fatalf("output:\n%s", o)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("a read-only session changed the draft")
 	}
 }
