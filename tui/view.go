@@ -43,12 +43,16 @@ func (m Model) layout() layout {
 		l.form = w
 		l.previewFull = true
 		l.gaugeLine = true
-	case w >= wideMin && steps[m.step].review:
+	case w >= wideMin && (steps[m.step].review || m.showHelp):
 		// The Review step is the full report: the panel would repeat it.
 		l.steps = stepsWidth
 		l.form = w - l.steps - gap
 	case w >= wideMin:
 		l.steps, l.panel = stepsWidth, panelWidth
+		if w < 100 {
+			// 80–99 columns: narrower side columns leave the form room.
+			l.steps, l.panel = 18, 26
+		}
 		l.form = w - l.steps - l.panel - 2*gap
 	case w >= stepsMin:
 		l.steps = 18

@@ -420,9 +420,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	case m.showHelp && (bkey.Matches(msg, k.Close) || bkey.Matches(msg, k.Help)):
 		m.showHelp = false
+		m.layoutFields()
 		return nil
 	case msg.String() == "f1" || (!typing && bkey.Matches(msg, k.Help)):
 		m.showHelp = !m.showHelp
+		m.layoutFields()
 		return nil
 	case m.showPreview && bkey.Matches(msg, k.Close):
 		m.showPreview = false
