@@ -262,11 +262,11 @@ func (m *Model) rescore() {
 	}
 	m.scoring = true
 	d, score := m.draft.Clone(), m.score
-	m.later = append(m.later, func() tea.Msg {
+	m.later = append(m.later, guard(func() tea.Msg {
 		start := time.Now()
 		r := score(d)
 		return scoredMsg{report: r, took: time.Since(start)}
-	})
+	}))
 }
 
 func (m *Model) scored(msg scoredMsg) {
@@ -382,6 +382,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case scoredMsg:
 		m.scored(msg)
 		return nil
+	case cmdPanicMsg:
+		// Re-panic on the Update goroutine, where flushOnPanic saves the
+		// draft before bubbletea restores the terminal.
+		panic(msg.v)
 	case previewRefreshMsg:
 		m.previewDue = false
 		if m.previewShown() {
@@ -697,10 +701,10 @@ func (m *Model) doExport() tea.Cmd {
 	}
 	d := m.draft.Clone()
 	exp := m.export
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		path, err := exp(d)
 		return exportDoneMsg{path: path, err: err}
-	}
+	})
 }
 
 type exportDoneMsg struct {
@@ -718,4 +722,21 @@ func stepOfList(l *listSpec, d *model.Draft) int {
 		}
 	}
 	return 0
+}
+
+// cmdPanicMsg carries a panic out of one of the wizard's commands.
+type cmdPanicMsg struct{ v any }
+
+// guard runs a command's work so that a panic in it comes back to Update
+// as a message: bubbletea would restore the terminal first and leave the
+// draft's last keystrokes unsaved until Run's final flush.
+func guard(cmd func() tea.Msg) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = cmdPanicMsg{v: r}
+			}
+		}()
+		return cmd()
+	}
 }

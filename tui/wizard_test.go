@@ -657,3 +657,29 @@ func TestTimeZoneChangeRedrawsTimes(t *testing.T) {
 	h.typ("x")
 	h.wantView(`unknown time zone "Asia/Tokyox"`, "Asia/Tokyox")
 }
+
+// A panic in one of the wizard's commands (scoring off the loop, export)
+// comes back to Update, which saves the draft before passing it on.
+func TestPanicInACommandSavesFirst(t *testing.T) {
+	h := newHarness(t, nil, 100, 30, func(o *Options) {
+		o.Export = func(*model.Draft) (string, error) { panic("export bug") }
+	})
+	h.typ("Typed")
+	h.press("ctrl+w")
+	msg := h.cmd()
+	if _, ok := msg.(cmdPanicMsg); !ok {
+		t.Fatalf("the command's panic came back as %T", msg)
+	}
+	flushes := h.saver.flushes
+	func() {
+		defer func() {
+			if r := recover(); r != "export bug" {
+				t.Fatalf("recovered %v", r)
+			}
+		}()
+		h.send(msg)
+	}()
+	if h.saver.flushes != flushes+1 || h.saver.last().Title != "Typed" {
+		t.Fatal("the draft was not flushed before the panic went on")
+	}
+}
