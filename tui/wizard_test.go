@@ -683,3 +683,34 @@ func TestPanicInACommandSavesFirst(t *testing.T) {
 		t.Fatal("the draft was not flushed before the panic went on")
 	}
 }
+
+// When scoring gets slow (a huge draft), it runs off the Update loop, one
+// at a time, and a change made meanwhile is scored when it returns.
+func TestSlowScoringMovesOffTheLoop(t *testing.T) {
+	slow := func(d *model.Draft) model.Report {
+		time.Sleep(2 * syncScoreBudget)
+		return model.Report{Score: float64(len(d.Summary)), Max: 100}
+	}
+	h := newHarness(t, nil, 100, 30, func(o *Options) { o.score = slow })
+	if !h.m.asyncScore {
+		t.Fatal("a 2 ms score stayed on the loop")
+	}
+	h.goStep(1).typ("a")
+	if !h.m.scoring || h.m.report.Score != 0 {
+		t.Fatalf("scoring %v, score %v: the key waited for the score", h.m.scoring, h.m.report.Score)
+	}
+	h.typ("b")
+	if !h.m.scoreStale {
+		t.Fatal("a change during a score was not remembered")
+	}
+	h.send(scoredMsg{report: model.Report{Score: 1, Max: 100}, took: 2 * syncScoreBudget})
+	if h.m.report.Score != 1 || !h.m.scoring || h.m.scoreStale {
+		t.Fatalf("after the first result: score %v, scoring %v, stale %v", h.m.report.Score, h.m.scoring, h.m.scoreStale)
+	}
+	h.wantView("Score 1/100")
+	h.send(scoredMsg{report: model.Report{Score: 2, Max: 100}, took: syncScoreBudget / 4})
+	if h.m.report.Score != 2 || h.m.scoring || h.m.asyncScore {
+		t.Fatalf("after the second: score %v, scoring %v, async %v", h.m.report.Score, h.m.scoring, h.m.asyncScore)
+	}
+	h.wantView("Score 2/100")
+}
