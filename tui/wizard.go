@@ -327,6 +327,7 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 	if m.readOnly {
 		return nil
 	}
+	m.prefillWhy(m.fields[next])
 	return m.fields[m.focus].Focus()
 }
 
@@ -739,4 +740,18 @@ func guard(cmd func() tea.Msg) tea.Cmd {
 		}()
 		return cmd()
 	}
+}
+
+// prefillWhy fills an empty Why question, on arrival, from the answer
+// before it: the answer may have been written after the Why was added.
+func (m *Model) prefillWhy(f *field) {
+	if f.list != listWhys || !f.first || strings.TrimSpace(f.Value()) != "" {
+		return
+	}
+	q := nextWhy(m.draft, f.index).Why
+	if q == "" {
+		return
+	}
+	f.SetValue(q)
+	m.changed(f)
 }

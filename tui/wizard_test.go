@@ -714,3 +714,24 @@ func TestSlowScoringMovesOffTheLoop(t *testing.T) {
 	}
 	h.wantView("Score 2/100")
 }
+
+// A Why added before the previous answer was written is filled in when
+// the writer reaches it.
+func TestEmptyWhyFillsOnArrival(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(5).focusPath("five_whys+").press("enter", "ctrl+o")
+	if len(h.m.Draft().FiveWhys) != 2 || h.m.Draft().FiveWhys[1].Why != "" {
+		t.Fatalf("whys: %+v", h.m.Draft().FiveWhys)
+	}
+	h.focusPath("five_whys[0].because").typ("the disk filled up")
+	h.press("tab")
+	if h.m.FocusedPath() != "five_whys[1].why" || h.m.Draft().FiveWhys[1].Why != "Why the disk filled up?" {
+		t.Fatalf("focus %q, second why %q", h.m.FocusedPath(), h.m.Draft().FiveWhys[1].Why)
+	}
+	// Once written, it is never overwritten.
+	h.press("ctrl+a")
+	h.focusPath("five_whys[0].because").typ(" again").press("tab")
+	if h.m.Draft().FiveWhys[1].Why != "Why the disk filled up?" {
+		t.Fatalf("a written question was replaced: %q", h.m.Draft().FiveWhys[1].Why)
+	}
+}
