@@ -127,9 +127,9 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 	close(done)
 	<-stopped
 
-	out := d
+	out, rescue := d, ""
 	if fm, ok := final.(Model); ok {
-		out = fm.draft
+		out, rescue = fm.draft, fm.rescue
 	}
 	var flushErr error
 	if o.Saver != nil && !o.ReadOnly {
@@ -146,6 +146,8 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 		return out, fmt.Errorf("pmwiz crashed; the draft was saved first (%w)", err)
 	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
 		return out, err
+	case flushErr != nil && rescue != "":
+		return out, fmt.Errorf("saving the draft failed (%w); a copy of it is in %s: pmwiz resume %s", flushErr, rescue, rescue)
 	case flushErr != nil:
 		return out, fmt.Errorf("saving the draft failed: %w", flushErr)
 	}

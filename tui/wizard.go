@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -66,7 +68,9 @@ type Model struct {
 	undo        *deletedEntry
 	reviewTop   int
 
-	quitting bool
+	quitting  bool
+	quitArmed bool   // ctrl+c was refused once because the save failed
+	rescue    string // the rescue copy written on a forced quit
 	// Saved is the error of the final flush, when the wizard quit.
 	finalErr error
 }
@@ -423,6 +427,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case bkey.Matches(msg, k.Quit):
 		return m.quit()
+	case m.quitArmed && bkey.Matches(msg, k.Save):
+		m.quitArmed = false
+		return m.saveNow()
 	case m.showHelp && (bkey.Matches(msg, k.Close) || bkey.Matches(msg, k.Help)):
 		m.showHelp = false
 		m.layoutFields()
@@ -550,13 +557,51 @@ func (m *Model) saveNow() tea.Cmd {
 // quit saves synchronously and ends the program. The caller prints the
 // draft's path and how to resume it once the terminal is restored.
 func (m *Model) quit() tea.Cmd {
-	m.quitting = true
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
-		m.finalErr = m.saver.Flush()
+		if err := m.saver.Flush(); err != nil {
+			if !m.quitArmed {
+				// Do not leave with the work unsaved: say why, and let the
+				// user fix it (free disk space, ctrl+s) or insist.
+				m.quitArmed = true
+				m.save.lastErr = err
+				m.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
+				return nil
+			}
+			m.rescue = writeRescue(m.draft, m.name)
+			m.finalErr = err
+		}
 	}
+	m.quitting = true
 	return tea.Quit
 }
+
+// writeRescue writes the draft to a private file in the temporary
+// directory when it cannot be saved where it belongs, and returns its
+// path ("" when even that fails).
+func writeRescue(d *model.Draft, name string) string {
+	b, err := model.Encode(d)
+	if err != nil {
+		return ""
+	}
+	if name == "" {
+		name = "draft"
+	}
+	f, err := os.CreateTemp("", "pmwiz-rescue-"+model.SafeLine(filepath.Base(name))+"-*.json")
+	if err != nil {
+		return ""
+	}
+	_, werr := f.Write(b)
+	serr := f.Sync()
+	if cerr := f.Close(); werr != nil || serr != nil || cerr != nil {
+		return ""
+	}
+	return f.Name()
+}
+
+// Rescue is the path of the rescue copy written when the draft could not
+// be saved on quitting ("" when none was needed).
+func (m Model) Rescue() string { return m.rescue }
 
 // entryOf is the list and entry index the focused field belongs to.
 func (m *Model) entryOf() (*listSpec, int, bool) {

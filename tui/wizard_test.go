@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -733,5 +734,33 @@ func TestEmptyWhyFillsOnArrival(t *testing.T) {
 	h.focusPath("five_whys[0].because").typ(" again").press("tab")
 	if h.m.Draft().FiveWhys[1].Why != "Why the disk filled up?" {
 		t.Fatalf("a written question was replaced: %q", h.m.Draft().FiveWhys[1].Why)
+	}
+}
+
+// A quit whose save fails does not leave at once: the user can fix the
+// problem, or insist and get a rescue copy.
+func TestQuitWhenSavingFails(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.saver.err = errors.New("no space left on device")
+	h.typ("Checkout failed").press("ctrl+c")
+	if h.m.quitting {
+		t.Fatal("quit with the draft unsaved")
+	}
+	h.wantView("Not saved: no space left on device")
+	h.press("ctrl+c")
+	if !h.m.quitting || h.m.Rescue() == "" {
+		t.Fatalf("second ctrl+c: quitting %v, rescue %q", h.m.quitting, h.m.Rescue())
+	}
+	defer os.Remove(h.m.Rescue())
+	b, err := os.ReadFile(h.m.Rescue())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := model.Decode(b)
+	if err != nil || d.Title != "Checkout failed" {
+		t.Fatalf("rescue copy: %v, title %q", err, d.Title)
+	}
+	if info, _ := os.Stat(h.m.Rescue()); info.Mode().Perm() != 0o600 {
+		t.Fatalf("rescue copy mode %v", info.Mode().Perm())
 	}
 }
