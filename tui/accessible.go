@@ -68,9 +68,14 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 		}()
 	}
 	fmt.Fprintln(w, "pmwiz: writing a post-mortem in accessible mode.")
-	fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
+	if !o.ReadOnly {
+		fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
+	}
 	if o.ReadOnly {
-		fmt.Fprintln(w, "This draft is read-only: "+model.SafeLine(o.ReadOnlyReason)+". Answers will not be saved.")
+		// Nothing can be changed: read the draft out instead of asking.
+		fmt.Fprintln(w, "This draft is read-only: "+model.SafeLine(o.ReadOnlyReason)+". Reading it out.")
+		a.readOut()
+		return d, nil
 	}
 	for i, st := range steps {
 		if err := ctx.Err(); err != nil {
@@ -277,4 +282,29 @@ func (l *lineReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// readOut prints every step's answers and the score, for a read-only draft.
+func (a *accessibleRun) readOut() {
+	for i, st := range steps {
+		fmt.Fprintf(a.out, "\nStep %d of %d: %s\n", i+1, len(steps), st.title)
+		if st.review {
+			break
+		}
+		for _, b := range st.fields(a.d) {
+			if b.kind == kindAdd {
+				continue
+			}
+			v := strings.TrimSpace(b.get(a.d))
+			if v == "" {
+				v = "(empty)"
+			}
+			fmt.Fprintf(a.out, "%s: %s\n", b.label, model.SafeText(v))
+		}
+	}
+	r := model.Score(a.d)
+	fmt.Fprintf(a.out, "Score %.0f of %d.\n", r.Score, r.Max)
+	for _, it := range r.Items {
+		fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
+	}
 }

@@ -108,3 +108,25 @@ func TestAccessibleKeepAndClear(t *testing.T) {
 		t.Error("the current answer is not read out")
 	}
 }
+
+// A read-only draft is read out, not asked about.
+func TestAccessibleReadOnlyReadsOut(t *testing.T) {
+	var out bytes.Buffer
+	s := newFakeSaver()
+	d, err := RunAccessible(context.Background(), filledDraft(), Options{
+		Input: strings.NewReader("Changed title\n"), Output: &out, Saver: s,
+		ReadOnly: true, ReadOnlyReason: "draft is open in another pmwiz (pid 42)",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := out.String()
+	for _, want := range []string{"read-only: draft is open in another pmwiz (pid 42)", "Title: Checkout failed for 47 minutes", "Event 2 · what happened: Alert fired", "Score "} {
+		if !strings.Contains(o, want) {
+			t.Errorf("read-out lacks %q", want)
+		}
+	}
+	if d.Title != filledDraft().Title || len(s.changed) != 0 || s.flushes != 0 {
+		t.Fatal("a read-only run changed or saved the draft")
+	}
+}
