@@ -100,6 +100,8 @@ func tmuxPicker(t *testing.T, bin string) {
 	tm.keys("Down")
 	tm.waitFor("› Checkout outage")
 	tm.keys("Enter")
+	tm.waitFor("Steps") // the wizard is open on it
+	tm.keys("C-c")
 	scr = tm.waitFor("EXIT=0")
 	if !strings.Contains(scr, filepath.Join(dir, "2026-11-24-checkout-outage.json")) {
 		t.Fatalf("did not open the chosen draft:\n%s", scr)
@@ -109,6 +111,8 @@ func tmuxPicker(t *testing.T, bin string) {
 	tm2 := startTmux(t, dir, bin)
 	tm2.waitFor("Pick a post-mortem")
 	tm2.keys("n")
+	tm2.waitFor("Steps")
+	tm2.keys("C-c")
 	tm2.waitFor("EXIT=0")
 	if es, _ := s.List(); len(es) != 3 {
 		t.Fatalf("n did not create a draft: %d drafts", len(es))
@@ -131,7 +135,9 @@ func tmuxOpenElsewhere(t *testing.T, bin string) {
 		t.Errorf("does not say who holds the draft:\n%s", scr)
 	}
 	tm.keys("y", "Enter")
-	scr = tm.waitFor("EXIT=0")
+	scr = tm.waitFor("Steps")
+	tm.keys("C-c")
+	tm.waitFor("EXIT=0")
 	if !strings.Contains(scr, "read-only") {
 		t.Fatalf("not opened read-only:\n%s", scr)
 	}
