@@ -100,7 +100,7 @@ func New(d *model.Draft, o Options) Model {
 		width: 100, height: 30,
 	}
 	if m.score == nil {
-		m.score = model.Score
+		m.score = model.NewScorer().Score // remembers each text: a keystroke rescans only the field being typed in
 	}
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
