@@ -60,12 +60,12 @@ func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
 	if f.template != "" {
 		b, err := os.ReadFile(f.template)
 		if err != nil {
-			return opts, fmt.Errorf("--template: %w", err)
+			return opts, fmt.Errorf("--template %s: cannot read it: %w", f.template, unwrapPath(err))
 		}
-		if _, err := export.ParseTemplate(string(b)); err != nil {
-			return opts, fmt.Errorf("--template %s: %w", f.template, err)
+		if _, err := export.ParseTemplate(f.template, string(b)); err != nil {
+			return opts, err
 		}
-		opts.Template, opts.Layout = string(b), ""
+		opts.Template, opts.Layout, opts.TemplateName = string(b), "", f.template
 	}
 	return opts, nil
 }
@@ -137,8 +137,11 @@ func writeExport(path string, md []byte, force bool) error {
 		}
 		return exitCode(2, "cannot read %s to check it is safe to replace: %v", path, err)
 	}
+	if dir := filepath.Dir(target); !isDir(dir) {
+		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", path, dir, dir)
+	}
 	if err := writeFileAtomic(target, md, 0o644); err != nil {
-		return exitCode(2, "cannot write %s: %v", path, err)
+		return exitCode(2, "cannot write %s: %v", path, unwrapPath(err))
 	}
 	return nil
 }
@@ -189,4 +192,9 @@ func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }

@@ -289,3 +289,40 @@ func TestPublishRefusesADraftOpenElsewhere(t *testing.T) {
 		t.Error("published a draft another pmwiz is editing")
 	}
 }
+
+// A tired user mistypes a template or the output directory: the error
+// names the file (and line) and says what to do, without Go's internals
+// ("template: template: template:1:", ".x.md.tmp-123456").
+func TestExportErrorsNameTheFileAndSayWhatToDo(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	draft := filepath.Join(exportDrafts, "typical.json")
+	badParse := filepath.Join(dir, "bad.tmpl")
+	badField := filepath.Join(dir, "field.tmpl")
+	os.WriteFile(badParse, []byte("# {{ .Title }\n"), 0o600)
+	os.WriteFile(badField, []byte("# {{ .Title }}\n{{ .Nope }}\n"), 0o600)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"export", "--template", badParse, draft}, []string{badParse + ":1: unexpected", "docs/export.md"}},
+		{[]string{"export", "--template", badField, draft}, []string{badField + ":2:", "Nope", "docs/export.md"}},
+		{[]string{"export", "--template", filepath.Join(dir, "none.tmpl"), draft}, []string{"--template " + filepath.Join(dir, "none.tmpl") + ": cannot read it: no such file"}},
+		{[]string{"export", "-o", filepath.Join(dir, "missing", "pm.md"), draft}, []string{"the directory " + filepath.Join(dir, "missing") + " does not exist", "mkdir -p"}},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%v: stderr %q does not contain %q", tc.args, errOut, w)
+			}
+		}
+		for _, bad := range []string{"template: template", ".tmp-"} {
+			if strings.Contains(errOut, bad) {
+				t.Errorf("%v: stderr %q leaks %q", tc.args, errOut, bad)
+			}
+		}
+	}
+}
