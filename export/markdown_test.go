@@ -151,6 +151,10 @@ func TestStampOwnership(t *testing.T) {
 	if got := Owner(edited); got != Edited {
 		t.Fatalf("edited export: Owner = %v, want Edited", got)
 	}
+	appended := append(append([]byte{}, out...), "\nA note added at the end.\n"...)
+	if got := Owner(appended); got != Edited {
+		t.Fatalf("export with a line added after the stamp: Owner = %v, want Edited", got)
+	}
 	if got := Owner([]byte("# My notes\n")); got != NotOurs {
 		t.Fatalf("someone else's file: Owner = %v, want NotOurs", got)
 	}
