@@ -146,6 +146,12 @@ func TestImportTemplates(t *testing.T) {
 }
 
 func TestImportErrorsAndEdgeCases(t *testing.T) {
+	if _, _, err := Import([]byte("# T\n\n\x89PNG\x00\x00garbage")); err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "binary") {
+		t.Errorf("binary file: want an error naming the line, got %v", err)
+	}
+	if _, _, err := Import([]byte("# T\n\nCaf\xe9 down\n")); err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("Latin-1 file: want an error saying to save it as UTF-8, got %v", err)
+	}
 	if _, _, err := Import([]byte("  \n\n")); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty file: want an error saying so, got %v", err)
 	}

@@ -50,7 +50,7 @@ func newImportCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := readLimited(args[0])
 			if err != nil {
-				return exitCode(2, "cannot read %s: %v", args[0], err)
+				return exitCode(2, "cannot read %s: %v", args[0], unwrapPath(err))
 			}
 			d, warnings, err := export.Import(data)
 			if err != nil {
@@ -108,7 +108,7 @@ func isMarkdownPath(ref string) bool {
 func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 	data, err := readLimited(path)
 	if err != nil {
-		return nil, exitCode(2, "cannot read %s: %v", path, err)
+		return nil, exitCode(2, "cannot read %s: %v", path, unwrapPath(err))
 	}
 	d, warnings, err := export.Import(data)
 	if err != nil {
