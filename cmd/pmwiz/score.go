@@ -50,7 +50,7 @@ func newScoreCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
-	cmd.Flags().Float64Var(&minScore, "min", 0, "exit 1 when the score is below `N` (0–100)")
+	cmd.Flags().Float64Var(&minScore, "min", 0, "exit 1 when the score is below N (0–100)")
 	return cmd
 }
 

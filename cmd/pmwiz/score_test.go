@@ -139,3 +139,18 @@ func TestScoreMarkdownPostMortem(t *testing.T) {
 		t.Fatalf("a Markdown post-mortem scored as if empty: %v %v", r.Score, status)
 	}
 }
+
+// Help is read as printed: fang does not turn cobra's `NAME` argument
+// markers into anything, so a backtick in help is a stray character.
+func TestHelpHasNoStrayBackticks(t *testing.T) {
+	isolate(t)
+	for _, c := range []string{"score", "list", "new", "resume", "rm", "export", "preview", "publish", "import"} {
+		code, out, errOut := runCLI(t, c, "--help")
+		if code != 0 {
+			t.Fatalf("%s --help: exit %d: %s", c, code, errOut)
+		}
+		if strings.Contains(out, "`") {
+			t.Errorf("%s --help shows a backtick:\n%s", c, out)
+		}
+	}
+}
