@@ -204,7 +204,7 @@ func newResumeCmd() *cobra.Command {
 		Short: "Open a draft where you left off",
 		Long: "Open a draft in the wizard. DRAFT is a name from \"pmwiz list\" or a path to a .json\n" +
 			"file. Without DRAFT, pick one from your recent drafts.",
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one DRAFT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {
@@ -230,7 +230,7 @@ func newRmCmd() *cobra.Command {
 		Use:   "rm DRAFT...",
 		Short: "Move drafts to the trash",
 		Long:  "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  argsBetween(1, -1, rmArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {

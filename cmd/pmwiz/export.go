@@ -84,7 +84,7 @@ func newExportCmd() *cobra.Command {
 		Example: "  pmwiz export checkout-outage > postmortem.md\n" +
 			"  pmwiz export -o site/content/checkout.md --front-matter checkout-outage\n" +
 			"  pmwiz export --layout google checkout-outage",
-		Args: cobra.ExactArgs(1),
+		Args: argsBetween(1, 1, draftArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := loadDraft(cmd, args[0])
 			if err != nil {

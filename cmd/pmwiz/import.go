@@ -46,7 +46,7 @@ func newImportCmd() *cobra.Command {
 			"Warnings say what was guessed.\n\n" +
 			"Without -o the draft is saved in the drafts directory and its name printed.",
 		Example: "  pmwiz import old-postmortem.md\n  pmwiz import -o checkout.json checkout.md",
-		Args:    cobra.ExactArgs(1),
+		Args:    argsBetween(1, 1, importArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := readLimited(args[0])
 			if err != nil {

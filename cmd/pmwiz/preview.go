@@ -24,7 +24,7 @@ func newPreviewCmd() *cobra.Command {
 			"--style auto picks dark or light from the terminal's background (dark when the\n" +
 			"terminal does not say), and plain text (notty) when piped.",
 		Example: "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
-		Args:    cobra.ExactArgs(1),
+		Args:    argsBetween(1, 1, draftArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch style {
 			case "auto", "dark", "light", "notty":

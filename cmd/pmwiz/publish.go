@@ -50,9 +50,12 @@ func newPublishCmd() *cobra.Command {
 			"terminal it needs --force.\n\n" +
 			"--force also replaces FILE when pmwiz did not write it (see pmwiz export).",
 		Example: "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
-		Args:    cobra.ExactArgs(1),
+		Args:    argsBetween(1, 1, draftArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref := args[0]
+			if f.out == "" {
+				return exitCode(2, "pmwiz publish needs -o FILE, the file to write the published post-mortem to, e.g. pmwiz publish -o postmortem.md %s", ref)
+			}
 			s, err := openStore(cmd)
 			if err != nil {
 				return err
@@ -116,6 +119,5 @@ func newPublishCmd() *cobra.Command {
 	f.register(cmd)
 	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write the published post-mortem to FILE")
 	cmd.Flags().BoolVar(&f.force, "force", false, "publish even with must-haves missing, and replace FILE even if pmwiz did not write it")
-	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }
