@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func newListCmd() *cobra.Command {
 			if asJSON {
 				return writeListJSON(cmd.OutOrStdout(), entries)
 			}
-			writeList(cmd.OutOrStdout(), s.Dir(), entries, now())
+			writeList(cmd.OutOrStdout(), s.Dir(), entries, now(), listWidth(cmd.OutOrStdout()))
 			return nil
 		},
 	}
@@ -118,9 +119,20 @@ func errorLine(err error) string {
 	return err.Error()
 }
 
-// writeList prints the drafts as aligned columns. Titles come from files,
-// so they are made safe for the terminal first.
-func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time) {
+// listWidth is the terminal's width, or 120 cells when w is not one.
+func listWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	return 120
+}
+
+// writeList prints the drafts as aligned columns that fit in width cells
+// (a wrapped line is hard to read). Titles come from files, so they are
+// made safe for the terminal first.
+func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, width int) {
 	if len(entries) == 0 {
 		fmt.Fprintf(w, "No drafts yet in %s.\nStart one with: pmwiz new\n", dir)
 		return
@@ -143,18 +155,21 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time) {
 		}
 		score := "–"
 		if e.MaxScore > 0 {
-			score = fmt.Sprintf("%.0f/%d", e.Score, e.MaxScore)
+			// As "pmwiz score" prints it: 97.5, not a rounded 98.
+			score = strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
 		}
 		rows = append(rows, []string{name, title, status, score, when})
 	}
-	// The title column gets what is left of 120 cells, no more than 50.
 	widths := make([]int, 5)
 	for _, r := range rows {
 		for i, c := range r {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
 	}
-	widths[1] = min(widths[1], 50)
+	// The title gets what is left of the width, 50 cells at most and 12
+	// at least. Names are never cut: they are what "pmwiz resume" takes.
+	const gaps = 2 * 4
+	widths[1] = min(widths[1], 50, max(12, width-gaps-widths[0]-widths[2]-widths[3]-widths[4]))
 	for _, r := range rows {
 		var b strings.Builder
 		for i, c := range r {
@@ -282,7 +297,7 @@ func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
 		return exitCode(2, "no drafts yet in %s: start one with \"pmwiz new\"", s.Dir())
 	}
 	if !interactive(cmd) {
-		writeList(cmd.ErrOrStderr(), s.Dir(), entries, now())
+		writeList(cmd.ErrOrStderr(), s.Dir(), entries, now(), listWidth(cmd.ErrOrStderr()))
 		return exitCode(2, "not a terminal, so no picker: pass a draft name (pmwiz resume NAME), or start one with \"pmwiz new\"")
 	}
 	choice, ok, err := tui.RunPicker(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), entries, offerNew)

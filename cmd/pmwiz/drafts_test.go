@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
 )
@@ -255,5 +257,28 @@ func TestDraftsDirPrecedence(t *testing.T) {
 	o, _, _ := pmwiz(t, flag, "new", "-t", "flag")
 	if !strings.Contains(o, flag) {
 		t.Errorf("--drafts-dir not used: %s", o)
+	}
+}
+
+// On a 100-column terminal every line of "pmwiz list" fits: a wrapped
+// table is unreadable. Titles are cut, names never (resume takes them).
+// The score reads as "pmwiz score" prints it.
+func TestListFitsTheWidth(t *testing.T) {
+	long := strings.Repeat("x", 60)
+	entries := []store.Entry{
+		{Name: "2026-11-24-" + long[:40], Title: "Checkout failed for EU customers for 85 minutes", Status: "review", Score: 97.5, MaxScore: 100, Updated: testNow},
+		{Name: "dns", Title: "DNS", Status: "draft", Score: 40, MaxScore: 100, Updated: testNow},
+	}
+	for _, width := range []int{100, 120} {
+		var b strings.Builder
+		writeList(&b, "/d", entries, testNow, width)
+		for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("width %d: line is %d cells: %q", width, w, l)
+			}
+		}
+		if !strings.Contains(b.String(), entries[0].Name) || !strings.Contains(b.String(), "97.5/100") {
+			t.Errorf("width %d: name cut or score rounded:\n%s", width, b.String())
+		}
 	}
 }
