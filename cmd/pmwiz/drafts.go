@@ -142,7 +142,8 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		name := model.SafeLine(e.Name)
 		when := tui.Ago(at, e.Updated)
 		if e.Err != nil {
-			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), "", "", when})
+			// Three cells: the error spans title, status and score.
+			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), when})
 			continue
 		}
 		title := model.SafeLine(e.Title)
@@ -162,6 +163,11 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 	}
 	widths := make([]int, 5)
 	for _, r := range rows {
+		if len(r) == 3 {
+			widths[0] = max(widths[0], ansi.StringWidth(r[0]))
+			widths[4] = max(widths[4], ansi.StringWidth(r[2]))
+			continue
+		}
 		for i, c := range r {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
@@ -172,13 +178,17 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 	widths[1] = min(widths[1], 50, max(12, width-gaps-widths[0]-widths[2]-widths[3]-widths[4]))
 	for _, r := range rows {
 		var b strings.Builder
+		cells := widths
+		if len(r) == 3 {
+			cells = []int{widths[0], widths[1] + widths[2] + widths[3] + 4, widths[4]}
+		}
 		for i, c := range r {
 			if i == len(r)-1 {
 				b.WriteString(c)
 				break
 			}
-			c = ansi.Truncate(c, widths[i], "…")
-			b.WriteString(c + strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			c = ansi.Truncate(c, cells[i], "…")
+			b.WriteString(c + strings.Repeat(" ", cells[i]-ansi.StringWidth(c)+2))
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -268,6 +269,7 @@ func TestListFitsTheWidth(t *testing.T) {
 	entries := []store.Entry{
 		{Name: "2026-11-24-" + long[:40], Title: "Checkout failed for EU customers for 85 minutes", Status: "review", Score: 97.5, MaxScore: 100, Updated: testNow},
 		{Name: "dns", Title: "DNS", Status: "draft", Score: 40, MaxScore: 100, Updated: testNow},
+		{Name: "broken", Err: errors.New("not valid JSON: line 4, column 1"), Updated: testNow},
 	}
 	for _, width := range []int{100, 120} {
 		var b strings.Builder
@@ -277,7 +279,8 @@ func TestListFitsTheWidth(t *testing.T) {
 				t.Errorf("width %d: line is %d cells: %q", width, w, l)
 			}
 		}
-		if !strings.Contains(b.String(), entries[0].Name) || !strings.Contains(b.String(), "97.5/100") {
+		// A broken draft's reason uses the empty status and score columns.
+		if !strings.Contains(b.String(), entries[0].Name) || !strings.Contains(b.String(), "97.5/100") || !strings.Contains(b.String(), "cannot be read: not valid JSON") {
 			t.Errorf("width %d: name cut or score rounded:\n%s", width, b.String())
 		}
 	}
