@@ -239,6 +239,9 @@ func newResumeCmd() *cobra.Command {
 				return pick(cmd, s, false)
 			}
 			ref := args[0]
+			if isMarkdownPath(ref) {
+				return exitCode(2, "%s is a Markdown file, not a draft: import it first (pmwiz import %s), then resume the name it prints", ref, ref)
+			}
 			if fromBackup {
 				return restoreAndEdit(cmd, s, ref)
 			}

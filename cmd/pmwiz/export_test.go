@@ -326,3 +326,33 @@ func TestExportErrorsNameTheFileAndSayWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+// Mixing up drafts (.json) and Markdown (.md) between import and resume
+// gets an error that says which command to use, not a junk draft whose
+// summary is the JSON text, nor a draft file pmwiz cannot open.
+func TestImportAndResumeMixUps(t *testing.T) {
+	dir := isolate(t)
+	md := filepath.Join(t.TempDir(), "old.md")
+	os.WriteFile(md, []byte("# Old outage\n\n## Summary\n\nWe broke it.\n"), 0o600)
+	draft := filepath.Join(exportDrafts, "typical.json")
+	noExt := filepath.Join(t.TempDir(), "newdraft")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", draft}, "is a draft already (import reads Markdown post-mortems): open it with pmwiz resume"},
+		{[]string{"import", "-o", noExt, md}, "use -o " + noExt + ".json"},
+		{[]string{"resume", md}, "is a Markdown file, not a draft: import it first (pmwiz import " + md + ")"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a mix-up saved something in the drafts directory: %v", entries)
+	}
+	if _, err := os.Stat(noExt); err == nil {
+		t.Errorf("import -o wrote %s, a draft pmwiz cannot open", noExt)
+	}
+}

@@ -48,6 +48,12 @@ func newImportCmd() *cobra.Command {
 		Example: "  pmwiz import old-postmortem.md\n  pmwiz import -o checkout.json checkout.md",
 		Args:    argsBetween(1, 1, importArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.EqualFold(filepath.Ext(args[0]), ".json") {
+				return exitCode(2, "%s is a draft already (import reads Markdown post-mortems): open it with pmwiz resume %s, or read it with pmwiz preview %s", args[0], args[0], args[0])
+			}
+			if out != "" && !strings.EqualFold(filepath.Ext(out), ".json") {
+				return exitCode(2, "-o %s: a draft's file name ends in .json, or pmwiz cannot open it: use -o %s.json", out, strings.TrimSuffix(out, filepath.Ext(out)))
+			}
 			data, err := readLimited(args[0])
 			if err != nil {
 				return exitCode(2, "cannot read %s: %v", args[0], unwrapPath(err))
