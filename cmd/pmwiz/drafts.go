@@ -229,7 +229,8 @@ func newResumeCmd() *cobra.Command {
 		Short: "Open a draft where you left off",
 		Long: "Open a draft in the wizard. DRAFT is a name from \"pmwiz list\" or a path to a .json\n" +
 			"file. Without DRAFT, pick one from your recent drafts.",
-		Args: argsBetween(0, 1, "at most one DRAFT"),
+		Args:              argsBetween(0, 1, "at most one DRAFT"),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {
@@ -255,10 +256,11 @@ func newResumeCmd() *cobra.Command {
 
 func newRmCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "rm DRAFT...",
-		Short: "Move drafts to the trash",
-		Long:  "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
-		Args:  argsBetween(1, -1, rmArg),
+		Use:               "rm DRAFT...",
+		Short:             "Move drafts to the trash",
+		Long:              "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
+		Args:              argsBetween(1, -1, rmArg),
+		ValidArgsFunction: completeDrafts(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {

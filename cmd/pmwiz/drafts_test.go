@@ -285,3 +285,17 @@ func TestListFitsTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// Tab completion offers draft names, so nobody types a dated slug.
+func TestCompletionOffersDraftNames(t *testing.T) {
+	dir := t.TempDir()
+	seed(t, dir, "2026-11-24-checkout-outage", "Checkout", testNow)
+	seed(t, dir, "2026-11-20-dns", "DNS", testNow)
+	t.Setenv(store.EnvDraftsDir, dir)
+	for _, args := range [][]string{{"__complete", "resume", "2026-11-24"}, {"__complete", "export", "2026-11-24"}, {"__complete", "rm", "2026-11-20-dns", "2026-11-24"}} {
+		code, out, _ := runCLI(t, args...)
+		if code != 0 || !strings.Contains(out, "2026-11-24-checkout-outage\n") || strings.Contains(out, "2026-11-20-dns\n") {
+			t.Errorf("%v: exit %d, completions:\n%s", args, code, out)
+		}
+	}
+}

@@ -84,7 +84,8 @@ func newExportCmd() *cobra.Command {
 		Example: "  pmwiz export checkout-outage > postmortem.md\n" +
 			"  pmwiz export -o site/content/checkout.md --front-matter checkout-outage\n" +
 			"  pmwiz export --layout google checkout-outage",
-		Args: argsBetween(1, 1, draftArg),
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := loadDraft(cmd, args[0])
 			if err != nil {

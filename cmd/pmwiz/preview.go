@@ -23,8 +23,9 @@ func newPreviewCmd() *cobra.Command {
 			"(↑/↓, space/b to scroll, q to quit); piped, it prints the rendered text.\n\n" +
 			"--style auto picks dark or light from the terminal's background (dark when the\n" +
 			"terminal does not say), and plain text (notty) when piped.",
-		Example: "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
-		Args:    argsBetween(1, 1, draftArg),
+		Example:           "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch style {
 			case "auto", "dark", "light", "notty":

@@ -49,8 +49,9 @@ func newPublishCmd() *cobra.Command {
 			"not complete, it lists them and asks whether to publish anyway; when not on a\n" +
 			"terminal it needs --force.\n\n" +
 			"--force also replaces FILE when pmwiz did not write it (see pmwiz export).",
-		Example: "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
-		Args:    argsBetween(1, 1, draftArg),
+		Example:           "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref := args[0]
 			if f.out == "" {

@@ -20,8 +20,9 @@ func newScoreCmd() *cobra.Command {
 			"12-item rubric: each item yes, partial or no, with the reason and the next step,\n" +
 			"plus tone findings, durations and problems.\n\n" +
 			"Exit status: 0 ok; 1 the score is below --min; 2 the draft cannot be read.",
-		Example: "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json\n  pmwiz score postmortem.md",
-		Args:    argsBetween(1, 1, draftArg),
+		Example:           "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json\n  pmwiz score postmortem.md",
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if minScore < 0 || minScore > 100 {
 				return exitCode(2, "--min %s: the score runs from 0 to 100", tui.FormatPoints(minScore))
