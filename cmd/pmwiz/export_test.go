@@ -356,3 +356,39 @@ func TestImportAndResumeMixUps(t *testing.T) {
 		t.Errorf("import -o wrote %s, a draft pmwiz cannot open", noExt)
 	}
 }
+
+// "-o checkout.json --force" from a tired hand: the Markdown must never
+// replace a draft (there may be no backup) nor the file being exported.
+func TestExportNeverOverwritesADraftOrItsSource(t *testing.T) {
+	dir := isolate(t)
+	b, _ := os.ReadFile(filepath.Join(exportDrafts, "typical.json"))
+	inDir := filepath.Join(dir, "checkout.json")
+	os.WriteFile(inDir, b, 0o600)
+	other := copyDraft(t, "minimal")
+	otherBefore := readFile(t, other)
+	md := filepath.Join(t.TempDir(), "old.md")
+	os.WriteFile(md, []byte("# Old outage\n\n## Summary\n\nWe broke it.\n"), 0o600)
+	for _, tc := range []struct {
+		args []string
+		file string
+		want string
+	}{
+		{[]string{"export", "-o", inDir, "--force", "checkout"}, inDir, "is the file being exported"},
+		{[]string{"export", "-o", other, "--force", "checkout"}, other, "is a pmwiz draft"},
+		{[]string{"publish", "-o", inDir, "--force", "checkout"}, inDir, "is the file being exported"},
+		{[]string{"publish", "-o", other, "--force", "checkout"}, other, "is a pmwiz draft"},
+		{[]string{"export", "-o", md, "--force", md}, md, "is the file being exported"},
+	} {
+		before := readFile(t, tc.file)
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+		if readFile(t, tc.file) != before {
+			t.Errorf("%v: replaced %s", tc.args, tc.file)
+		}
+	}
+	if readFile(t, other) != otherBefore {
+		t.Error("the other draft changed")
+	}
+}

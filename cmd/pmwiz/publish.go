@@ -107,7 +107,7 @@ func newPublishCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			if err := writeExport(f.out, md, f.force); err != nil {
+			if err := writeExport(f.out, md, f.force, loaded.Path); err != nil {
 				return err
 			}
 			if err := s.Save(ref, pub); err != nil {
