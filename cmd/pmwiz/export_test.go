@@ -343,6 +343,7 @@ func TestImportAndResumeMixUps(t *testing.T) {
 		{[]string{"import", draft}, "is a draft already (import reads Markdown post-mortems): open it with pmwiz resume"},
 		{[]string{"import", "-o", noExt, md}, "use -o " + noExt + ".json"},
 		{[]string{"resume", md}, "is a Markdown file, not a draft: import it first (pmwiz import " + md + ")"},
+		{[]string{"publish", "-o", filepath.Join(t.TempDir(), "out.md"), md}, "is a Markdown file, not a draft: publish marks a draft published, so import it first"},
 	} {
 		code, _, errOut := runCLI(t, tc.args...)
 		if code != 2 || !strings.Contains(errOut, tc.want) {

@@ -57,6 +57,9 @@ func newPublishCmd() *cobra.Command {
 			if f.out == "" {
 				return exitCode(2, "pmwiz publish needs -o FILE, the file to write the published post-mortem to, e.g. pmwiz publish -o postmortem.md %s", ref)
 			}
+			if isMarkdownPath(ref) {
+				return exitCode(2, "%s is a Markdown file, not a draft: publish marks a draft published, so import it first (pmwiz import %s), then publish the name it prints", ref, ref)
+			}
 			s, err := openStore(cmd)
 			if err != nil {
 				return err
