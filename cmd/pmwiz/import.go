@@ -127,6 +127,13 @@ func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 }
 
 func readLimited(path string) ([]byte, error) {
+	// Stat first: opening a named pipe would wait for a writer forever.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return nil, errors.New("it is a directory: pass a Markdown file")
+		}
+		return nil, fmt.Errorf("not a regular file (%s): pass a Markdown file", fi.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
