@@ -180,7 +180,9 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		var b strings.Builder
 		cells := widths
 		if len(r) == 3 {
-			cells = []int{widths[0], widths[1] + widths[2] + widths[3] + 4, widths[4]}
+			// At least the title, status and score columns; at most what
+			// the width leaves beside the name and the date.
+			cells = []int{widths[0], max(widths[1]+widths[2]+widths[3]+4, width-widths[0]-widths[4]-4), widths[4]}
 		}
 		for i, c := range r {
 			if i == len(r)-1 {

@@ -265,6 +265,13 @@ func TestDraftsDirPrecedence(t *testing.T) {
 // table is unreadable. Titles are cut, names never (resume takes them).
 // The score reads as "pmwiz score" prints it.
 func TestListFitsTheWidth(t *testing.T) {
+	// Only broken drafts: the reason still gets the line's width.
+	var only strings.Builder
+	writeList(&only, "/d", []store.Entry{{Name: "fifo", Err: errors.New("a named pipe (FIFO), not a draft file"), Updated: testNow}}, testNow, 100)
+	if !strings.Contains(only.String(), "cannot be read: a named pipe (FIFO), not a draft file") {
+		t.Errorf("the reason is cut:\n%s", only.String())
+	}
+
 	long := strings.Repeat("x", 60)
 	entries := []store.Entry{
 		{Name: "2026-11-24-" + long[:40], Title: "Checkout failed for EU customers for 85 minutes", Status: "review", Score: 97.5, MaxScore: 100, Updated: testNow},
