@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"io"
+	"os"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
@@ -42,7 +45,8 @@ func newScoreCmd() *cobra.Command {
 			} else {
 				// lipgloss's writer keeps colour on a terminal, and strips it
 				// when piped or when NO_COLOR is set.
-				lipgloss.Fprint(out, tui.RenderReport(d.Title, report))
+				// On a terminal, lines wrap at words to its width.
+				lipgloss.Fprint(out, tui.RenderReportWidth(d.Title, report, terminalWidth(out)))
 			}
 			if cmd.Flags().Changed("min") && report.Score < minScore {
 				return exitCode(1, "score %s is below --min %s", tui.FormatPoints(report.Score), tui.FormatPoints(minScore))
@@ -67,4 +71,14 @@ func loadDraftForReading(cmd *cobra.Command, ref string) (*model.Draft, error) {
 		return nil, err
 	}
 	return l.Draft, nil
+}
+
+// terminalWidth is w's width when it is a terminal, else 0 (no wrapping).
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil {
+			return cols
+		}
+	}
+	return 0
 }
