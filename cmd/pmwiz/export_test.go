@@ -393,3 +393,20 @@ func TestExportNeverOverwritesADraftOrItsSource(t *testing.T) {
 		t.Error("the other draft changed")
 	}
 }
+
+func TestPreviewWidthBounds(t *testing.T) {
+	isolate(t)
+	draft := filepath.Join(exportDrafts, "typical.json")
+	for _, tc := range []struct {
+		width string
+		want  string
+	}{
+		{"5", "too narrow to read: use 20 or more"},
+		{"100000", "wider than any screen: use at most 1000"},
+	} {
+		code, out, errOut := runCLI(t, "preview", "--width", tc.width, draft)
+		if code != 2 || !strings.Contains(errOut, tc.want) || out != "" {
+			t.Errorf("--width %s: exit %d, stdout %d bytes, stderr %q; want 2 and %q", tc.width, code, len(out), errOut, tc.want)
+		}
+	}
+}

@@ -35,6 +35,11 @@ func newPreviewCmd() *cobra.Command {
 			if cmd.Flags().Changed("width") && width < 20 {
 				return exitCode(2, "--width %d is too narrow to read: use 20 or more", width)
 			}
+			// glamour pads every line to the width: --width 100000 printed
+			// 100 KB of spaces per line.
+			if width > maxPreviewWidth {
+				return exitCode(2, "--width %d is wider than any screen: use at most %d", width, maxPreviewWidth)
+			}
 			d, err := loadDraft(cmd, args[0])
 			if err != nil {
 				return err
@@ -79,3 +84,6 @@ func newPreviewCmd() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"auto", "dark", "light", "notty"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// maxPreviewWidth is wider than any screen people read on.
+const maxPreviewWidth = 1000
