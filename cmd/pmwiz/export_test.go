@@ -410,3 +410,41 @@ func TestPreviewWidthBounds(t *testing.T) {
 		}
 	}
 }
+
+// import -o --force over an existing draft keeps what it replaces as
+// .bak, and never replaces a draft another pmwiz has open.
+func TestImportForceKeepsTheReplacedDraft(t *testing.T) {
+	isolate(t)
+	md := filepath.Join(t.TempDir(), "old.md")
+	os.WriteFile(md, []byte("# Old outage\n\n## Summary\n\nWe broke it.\n"), 0o600)
+	target := copyDraft(t, "typical")
+	before := readFile(t, target)
+
+	s, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock, err := s.Lock(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "import", "-o", target, "--force", md)
+	if code != 2 || !strings.Contains(errOut, "open in another pmwiz") || readFile(t, target) != before {
+		t.Errorf("import over an open draft: exit %d, stderr %q; want 2, the draft untouched", code, errOut)
+	}
+	lock.Unlock()
+
+	code, _, errOut = runCLI(t, "import", "-o", target, "--force", md)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(readFile(t, target), `"title": "Old outage"`) {
+		t.Error("the import did not replace the draft")
+	}
+	if readFile(t, target+".bak") != before {
+		t.Error("the replaced draft was not kept as .bak")
+	}
+	if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("imported draft mode %v, want 0600", fi.Mode().Perm())
+	}
+}

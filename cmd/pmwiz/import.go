@@ -71,15 +71,8 @@ func newImportCmd() *cobra.Command {
 				d.Status = model.StatusDraft
 			}
 			if out != "" {
-				if _, err := os.Stat(out); err == nil && !force {
-					return exitCode(2, "%s exists: not replacing a draft; choose another name, or add --force", out)
-				}
-				b, err := model.Encode(d)
-				if err != nil {
-					return exitCode(2, "%v", err)
-				}
-				if err := writeFileAtomic(out, b, 0o600); err != nil {
-					return exitCode(2, "cannot write %s: %v", out, err)
+				if err := importTo(cmd, d, out, force); err != nil {
+					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s\n", out)
 				return nil
@@ -147,4 +140,38 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d MB: is it really a post-mortem?", store.MaxDraftSize>>20)
 	}
 	return data, nil
+}
+
+// importTo saves d as the draft file out. It goes through the store, like
+// any save: crash-safe, 0600, and with --force the draft it replaces is
+// kept as out.bak; a draft open in another pmwiz is never replaced under
+// it.
+func importTo(cmd *cobra.Command, d *model.Draft, out string, force bool) error {
+	abs, err := filepath.Abs(out) // a path, even without a slash: not a name in the drafts directory
+	if err != nil {
+		return exitCode(2, "%s: %v", out, err)
+	}
+	if _, err := os.Stat(abs); err == nil && !force {
+		return exitCode(2, "%s exists: not replacing a draft; choose another name, or add --force (the draft it replaces is kept as %s.bak)", out, out)
+	}
+	if dir := filepath.Dir(abs); !isDir(dir) {
+		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", out, dir, dir)
+	}
+	s, err := openStore(cmd)
+	if err != nil {
+		return err
+	}
+	lock, err := s.Lock(abs)
+	if err != nil {
+		var locked *store.LockedError
+		if errors.As(err, &locked) {
+			return exitCode(2, "%v: quit there first, so the import does not replace what is being typed", err)
+		}
+		return exitCode(2, "%v", err)
+	}
+	defer lock.Unlock()
+	if err := s.Save(abs, d); err != nil {
+		return exitCode(2, "%v", err)
+	}
+	return nil
 }
