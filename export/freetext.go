@@ -206,6 +206,7 @@ func structuralEdits(s string, minLevel int) []edit {
 		return ast.WalkContinue, nil
 	})
 	edits = append(edits, headingEdits(atx, minLevel)...)
+	edits = append(edits, refDefEdits(src, doc)...)
 	if e, ok := unclosedFence(src, doc); ok {
 		edits = append(edits, e)
 	}

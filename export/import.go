@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/yuin/goldmark/ast"
@@ -19,6 +20,9 @@ import (
 // that maps to nothing is kept verbatim in Draft.Other, so nothing is
 // lost. The warnings say what was guessed or kept aside, for a person.
 func Import(md []byte) (*model.Draft, []string, error) {
+	if err := checkText(md); err != nil {
+		return nil, nil, err
+	}
 	src := strings.TrimPrefix(string(md), "\ufeff")
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	if strings.TrimSpace(src) == "" {
@@ -563,4 +567,26 @@ func sortedStrings(s []string) []string {
 		}
 	}
 	return out
+}
+
+// checkText refuses what is not text: an image, an archive or a file in a
+// legacy encoding would otherwise become a "summary" of garbage, scored
+// and saved as if someone had written it.
+func checkText(md []byte) error {
+	line := func(at int) int { return bytes.Count(md[:at], []byte("\n")) + 1 }
+	if i := bytes.IndexByte(md, 0); i >= 0 {
+		return fmt.Errorf("import: line %d: the file holds binary data (a NUL byte), not Markdown: pass a Markdown post-mortem", line(i))
+	}
+	if !utf8.Valid(md) {
+		i := 0
+		for i < len(md) {
+			r, n := utf8.DecodeRune(md[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return fmt.Errorf("import: line %d: the file is not UTF-8 text: save it as UTF-8 (e.g. iconv -f latin1 -t utf-8 FILE > FILE.utf8.md) and import that", line(i))
+	}
+	return nil
 }

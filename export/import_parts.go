@@ -415,6 +415,12 @@ func (im *importer) timelineEntries(entries []timelineEntry, loc *time.Location,
 			switch {
 			case ok:
 				at = &v
+				if day == nil || isoDayRe.MatchString(w) {
+					// A dated row ("2026-11-20 10:00") gives its day to the
+					// time-only rows after it ("10:05"), as people write.
+					d := time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, v.Location())
+					day = &d
+				}
 				if !zoneKnown && !warnedZone && !hasZoneSuffix(w) {
 					im.warn("timeline: no time zone given: times read as UTC; set the draft's time zone if that is wrong")
 					warnedZone = true

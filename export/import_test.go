@@ -146,6 +146,12 @@ func TestImportTemplates(t *testing.T) {
 }
 
 func TestImportErrorsAndEdgeCases(t *testing.T) {
+	if _, _, err := Import([]byte("# T\n\n\x89PNG\x00\x00garbage")); err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "binary") {
+		t.Errorf("binary file: want an error naming the line, got %v", err)
+	}
+	if _, _, err := Import([]byte("# T\n\nCaf\xe9 down\n")); err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("Latin-1 file: want an error saying to save it as UTF-8, got %v", err)
+	}
 	if _, _, err := Import([]byte("  \n\n")); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty file: want an error saying so, got %v", err)
 	}
@@ -163,6 +169,11 @@ func TestImportErrorsAndEdgeCases(t *testing.T) {
 	d, warnings, _ = Import([]byte("# T\n\n## Timeline\n\n- 14:05 something broke\n"))
 	if len(d.Timeline.Events) != 1 || d.Timeline.Events[0].At != nil || d.Timeline.Events[0].Text != "14:05 something broke" || len(warnings) == 0 {
 		t.Errorf("a time with no date must stay in the text with a warning: %+v %q", d.Timeline.Events, warnings)
+	}
+	d, warnings, _ = Import([]byte("# T\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 2026-11-20 10:00 | alerts fired |\n| 10:05 | rolled back |\n"))
+	if len(d.Timeline.Events) != 2 || d.Timeline.Events[1].At == nil || d.Timeline.Events[1].Text != "rolled back" ||
+		!d.Timeline.Events[1].At.Equal(time.Date(2026, 11, 20, 10, 5, 0, 0, time.UTC)) {
+		t.Errorf("a time-only row after a dated row must take its day: %+v %q", d.Timeline.Events, warnings)
 	}
 	d, _, _ = Import([]byte("# T\n\n## Root Cause(s)\n\nA\n\n## 5 Whys\n\n1. Why? Because.\n\n## Follow-ups\n\n- do it\n"))
 	if d.RootCause.WhatWentWrong != "A" || len(d.FiveWhys) != 1 || len(d.ActionItems) != 1 {

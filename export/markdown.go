@@ -26,6 +26,8 @@ type Options struct {
 	// Template, when set, is a Go text/template that replaces the layout
 	// (see TemplateData and docs/export.md).
 	Template string
+	// TemplateName is the template's file name, for errors.
+	TemplateName string
 	// Score is the rubric score for the front matter and templates; nil
 	// leaves it out.
 	Score *float64

@@ -151,11 +151,35 @@ func TestStampOwnership(t *testing.T) {
 	if got := Owner(edited); got != Edited {
 		t.Fatalf("edited export: Owner = %v, want Edited", got)
 	}
+	appended := append(append([]byte{}, out...), "\nA note added at the end.\n"...)
+	if got := Owner(appended); got != Edited {
+		t.Fatalf("export with a line added after the stamp: Owner = %v, want Edited", got)
+	}
 	if got := Owner([]byte("# My notes\n")); got != NotOurs {
 		t.Fatalf("someone else's file: Owner = %v, want NotOurs", got)
 	}
 	bare := mustExport(t, loadTestDraft(t, "typical"), Options{NoStamp: true})
 	if strings.Contains(bare, "<!--") {
 		t.Fatal("NoStamp export still has the stamp")
+	}
+}
+
+// A link reference definition nothing refers to renders as nothing: the
+// reader would lose what was typed. It is escaped; a used one is kept.
+func TestUnusedReferenceDefinitionsReadAsTyped(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"[x]: http://evil.example.com", `\[x]: <http://evil.example.com>`},
+		{"See [the graph][g].\n\n[g]: https://grafana.example.com/d/1", "See [the graph][g].\n\n[g]: https://grafana.example.com/d/1"},
+		{"See [G].\n\n[g]: https://grafana.example.com/d/1", "See [G].\n\n[g]: https://grafana.example.com/d/1"},
+		{"```\n[x]: in code\n```", "```text\n[x]: in code\n```"},
+		{"text [x]: not a definition", "text [x]: not a definition"},
+	} {
+		got := sanitizeBlock(tc.in, 3)
+		if got != tc.want {
+			t.Errorf("sanitizeBlock(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if again := sanitizeBlock(got, 3); again != got {
+			t.Errorf("not idempotent: %q -> %q", got, again)
+		}
 	}
 }

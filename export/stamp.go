@@ -42,6 +42,9 @@ func Owner(content []byte) Ownership {
 	s := string(content)
 	loc := stampRe.FindStringSubmatchIndex(s)
 	if loc == nil {
+		if strings.Contains(s, stampPrefix) {
+			return Edited // lines added after pmwiz's closing comment
+		}
 		return NotOurs
 	}
 	body := s[:loc[0]] + "\n"

@@ -58,19 +58,36 @@ func templateFuncs(z zone) template.FuncMap {
 
 // ParseTemplate checks a template before any draft is exported with it,
 // so a typo is reported once, with its line.
-func ParseTemplate(src string) (*template.Template, error) {
-	t, err := template.New("template").Funcs(templateFuncs(zone{time.UTC, "UTC"})).Option("missingkey=error").Parse(src)
+//
+// name (the template's file name) is how errors refer to it:
+// "brief.tmpl:3: unexpected "}" in operand".
+func ParseTemplate(name, src string) (*template.Template, error) {
+	t, err := template.New(templateName(name)).Funcs(templateFuncs(zone{time.UTC, "UTC"})).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return nil, fmt.Errorf("template: %w", err)
+		return nil, templateError(err)
 	}
 	return t, nil
 }
 
+func templateName(name string) string {
+	if name == "" {
+		return "template"
+	}
+	return name
+}
+
+// templateError drops text/template's "template: " prefix, so the error
+// starts with the file and line, and says where the data is described.
+func templateError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	return fmt.Errorf("%s (the fields and functions a template can use: docs/export.md)", msg)
+}
+
 func runTemplate(d *model.Draft, opts Options) (string, error) {
 	z := draftZone(d)
-	t, err := template.New("template").Funcs(templateFuncs(z)).Option("missingkey=error").Parse(opts.Template)
+	t, err := template.New(templateName(opts.TemplateName)).Funcs(templateFuncs(z)).Option("missingkey=error").Parse(opts.Template)
 	if err != nil {
-		return "", fmt.Errorf("template: %w", err)
+		return "", templateError(err)
 	}
 	data := TemplateData{
 		Draft:       d,
@@ -83,7 +100,7 @@ func runTemplate(d *model.Draft, opts Options) (string, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		return "", fmt.Errorf("template: %w", err)
+		return "", templateError(err)
 	}
 	// Control bytes never reach the file, whatever the template does.
 	return strings.TrimRight(model.SafeText(buf.String()), "\n") + "\n", nil

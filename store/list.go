@@ -34,6 +34,10 @@ type Entry struct {
 	Size     int64
 	Err      error        // a *LoadError when the draft cannot be read
 	LockedBy *LockedError // set when another pmwiz has it open
+
+	// modTime is the file's, to order drafts whose "updated" falls in the
+	// same second (drafts store whole seconds).
+	modTime time.Time
 }
 
 // List returns every draft in the directory, newest first. Files that are
@@ -98,9 +102,17 @@ func (s *Store) List() ([]Entry, error) {
 			entries[i].LockedBy = lockedBy(refs[i])
 		}
 	}
+	for i := range entries {
+		if infos[i] != nil {
+			entries[i].modTime = infos[i].ModTime()
+		}
+	}
 	sort.SliceStable(entries, func(i, j int) bool {
 		if !entries[i].Updated.Equal(entries[j].Updated) {
 			return entries[i].Updated.After(entries[j].Updated)
+		}
+		if !entries[i].modTime.Equal(entries[j].modTime) {
+			return entries[i].modTime.After(entries[j].modTime)
 		}
 		return entries[i].Name < entries[j].Name
 	})

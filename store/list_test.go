@@ -172,3 +172,30 @@ func TestTrashKeepsEverything(t *testing.T) {
 		t.Error("draft given by path not in the trash")
 	}
 }
+
+// Three drafts imported or created within one second have the same
+// "updated" (drafts store whole seconds): the one written last still comes
+// first, not the first in alphabetical order.
+func TestListSameSecondNewestFileFirst(t *testing.T) {
+	s := mustOpen(t)
+	for i, name := range []string{"c-first", "a-second", "b-third"} {
+		d := fullDraft(i)
+		d.Updated = tp(t0)
+		if err := s.Save(name, d); err != nil {
+			t.Fatal(err)
+		}
+		at := t0.Add(time.Duration(i) * 100 * time.Millisecond)
+		os.Chtimes(filepath.Join(s.Dir(), name+".json"), at, at)
+	}
+	es, err := s.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name)
+	}
+	if want := []string{"b-third", "a-second", "c-first"}; !equal(names, want) {
+		t.Fatalf("List order = %v, want %v", names, want)
+	}
+}

@@ -102,6 +102,11 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 	if err := s.checkInside(r.inDir, path); err != nil {
 		return fail(err, "")
 	}
+	// Before opening: opening a named pipe would wait for a writer, and
+	// "pmwiz list" would hang on a FIFO left in the drafts directory.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return fail(notRegular(fi.Mode()), notRegularHint)
+	}
 	f, err := s.fs.Open(path)
 	if err != nil {
 		switch {
@@ -118,7 +123,7 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 		return fail(err, "")
 	}
 	if !fi.Mode().IsRegular() {
-		return fail(fmt.Errorf("not a regular file (%s)", fi.Mode().Type()), "A draft is a .json file: move this out of the drafts directory.")
+		return fail(notRegular(fi.Mode()), notRegularHint)
 	}
 	if fi.Size() > MaxDraftSize {
 		return fail(fmt.Errorf("the file is %.1f MB, over the %d MB a draft may hold", float64(fi.Size())/(1<<20), MaxDraftSize>>20),
@@ -160,4 +165,21 @@ func decodeHint(err error) string {
 		return "The file is left as it is: fix those fields in an editor (see docs/draft-format.md)."
 	}
 	return ""
+}
+
+const notRegularHint = "A draft is a regular .json file: pass one, or move this out of the drafts directory."
+
+// notRegular says what a file that is not a draft file is, in words.
+func notRegular(m fs.FileMode) error {
+	switch {
+	case m.IsDir():
+		return errors.New("a directory, not a draft file")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe (FIFO), not a draft file")
+	case m&fs.ModeSocket != 0:
+		return errors.New("a socket, not a draft file")
+	case m&fs.ModeDevice != 0:
+		return errors.New("a device, not a draft file")
+	}
+	return fmt.Errorf("not a regular file (%s)", m.Type())
 }

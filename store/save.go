@@ -142,6 +142,10 @@ func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 				return fail(opKeepBackup, err, tmpName, bakTmp)
 			}
 		}
+		// A draft another tool wrote 0644 must not live on as a readable
+		// backup: every file in the drafts directory is 0600. Best effort:
+		// a looser backup is no reason to fail the save.
+		_ = os.Chmod(bakTmp, 0o600)
 	}
 	if err := s.fs.Rename(tmpName, path); err != nil {
 		return fail("replace the draft", err, tmpName, bakTmp)

@@ -300,3 +300,22 @@ func TestPermissionsUnderUmask000(t *testing.T) {
 	check(filepath.Join(dir, TrashDir), 0o700)
 	check(filepath.Join(dir, TrashDir, name+".json"), 0o600)
 }
+
+// A draft written 0644 by another tool (or cp) becomes NAME.json.bak on
+// the next save: the backup is 0600 like every file pmwiz keeps.
+func TestBackupOfALooseDraftIs0600(t *testing.T) {
+	s := mustOpen(t)
+	path := filepath.Join(s.Dir(), "loose.json")
+	writeRaw(t, path, encode(t, fullDraft(1)))
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save("loose", fullDraft(2)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + ".bak"} {
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v (%v), want 0600", filepath.Base(p), fi.Mode().Perm(), err)
+		}
+	}
+}

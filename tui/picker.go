@@ -239,6 +239,11 @@ func (p Picker) row(r, width int) string {
 		title = "(untitled)"
 	}
 	meta := fmt.Sprintf("  %s · %s · %s", e.Status, scoreText(e), when)
+	if p.sharedTitle(e) {
+		// Two drafts with one title look the same: the name tells them
+		// apart (it is what "pmwiz resume" takes).
+		meta = "  " + model.SafeLine(e.Name) + " ·" + meta[1:]
+	}
 	if e.LockedBy != nil {
 		meta += " · open elsewhere"
 		if e.LockedBy.PID != 0 {
@@ -257,6 +262,17 @@ func (p Picker) row(r, width int) string {
 	return title + pickDim.Render(meta)
 }
 
+// sharedTitle reports whether another readable draft has e's title.
+func (p Picker) sharedTitle(e store.Entry) bool {
+	title := model.SafeLine(e.Title)
+	for _, o := range p.all {
+		if o.Err == nil && o.Name != e.Name && model.SafeLine(o.Title) == title {
+			return true
+		}
+	}
+	return false
+}
+
 // titleWidth is the width of the widest readable title.
 func (p Picker) titleWidth() int {
 	w := len("(untitled)")
@@ -272,7 +288,8 @@ func scoreText(e store.Entry) string {
 	if e.MaxScore == 0 {
 		return "score –"
 	}
-	return fmt.Sprintf("%.0f/%d", e.Score, e.MaxScore)
+	// As "pmwiz score" prints it: 97.5, not a rounded 98.
+	return strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
 }
 
 func errLine(err error) string {

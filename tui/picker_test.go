@@ -227,3 +227,23 @@ func TestPickerGolden(t *testing.T) {
 	p, _ = press(t, p, "down")
 	golden.RequireEqual(t, renderAt(t, p, 80, 12))
 }
+
+// Two drafts with the same title (a second "pmwiz new" on the same
+// outage) are told apart by their names; scores read as "pmwiz score"
+// prints them.
+func TestPickerTellsApartDraftsWithOneTitle(t *testing.T) {
+	entries := []store.Entry{
+		{Name: "2026-11-24-checkout-outage-2", Title: "Checkout outage", Status: model.StatusDraft, Score: 97.5, MaxScore: 100, Updated: pickNow},
+		{Name: "2026-11-24-checkout-outage", Title: "Checkout outage", Status: model.StatusDraft, Score: 10, MaxScore: 100, Updated: pickNow.Add(-time.Hour)},
+		{Name: "2026-11-23-dns", Title: "DNS", Status: model.StatusDraft, Score: 10, MaxScore: 100, Updated: pickNow.Add(-time.Hour)},
+	}
+	out := view(NewPicker(entries, false, pickNow))
+	for _, want := range []string{"2026-11-24-checkout-outage-2 · draft · 97.5/100", "2026-11-24-checkout-outage · draft"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("picker does not show %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "2026-11-23-dns") {
+		t.Errorf("a unique title does not need its name:\n%s", out)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/pmwiz/pmwiz/model"
 )
 
@@ -54,16 +56,29 @@ var tierHeadings = map[model.Tier]string{
 
 // RenderReport writes the score report of `pmwiz score` for a person: the
 // score with a gauge, each rubric item with its verdict, reason and next
-// step, the tone findings, the metrics and the draft's problems.
+// step, the tone findings, the metrics and the draft's problems. Lines are
+// not wrapped (piped output, for grep and diff).
 func RenderReport(title string, r model.Report) string {
+	return RenderReportWidth(title, r, 0)
+}
+
+// compactBelow is the room, in cells, under which reasons no longer sit
+// in a column beside the items but on lines of their own below them.
+const compactBelow = 30
+
+// RenderReportWidth is RenderReport for a terminal width cells wide:
+// reasons and next steps wrap at word boundaries under their own column
+// (or, on a narrow terminal, below their item), instead of the terminal
+// cutting words in half. width <= 0 does not wrap.
+func RenderReportWidth(title string, r model.Report, width int) string {
 	s := reportStyles
 	var b strings.Builder
 	if title = model.SafeLine(title); title != "" {
-		b.WriteString(s.title.Render(title) + "\n")
+		b.WriteString(s.title.Render(wrap(title, width)) + "\n")
 	}
 	fmt.Fprintf(&b, "Score %s/%d  %s\n", FormatPoints(r.Score), r.Max, Gauge(r.Score, float64(r.Max), 20))
 	if next, ok := r.Next(); ok {
-		fmt.Fprintf(&b, "%s %s\n", s.next.Render("Next:"), next.Next)
+		b.WriteString(hang(s.next.Render("Next:")+" ", len("Next: "), next.Next, width) + "\n")
 	}
 
 	titleWidth := 0
@@ -86,11 +101,18 @@ func RenderReport(title string, r model.Report) string {
 			glyph = s.no.Render(glyph)
 		}
 		pts := fmt.Sprintf("%5s/%-2d", FormatPoints(it.Points), it.Max)
-		fmt.Fprintf(&b, "  %s %-*s %s  %s\n", glyph, titleWidth, it.Title, s.dim.Render(pts), it.Reason)
+		head := fmt.Sprintf("  %s %-*s %s  ", glyph, titleWidth, it.Title, s.dim.Render(pts))
+		// under the reason: 2 + glyph + space + title + space + points + 2
+		indent := 2 + 1 + 1 + titleWidth + 1 + lipgloss.Width(pts) + 2
+		if width > 0 && width-indent < compactBelow {
+			b.WriteString(strings.TrimRight(head, " ") + "\n")
+			indent = 4
+			head = strings.Repeat(" ", indent)
+		}
+		b.WriteString(hang(head, indent, it.Reason, width) + "\n")
 		if it.Next != "" {
-			// under the reason: 2 + glyph + space + title + space + points + 2
-			indent := strings.Repeat(" ", 2+1+1+titleWidth+1+lipgloss.Width(pts)+2)
-			fmt.Fprintf(&b, "%s%s %s\n", indent, s.next.Render(GlyphNext), it.Next)
+			lead := strings.Repeat(" ", indent) + s.next.Render(GlyphNext) + " "
+			b.WriteString(hang(lead, indent+2, it.Next, width) + "\n")
 		}
 	}
 
@@ -101,22 +123,53 @@ func RenderReport(title string, r model.Report) string {
 			if f.Kind == model.Blame {
 				label += " (advice, not scored)"
 			}
-			fmt.Fprintf(&b, "  %s %s: %q\n", s.kind.Render(label), f.Field, model.SafeLine(f.Phrase))
-			fmt.Fprintf(&b, "    %s %s\n", s.next.Render(GlyphNext), f.Suggestion)
+			b.WriteString(hang("  ", 4, fmt.Sprintf("%s %s: %q", s.kind.Render(label), f.Field, model.SafeLine(f.Phrase)), width) + "\n")
+			b.WriteString(hang("    "+s.next.Render(GlyphNext)+" ", 6, f.Suggestion, width) + "\n")
 		}
 	}
 
 	if m := MetricsLine(r.Metrics); m != "" {
-		b.WriteString("\n" + s.heading.Render("Metrics") + "\n  " + m + "\n")
+		b.WriteString("\n" + s.heading.Render("Metrics") + "\n" + hang("  ", 2, m, width) + "\n")
 	}
 
 	if len(r.Problems) > 0 {
 		b.WriteString("\n" + s.heading.Render("Problems") + "\n")
 		for _, p := range r.Problems {
-			b.WriteString("  " + s.problem.Render(model.SafeLine(p.Field)+":") + " " + model.SafeLine(p.Message) + "\n")
+			b.WriteString(hang("  "+s.problem.Render(model.SafeLine(p.Field)+":")+" ", 4, model.SafeLine(p.Message), width) + "\n")
 		}
 	}
 	return b.String()
+}
+
+// hang writes lead then text wrapped at word boundaries to width, its
+// further lines indented by indent cells (a hanging indent). When there
+// is too little room, it does not wrap at all.
+func hang(lead string, indent int, text string, width int) string {
+	if width <= 0 {
+		return lead + text
+	}
+	first := width - lipgloss.Width(lead)
+	rest := width - indent
+	if first < 10 || rest < 10 {
+		return lead + text
+	}
+	lines := strings.Split(ansi.Wordwrap(text, first, ""), "\n")
+	out := lead + lines[0]
+	if len(lines) > 1 {
+		more := strings.Split(ansi.Wordwrap(strings.Join(lines[1:], " "), rest, ""), "\n")
+		for _, l := range more {
+			out += "\n" + strings.Repeat(" ", indent) + l
+		}
+	}
+	return out
+}
+
+// wrap wraps text to width (no wrapping when width <= 0).
+func wrap(text string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	return ansi.Wordwrap(text, width, "")
 }
 
 // MetricsLine lists the durations the timeline allows, or "".

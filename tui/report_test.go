@@ -47,3 +47,34 @@ func TestRenderReportNeutralisesDraftText(t *testing.T) {
 		t.Errorf("report lacks the single next step:\n%s", plain)
 	}
 }
+
+// On an 80- or 60-column terminal the report wraps at words under its
+// columns, never past the edge (the terminal would cut words in half);
+// with no width (piped) lines are whole.
+func TestRenderReportWrapsToTheTerminal(t *testing.T) {
+	d := &model.Draft{Title: "Checkout failed for EU customers for 85 minutes on a Monday", Summary: "We regret the inconvenience. It appears that the checkout failed."}
+	r := model.Score(d)
+	for _, width := range []int{100, 80, 60} {
+		out := ansi.Strip(RenderReportWidth(d.Title, r, width))
+		for _, l := range strings.Split(out, "\n") {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("width %d: line of %d cells: %q", width, w, l)
+			}
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		for _, it := range r.Items {
+			if !strings.Contains(flat, strings.Join(strings.Fields(it.Reason), " ")) || !strings.Contains(flat, strings.Join(strings.Fields(it.Next), " ")) {
+				t.Errorf("width %d: %s's reason or next step lost words:\n%s", width, it.ID, out)
+			}
+		}
+	}
+	piped := ansi.Strip(RenderReport(d.Title, r))
+	if piped != ansi.Strip(RenderReportWidth(d.Title, r, 0)) {
+		t.Error("RenderReport differs from RenderReportWidth(…, 0)")
+	}
+	for _, it := range r.Items {
+		if !strings.Contains(piped, it.Reason) {
+			t.Errorf("piped output wrapped %s's reason", it.ID)
+		}
+	}
+}

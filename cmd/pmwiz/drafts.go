@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func newListCmd() *cobra.Command {
 			if asJSON {
 				return writeListJSON(cmd.OutOrStdout(), entries)
 			}
-			writeList(cmd.OutOrStdout(), s.Dir(), entries, now())
+			writeList(cmd.OutOrStdout(), s.Dir(), entries, now(), listWidth(cmd.OutOrStdout()))
 			return nil
 		},
 	}
@@ -118,9 +119,20 @@ func errorLine(err error) string {
 	return err.Error()
 }
 
-// writeList prints the drafts as aligned columns. Titles come from files,
-// so they are made safe for the terminal first.
-func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time) {
+// listWidth is the terminal's width, or 120 cells when w is not one.
+func listWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	return 120
+}
+
+// writeList prints the drafts as aligned columns that fit in width cells
+// (a wrapped line is hard to read). Titles come from files, so they are
+// made safe for the terminal first.
+func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, width int) {
 	if len(entries) == 0 {
 		fmt.Fprintf(w, "No drafts yet in %s.\nStart one with: pmwiz new\n", dir)
 		return
@@ -130,7 +142,8 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time) {
 		name := model.SafeLine(e.Name)
 		when := tui.Ago(at, e.Updated)
 		if e.Err != nil {
-			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), "", "", when})
+			// Three cells: the error spans title, status and score.
+			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), when})
 			continue
 		}
 		title := model.SafeLine(e.Title)
@@ -143,27 +156,41 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time) {
 		}
 		score := "–"
 		if e.MaxScore > 0 {
-			score = fmt.Sprintf("%.0f/%d", e.Score, e.MaxScore)
+			// As "pmwiz score" prints it: 97.5, not a rounded 98.
+			score = strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
 		}
 		rows = append(rows, []string{name, title, status, score, when})
 	}
-	// The title column gets what is left of 120 cells, no more than 50.
 	widths := make([]int, 5)
 	for _, r := range rows {
+		if len(r) == 3 {
+			widths[0] = max(widths[0], ansi.StringWidth(r[0]))
+			widths[4] = max(widths[4], ansi.StringWidth(r[2]))
+			continue
+		}
 		for i, c := range r {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
 	}
-	widths[1] = min(widths[1], 50)
+	// The title gets what is left of the width, 50 cells at most and 12
+	// at least. Names are never cut: they are what "pmwiz resume" takes.
+	const gaps = 2 * 4
+	widths[1] = min(widths[1], 50, max(12, width-gaps-widths[0]-widths[2]-widths[3]-widths[4]))
 	for _, r := range rows {
 		var b strings.Builder
+		cells := widths
+		if len(r) == 3 {
+			// At least the title, status and score columns; at most what
+			// the width leaves beside the name and the date.
+			cells = []int{widths[0], max(widths[1]+widths[2]+widths[3]+4, width-widths[0]-widths[4]-4), widths[4]}
+		}
 		for i, c := range r {
 			if i == len(r)-1 {
 				b.WriteString(c)
 				break
 			}
-			c = ansi.Truncate(c, widths[i], "…")
-			b.WriteString(c + strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			c = ansi.Truncate(c, cells[i], "…")
+			b.WriteString(c + strings.Repeat(" ", cells[i]-ansi.StringWidth(c)+2))
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
@@ -204,7 +231,8 @@ func newResumeCmd() *cobra.Command {
 		Short: "Open a draft where you left off",
 		Long: "Open a draft in the wizard. DRAFT is a name from \"pmwiz list\" or a path to a .json\n" +
 			"file. Without DRAFT, pick one from your recent drafts.",
-		Args: cobra.MaximumNArgs(1),
+		Args:              argsBetween(0, 1, "at most one DRAFT"),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {
@@ -214,6 +242,9 @@ func newResumeCmd() *cobra.Command {
 				return pick(cmd, s, false)
 			}
 			ref := args[0]
+			if isMarkdownPath(ref) {
+				return exitCode(2, "%s is a Markdown file, not a draft: import it first (pmwiz import %s), then resume the name it prints", ref, ref)
+			}
 			if fromBackup {
 				return restoreAndEdit(cmd, s, ref)
 			}
@@ -227,10 +258,11 @@ func newResumeCmd() *cobra.Command {
 
 func newRmCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "rm DRAFT...",
-		Short: "Move drafts to the trash",
-		Long:  "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
-		Args:  cobra.MinimumNArgs(1),
+		Use:               "rm DRAFT...",
+		Short:             "Move drafts to the trash",
+		Long:              "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
+		Args:              argsBetween(1, -1, rmArg),
+		ValidArgsFunction: completeDrafts(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {
@@ -282,7 +314,7 @@ func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
 		return exitCode(2, "no drafts yet in %s: start one with \"pmwiz new\"", s.Dir())
 	}
 	if !interactive(cmd) {
-		writeList(cmd.ErrOrStderr(), s.Dir(), entries, now())
+		writeList(cmd.ErrOrStderr(), s.Dir(), entries, now(), listWidth(cmd.ErrOrStderr()))
 		return exitCode(2, "not a terminal, so no picker: pass a draft name (pmwiz resume NAME), or start one with \"pmwiz new\"")
 	}
 	choice, ok, err := tui.RunPicker(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), entries, offerNew)

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
@@ -255,5 +258,51 @@ func TestDraftsDirPrecedence(t *testing.T) {
 	o, _, _ := pmwiz(t, flag, "new", "-t", "flag")
 	if !strings.Contains(o, flag) {
 		t.Errorf("--drafts-dir not used: %s", o)
+	}
+}
+
+// On a 100-column terminal every line of "pmwiz list" fits: a wrapped
+// table is unreadable. Titles are cut, names never (resume takes them).
+// The score reads as "pmwiz score" prints it.
+func TestListFitsTheWidth(t *testing.T) {
+	// Only broken drafts: the reason still gets the line's width.
+	var only strings.Builder
+	writeList(&only, "/d", []store.Entry{{Name: "fifo", Err: errors.New("a named pipe (FIFO), not a draft file"), Updated: testNow}}, testNow, 100)
+	if !strings.Contains(only.String(), "cannot be read: a named pipe (FIFO), not a draft file") {
+		t.Errorf("the reason is cut:\n%s", only.String())
+	}
+
+	long := strings.Repeat("x", 60)
+	entries := []store.Entry{
+		{Name: "2026-11-24-" + long[:40], Title: "Checkout failed for EU customers for 85 minutes", Status: "review", Score: 97.5, MaxScore: 100, Updated: testNow},
+		{Name: "dns", Title: "DNS", Status: "draft", Score: 40, MaxScore: 100, Updated: testNow},
+		{Name: "broken", Err: errors.New("not valid JSON: line 4, column 1"), Updated: testNow},
+	}
+	for _, width := range []int{100, 120} {
+		var b strings.Builder
+		writeList(&b, "/d", entries, testNow, width)
+		for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("width %d: line is %d cells: %q", width, w, l)
+			}
+		}
+		// A broken draft's reason uses the empty status and score columns.
+		if !strings.Contains(b.String(), entries[0].Name) || !strings.Contains(b.String(), "97.5/100") || !strings.Contains(b.String(), "cannot be read: not valid JSON") {
+			t.Errorf("width %d: name cut or score rounded:\n%s", width, b.String())
+		}
+	}
+}
+
+// Tab completion offers draft names, so nobody types a dated slug.
+func TestCompletionOffersDraftNames(t *testing.T) {
+	dir := t.TempDir()
+	seed(t, dir, "2026-11-24-checkout-outage", "Checkout", testNow)
+	seed(t, dir, "2026-11-20-dns", "DNS", testNow)
+	t.Setenv(store.EnvDraftsDir, dir)
+	for _, args := range [][]string{{"__complete", "resume", "2026-11-24"}, {"__complete", "export", "2026-11-24"}, {"__complete", "rm", "2026-11-20-dns", "2026-11-24"}} {
+		code, out, _ := runCLI(t, args...)
+		if code != 0 || !strings.Contains(out, "2026-11-24-checkout-outage\n") || strings.Contains(out, "2026-11-20-dns\n") {
+			t.Errorf("%v: exit %d, completions:\n%s", args, code, out)
+		}
 	}
 }

@@ -31,25 +31,44 @@ func buildPmwiz(t *testing.T) string {
 }
 
 type tmuxSession struct {
-	t    *testing.T
-	name string
+	t      *testing.T
+	name   string
+	socket string
 }
 
+// startTmux runs command in a tmux server of its own (-S): on the shared
+// default server, a session ending as the next one starts could take the
+// dying server down with it ("server exited unexpectedly"), and a
+// developer's own tmux sessions would share the test's server.
 func startTmux(t *testing.T, dir string, command string) *tmuxSession {
 	t.Helper()
-	s := &tmuxSession{t: t, name: fmt.Sprintf("pmwiz-store-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	s := &tmuxSession{t: t, name: fmt.Sprintf("pmwiz-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	// A short directory: a socket's path must fit in 108 bytes.
+	sockDir, err := os.MkdirTemp("", "pmwiz-tmux")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.socket = filepath.Join(sockDir, "s")
 	// The shell stays after pmwiz exits so the test can read its last words.
-	cmd := exec.Command("tmux", "new-session", "-d", "-s", s.name, "-x", "100", "-y", "30",
+	cmd := s.tmux("new-session", "-d", "-s", s.name, "-x", "100", "-y", "30",
 		"-e", store.EnvDraftsDir+"="+dir, command+"; echo EXIT=$?; sleep 60")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	t.Cleanup(func() {
+		s.tmux("kill-server").Run()
+		os.RemoveAll(sockDir)
+	})
 	return s
 }
 
+// tmux is a tmux command on this session's own server.
+func (s *tmuxSession) tmux(args ...string) *exec.Cmd {
+	return exec.Command("tmux", append([]string{"-S", s.socket}, args...)...)
+}
+
 func (s *tmuxSession) screen() string {
-	out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	out, _ := s.tmux("capture-pane", "-p", "-t", s.name).Output()
 	return string(out)
 }
 
@@ -71,7 +90,7 @@ func (s *tmuxSession) waitFor(want string) string {
 
 func (s *tmuxSession) keys(keys ...string) {
 	s.t.Helper()
-	if err := exec.Command("tmux", append([]string{"send-keys", "-t", s.name}, keys...)...).Run(); err != nil {
+	if err := s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...).Run(); err != nil {
 		s.t.Fatal(err)
 	}
 }

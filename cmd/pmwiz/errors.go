@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/charmbracelet/fang"
@@ -38,4 +40,15 @@ func usageError(msg string) bool {
 		}
 	}
 	return false
+}
+
+// unwrapPath drops the operation and path from an *fs.PathError ("open
+// x.tmpl: no such file or directory"), for messages that name the file
+// themselves.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -60,12 +61,12 @@ func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
 	if f.template != "" {
 		b, err := os.ReadFile(f.template)
 		if err != nil {
-			return opts, fmt.Errorf("--template: %w", err)
+			return opts, fmt.Errorf("--template %s: cannot read it: %w", f.template, unwrapPath(err))
 		}
-		if _, err := export.ParseTemplate(string(b)); err != nil {
-			return opts, fmt.Errorf("--template %s: %w", f.template, err)
+		if _, err := export.ParseTemplate(f.template, string(b)); err != nil {
+			return opts, err
 		}
-		opts.Template, opts.Layout = string(b), ""
+		opts.Template, opts.Layout, opts.TemplateName = string(b), "", f.template
 	}
 	return opts, nil
 }
@@ -80,11 +81,12 @@ func newExportCmd() *cobra.Command {
 			"the document. Prints to stdout unless -o is given.\n\n" +
 			"-o writes the file atomically. It replaces an existing file only if pmwiz wrote it\n" +
 			"and nobody has edited it since (pmwiz ends each export with a comment holding a\n" +
-			"checksum); --force replaces any file.",
+			"checksum); --force replaces any file except a draft or the file being exported.",
 		Example: "  pmwiz export checkout-outage > postmortem.md\n" +
 			"  pmwiz export -o site/content/checkout.md --front-matter checkout-outage\n" +
 			"  pmwiz export --layout google checkout-outage",
-		Args: cobra.ExactArgs(1),
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d, err := loadDraft(cmd, args[0])
 			if err != nil {
@@ -102,7 +104,7 @@ func newExportCmd() *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(md)
 				return err
 			}
-			if err := writeExport(f.out, md, f.force); err != nil {
+			if err := writeExport(f.out, md, f.force, sourcePath(cmd, args[0])); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", f.out)
@@ -115,14 +117,36 @@ func newExportCmd() *cobra.Command {
 	return cmd
 }
 
+// sourcePath is the file a command reads ref from, when it can tell.
+func sourcePath(cmd *cobra.Command, ref string) string {
+	if isMarkdownPath(ref) {
+		return ref
+	}
+	if s, err := openStore(cmd); err == nil {
+		if p, err := s.Resolve(ref); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
 // writeExport writes md to path atomically, refusing to replace a file
-// pmwiz did not write (or one edited since) unless force.
-func writeExport(path string, md []byte, force bool) error {
+// pmwiz did not write (or one edited since) unless force. It never
+// replaces source (the draft or Markdown being exported) or any pmwiz
+// draft, even with force: "-o checkout.json --force" would otherwise
+// turn an hour of writing into its own Markdown, with no backup.
+func writeExport(path string, md []byte, force bool, source string) error {
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		target = resolved // write through a symlink, keep the link
 	}
+	if source != "" && sameFile(target, source) {
+		return exitCode(2, "%s is the file being exported: writing over it would lose it; choose another file, like %s", path, mdName(path))
+	}
 	old, err := os.ReadFile(target)
+	if err == nil && isDraftJSON(old) {
+		return exitCode(2, "%s is a pmwiz draft: the Markdown would replace it and the draft would be lost (--force does not change that); write to a .md file, like %s", path, mdName(path))
+	}
 	switch {
 	case err == nil && !force:
 		switch export.Owner(old) {
@@ -137,8 +161,11 @@ func writeExport(path string, md []byte, force bool) error {
 		}
 		return exitCode(2, "cannot read %s to check it is safe to replace: %v", path, err)
 	}
+	if dir := filepath.Dir(target); !isDir(dir) {
+		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", path, dir, dir)
+	}
 	if err := writeFileAtomic(target, md, 0o644); err != nil {
-		return exitCode(2, "cannot write %s: %v", path, err)
+		return exitCode(2, "cannot write %s: %v", path, unwrapPath(err))
 	}
 	return nil
 }
@@ -189,4 +216,32 @@ func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+func sameFile(a, b string) bool {
+	ai, err1 := os.Stat(a)
+	bi, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
+}
+
+// isDraftJSON reports a JSON object with a "schema" key: a pmwiz draft
+// (or one written by another tool for pmwiz).
+func isDraftJSON(b []byte) bool {
+	var probe struct {
+		Schema json.RawMessage `json:"schema"`
+	}
+	return json.Unmarshal(b, &probe) == nil && probe.Schema != nil
+}
+
+// mdName suggests a Markdown file name beside path.
+func mdName(path string) string {
+	if isMarkdownPath(path) {
+		return strings.TrimSuffix(path, filepath.Ext(path)) + "-export.md"
+	}
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
 }

@@ -289,3 +289,162 @@ func TestPublishRefusesADraftOpenElsewhere(t *testing.T) {
 		t.Error("published a draft another pmwiz is editing")
 	}
 }
+
+// A tired user mistypes a template or the output directory: the error
+// names the file (and line) and says what to do, without Go's internals
+// ("template: template: template:1:", ".x.md.tmp-123456").
+func TestExportErrorsNameTheFileAndSayWhatToDo(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	draft := filepath.Join(exportDrafts, "typical.json")
+	badParse := filepath.Join(dir, "bad.tmpl")
+	badField := filepath.Join(dir, "field.tmpl")
+	os.WriteFile(badParse, []byte("# {{ .Title }\n"), 0o600)
+	os.WriteFile(badField, []byte("# {{ .Title }}\n{{ .Nope }}\n"), 0o600)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"export", "--template", badParse, draft}, []string{badParse + ":1: unexpected", "docs/export.md"}},
+		{[]string{"export", "--template", badField, draft}, []string{badField + ":2:", "Nope", "docs/export.md"}},
+		{[]string{"export", "--template", filepath.Join(dir, "none.tmpl"), draft}, []string{"--template " + filepath.Join(dir, "none.tmpl") + ": cannot read it: no such file"}},
+		{[]string{"export", "-o", filepath.Join(dir, "missing", "pm.md"), draft}, []string{"the directory " + filepath.Join(dir, "missing") + " does not exist", "mkdir -p"}},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%v: stderr %q does not contain %q", tc.args, errOut, w)
+			}
+		}
+		for _, bad := range []string{"template: template", ".tmp-"} {
+			if strings.Contains(errOut, bad) {
+				t.Errorf("%v: stderr %q leaks %q", tc.args, errOut, bad)
+			}
+		}
+	}
+}
+
+// Mixing up drafts (.json) and Markdown (.md) between import and resume
+// gets an error that says which command to use, not a junk draft whose
+// summary is the JSON text, nor a draft file pmwiz cannot open.
+func TestImportAndResumeMixUps(t *testing.T) {
+	dir := isolate(t)
+	md := filepath.Join(t.TempDir(), "old.md")
+	os.WriteFile(md, []byte("# Old outage\n\n## Summary\n\nWe broke it.\n"), 0o600)
+	draft := filepath.Join(exportDrafts, "typical.json")
+	noExt := filepath.Join(t.TempDir(), "newdraft")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", draft}, "is a draft already (import reads Markdown post-mortems): open it with pmwiz resume"},
+		{[]string{"import", "-o", noExt, md}, "use -o " + noExt + ".json"},
+		{[]string{"resume", md}, "is a Markdown file, not a draft: import it first (pmwiz import " + md + ")"},
+		{[]string{"publish", "-o", filepath.Join(t.TempDir(), "out.md"), md}, "is a Markdown file, not a draft: publish marks a draft published, so import it first"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a mix-up saved something in the drafts directory: %v", entries)
+	}
+	if _, err := os.Stat(noExt); err == nil {
+		t.Errorf("import -o wrote %s, a draft pmwiz cannot open", noExt)
+	}
+}
+
+// "-o checkout.json --force" from a tired hand: the Markdown must never
+// replace a draft (there may be no backup) nor the file being exported.
+func TestExportNeverOverwritesADraftOrItsSource(t *testing.T) {
+	dir := isolate(t)
+	b, _ := os.ReadFile(filepath.Join(exportDrafts, "typical.json"))
+	inDir := filepath.Join(dir, "checkout.json")
+	os.WriteFile(inDir, b, 0o600)
+	other := copyDraft(t, "minimal")
+	otherBefore := readFile(t, other)
+	md := filepath.Join(t.TempDir(), "old.md")
+	os.WriteFile(md, []byte("# Old outage\n\n## Summary\n\nWe broke it.\n"), 0o600)
+	for _, tc := range []struct {
+		args []string
+		file string
+		want string
+	}{
+		{[]string{"export", "-o", inDir, "--force", "checkout"}, inDir, "is the file being exported"},
+		{[]string{"export", "-o", other, "--force", "checkout"}, other, "is a pmwiz draft"},
+		{[]string{"publish", "-o", inDir, "--force", "checkout"}, inDir, "is the file being exported"},
+		{[]string{"publish", "-o", other, "--force", "checkout"}, other, "is a pmwiz draft"},
+		{[]string{"export", "-o", md, "--force", md}, md, "is the file being exported"},
+	} {
+		before := readFile(t, tc.file)
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+		if readFile(t, tc.file) != before {
+			t.Errorf("%v: replaced %s", tc.args, tc.file)
+		}
+	}
+	if readFile(t, other) != otherBefore {
+		t.Error("the other draft changed")
+	}
+}
+
+func TestPreviewWidthBounds(t *testing.T) {
+	isolate(t)
+	draft := filepath.Join(exportDrafts, "typical.json")
+	for _, tc := range []struct {
+		width string
+		want  string
+	}{
+		{"5", "too narrow to read: use 20 or more"},
+		{"100000", "wider than any screen: use at most 1000"},
+	} {
+		code, out, errOut := runCLI(t, "preview", "--width", tc.width, draft)
+		if code != 2 || !strings.Contains(errOut, tc.want) || out != "" {
+			t.Errorf("--width %s: exit %d, stdout %d bytes, stderr %q; want 2 and %q", tc.width, code, len(out), errOut, tc.want)
+		}
+	}
+}
+
+// import -o --force over an existing draft keeps what it replaces as
+// .bak, and never replaces a draft another pmwiz has open.
+func TestImportForceKeepsTheReplacedDraft(t *testing.T) {
+	isolate(t)
+	md := filepath.Join(t.TempDir(), "old.md")
+	os.WriteFile(md, []byte("# Old outage\n\n## Summary\n\nWe broke it.\n"), 0o600)
+	target := copyDraft(t, "typical")
+	before := readFile(t, target)
+
+	s, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock, err := s.Lock(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "import", "-o", target, "--force", md)
+	if code != 2 || !strings.Contains(errOut, "open in another pmwiz") || readFile(t, target) != before {
+		t.Errorf("import over an open draft: exit %d, stderr %q; want 2, the draft untouched", code, errOut)
+	}
+	lock.Unlock()
+
+	code, _, errOut = runCLI(t, "import", "-o", target, "--force", md)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(readFile(t, target), `"title": "Old outage"`) {
+		t.Error("the import did not replace the draft")
+	}
+	if readFile(t, target+".bak") != before {
+		t.Error("the replaced draft was not kept as .bak")
+	}
+	if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("imported draft mode %v, want 0600", fi.Mode().Perm())
+	}
+}

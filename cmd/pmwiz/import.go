@@ -46,11 +46,17 @@ func newImportCmd() *cobra.Command {
 			"Warnings say what was guessed.\n\n" +
 			"Without -o the draft is saved in the drafts directory and its name printed.",
 		Example: "  pmwiz import old-postmortem.md\n  pmwiz import -o checkout.json checkout.md",
-		Args:    cobra.ExactArgs(1),
+		Args:    argsBetween(1, 1, importArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.EqualFold(filepath.Ext(args[0]), ".json") {
+				return exitCode(2, "%s is a draft already (import reads Markdown post-mortems): open it with pmwiz resume %s, or read it with pmwiz preview %s", args[0], args[0], args[0])
+			}
+			if out != "" && !strings.EqualFold(filepath.Ext(out), ".json") {
+				return exitCode(2, "-o %s: a draft's file name ends in .json, or pmwiz cannot open it: use -o %s.json", out, strings.TrimSuffix(out, filepath.Ext(out)))
+			}
 			data, err := readLimited(args[0])
 			if err != nil {
-				return exitCode(2, "cannot read %s: %v", args[0], err)
+				return exitCode(2, "cannot read %s: %v", args[0], unwrapPath(err))
 			}
 			d, warnings, err := export.Import(data)
 			if err != nil {
@@ -65,15 +71,8 @@ func newImportCmd() *cobra.Command {
 				d.Status = model.StatusDraft
 			}
 			if out != "" {
-				if _, err := os.Stat(out); err == nil && !force {
-					return exitCode(2, "%s exists: not replacing a draft; choose another name, or add --force", out)
-				}
-				b, err := model.Encode(d)
-				if err != nil {
-					return exitCode(2, "%v", err)
-				}
-				if err := writeFileAtomic(out, b, 0o600); err != nil {
-					return exitCode(2, "cannot write %s: %v", out, err)
+				if err := importTo(cmd, d, out, force); err != nil {
+					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s\n", out)
 				return nil
@@ -108,7 +107,7 @@ func isMarkdownPath(ref string) bool {
 func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 	data, err := readLimited(path)
 	if err != nil {
-		return nil, exitCode(2, "cannot read %s: %v", path, err)
+		return nil, exitCode(2, "cannot read %s: %v", path, unwrapPath(err))
 	}
 	d, warnings, err := export.Import(data)
 	if err != nil {
@@ -121,6 +120,13 @@ func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 }
 
 func readLimited(path string) ([]byte, error) {
+	// Stat first: opening a named pipe would wait for a writer forever.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return nil, errors.New("it is a directory: pass a Markdown file")
+		}
+		return nil, fmt.Errorf("not a regular file (%s): pass a Markdown file", fi.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -134,4 +140,38 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d MB: is it really a post-mortem?", store.MaxDraftSize>>20)
 	}
 	return data, nil
+}
+
+// importTo saves d as the draft file out. It goes through the store, like
+// any save: crash-safe, 0600, and with --force the draft it replaces is
+// kept as out.bak; a draft open in another pmwiz is never replaced under
+// it.
+func importTo(cmd *cobra.Command, d *model.Draft, out string, force bool) error {
+	abs, err := filepath.Abs(out) // a path, even without a slash: not a name in the drafts directory
+	if err != nil {
+		return exitCode(2, "%s: %v", out, err)
+	}
+	if _, err := os.Stat(abs); err == nil && !force {
+		return exitCode(2, "%s exists: not replacing a draft; choose another name, or add --force (the draft it replaces is kept as %s.bak)", out, out)
+	}
+	if dir := filepath.Dir(abs); !isDir(dir) {
+		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", out, dir, dir)
+	}
+	s, err := openStore(cmd)
+	if err != nil {
+		return err
+	}
+	lock, err := s.Lock(abs)
+	if err != nil {
+		var locked *store.LockedError
+		if errors.As(err, &locked) {
+			return exitCode(2, "%v: quit there first, so the import does not replace what is being typed", err)
+		}
+		return exitCode(2, "%v", err)
+	}
+	defer lock.Unlock()
+	if err := s.Save(abs, d); err != nil {
+		return exitCode(2, "%v", err)
+	}
+	return nil
 }

@@ -23,8 +23,9 @@ func newPreviewCmd() *cobra.Command {
 			"(↑/↓, space/b to scroll, q to quit); piped, it prints the rendered text.\n\n" +
 			"--style auto picks dark or light from the terminal's background (dark when the\n" +
 			"terminal does not say), and plain text (notty) when piped.",
-		Example: "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
-		Args:    cobra.ExactArgs(1),
+		Example:           "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch style {
 			case "auto", "dark", "light", "notty":
@@ -33,6 +34,11 @@ func newPreviewCmd() *cobra.Command {
 			}
 			if cmd.Flags().Changed("width") && width < 20 {
 				return exitCode(2, "--width %d is too narrow to read: use 20 or more", width)
+			}
+			// glamour pads every line to the width: --width 100000 printed
+			// 100 KB of spaces per line.
+			if width > maxPreviewWidth {
+				return exitCode(2, "--width %d is wider than any screen: use at most %d", width, maxPreviewWidth)
 			}
 			d, err := loadDraft(cmd, args[0])
 			if err != nil {
@@ -78,3 +84,6 @@ func newPreviewCmd() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"auto", "dark", "light", "notty"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// maxPreviewWidth is wider than any screen people read on.
+const maxPreviewWidth = 1000

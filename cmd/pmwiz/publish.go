@@ -49,10 +49,17 @@ func newPublishCmd() *cobra.Command {
 			"not complete, it lists them and asks whether to publish anyway; when not on a\n" +
 			"terminal it needs --force.\n\n" +
 			"--force also replaces FILE when pmwiz did not write it (see pmwiz export).",
-		Example: "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
-		Args:    cobra.ExactArgs(1),
+		Example:           "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ref := args[0]
+			if f.out == "" {
+				return exitCode(2, "pmwiz publish needs -o FILE, the file to write the published post-mortem to, e.g. pmwiz publish -o postmortem.md %s", ref)
+			}
+			if isMarkdownPath(ref) {
+				return exitCode(2, "%s is a Markdown file, not a draft: publish marks a draft published, so import it first (pmwiz import %s), then publish the name it prints", ref, ref)
+			}
 			s, err := openStore(cmd)
 			if err != nil {
 				return err
@@ -103,7 +110,7 @@ func newPublishCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			if err := writeExport(f.out, md, f.force); err != nil {
+			if err := writeExport(f.out, md, f.force, loaded.Path); err != nil {
 				return err
 			}
 			if err := s.Save(ref, pub); err != nil {
@@ -116,6 +123,5 @@ func newPublishCmd() *cobra.Command {
 	f.register(cmd)
 	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write the published post-mortem to FILE")
 	cmd.Flags().BoolVar(&f.force, "force", false, "publish even with must-haves missing, and replace FILE even if pmwiz did not write it")
-	_ = cmd.MarkFlagRequired("output")
 	return cmd
 }

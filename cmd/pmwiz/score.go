@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"io"
+	"os"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
@@ -20,8 +23,9 @@ func newScoreCmd() *cobra.Command {
 			"12-item rubric: each item yes, partial or no, with the reason and the next step,\n" +
 			"plus tone findings, durations and problems.\n\n" +
 			"Exit status: 0 ok; 1 the score is below --min; 2 the draft cannot be read.",
-		Example: "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json\n  pmwiz score postmortem.md",
-		Args:    cobra.ExactArgs(1),
+		Example:           "  pmwiz score checkout-outage\n  pmwiz score --json --min 80 drafts/checkout-outage.json\n  pmwiz score postmortem.md",
+		Args:              argsBetween(1, 1, draftArg),
+		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if minScore < 0 || minScore > 100 {
 				return exitCode(2, "--min %s: the score runs from 0 to 100", tui.FormatPoints(minScore))
@@ -41,7 +45,8 @@ func newScoreCmd() *cobra.Command {
 			} else {
 				// lipgloss's writer keeps colour on a terminal, and strips it
 				// when piped or when NO_COLOR is set.
-				lipgloss.Fprint(out, tui.RenderReport(d.Title, report))
+				// On a terminal, lines wrap at words to its width.
+				lipgloss.Fprint(out, tui.RenderReportWidth(d.Title, report, terminalWidth(out)))
 			}
 			if cmd.Flags().Changed("min") && report.Score < minScore {
 				return exitCode(1, "score %s is below --min %s", tui.FormatPoints(report.Score), tui.FormatPoints(minScore))
@@ -50,7 +55,7 @@ func newScoreCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
-	cmd.Flags().Float64Var(&minScore, "min", 0, "exit 1 when the score is below `N` (0–100)")
+	cmd.Flags().Float64Var(&minScore, "min", 0, "exit 1 when the score is below N (0–100)")
 	return cmd
 }
 
@@ -66,4 +71,14 @@ func loadDraftForReading(cmd *cobra.Command, ref string) (*model.Draft, error) {
 		return nil, err
 	}
 	return l.Draft, nil
+}
+
+// terminalWidth is w's width when it is a terminal, else 0 (no wrapping).
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil {
+			return cols
+		}
+	}
+	return 0
 }

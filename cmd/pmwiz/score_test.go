@@ -139,3 +139,47 @@ func TestScoreMarkdownPostMortem(t *testing.T) {
 		t.Fatalf("a Markdown post-mortem scored as if empty: %v %v", r.Score, status)
 	}
 }
+
+// Help is read as printed: fang does not turn cobra's `NAME` argument
+// markers into anything, so a backtick in help is a stray character.
+func TestHelpHasNoStrayBackticks(t *testing.T) {
+	isolate(t)
+	for _, c := range []string{"score", "list", "new", "resume", "rm", "export", "preview", "publish", "import"} {
+		code, out, errOut := runCLI(t, c, "--help")
+		if code != 0 {
+			t.Fatalf("%s --help: exit %d: %s", c, code, errOut)
+		}
+		if strings.Contains(out, "`") {
+			t.Errorf("%s --help shows a backtick:\n%s", c, out)
+		}
+	}
+}
+
+// A tired user forgets the argument or the -o: the error says what is
+// missing and how the command is used, not "accepts 1 arg(s), received 0".
+func TestMissingArgumentsSayWhatIsNeeded(t *testing.T) {
+	isolate(t)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"score"}, []string{"pmwiz score needs a DRAFT", "pmwiz list", "Usage: pmwiz score"}},
+		{[]string{"export"}, []string{"pmwiz export needs a DRAFT", "Usage: pmwiz export"}},
+		{[]string{"preview"}, []string{"pmwiz preview needs a DRAFT"}},
+		{[]string{"import"}, []string{"pmwiz import needs a FILE.md"}},
+		{[]string{"rm"}, []string{"pmwiz rm needs at least one DRAFT"}},
+		{[]string{"score", "checkout", "outage"}, []string{"takes 1 argument(s), got 2 (checkout outage)", "quote a name"}},
+		{[]string{"resume", "a", "b"}, []string{"pmwiz resume takes 1 argument(s), got 2"}},
+		{[]string{"publish", "checkout"}, []string{"pmwiz publish needs -o FILE", "pmwiz publish -o postmortem.md checkout"}},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%v: stderr %q does not contain %q", tc.args, errOut, w)
+			}
+		}
+	}
+}

@@ -1,0 +1,49 @@
+//go:build unix
+
+package store
+
+import (
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// A named pipe left in the drafts directory (or passed as a draft) is
+// reported, not opened: opening it would wait for a writer forever, and
+// "pmwiz list" hung.
+func TestNamedPipeIsReportedNotOpened(t *testing.T) {
+	s := mustOpen(t)
+	if err := s.Save("good", fullDraft(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(s.Dir(), "pipe.json"), 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan []Entry, 1)
+	go func() {
+		es, _ := s.List()
+		done <- es
+	}()
+	select {
+	case es := <-done:
+		found := false
+		for _, e := range es {
+			if e.Name == "pipe" {
+				found = true
+				if e.Err == nil || !strings.Contains(e.Err.Error(), "named pipe") {
+					t.Errorf("pipe listed with error %v, want one saying it is a named pipe", e.Err)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the pipe is not listed: %+v", es)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("List hung on a named pipe")
+	}
+	if _, err := s.Load("pipe"); err == nil || !strings.Contains(err.Error(), "named pipe") {
+		t.Errorf("Load(pipe) = %v, want an error saying it is a named pipe", err)
+	}
+}
