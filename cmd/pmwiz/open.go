@@ -59,7 +59,7 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 		if err != nil {
 			return "", err
 		}
-		return path, writeExport(path, md, false)
+		return path, writeExport(path, md, false, l.Path)
 	}
 	var saver *store.Autosaver
 	if !readOnly {
