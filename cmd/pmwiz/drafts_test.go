@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,7 +124,8 @@ func TestNewCreatesADraftAndResumeFindsIt(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	name := "2026-11-24-checkout-outage"
-	if !strings.Contains(out, filepath.Join(dir, name+".json")) || !strings.Contains(out, "pmwiz resume "+name) {
+	// With --drafts-dir the name alone would not find it again: the path is given.
+	if !strings.Contains(out, "Resume it with: pmwiz resume "+filepath.Join(dir, name+".json")) {
 		t.Errorf("new printed:\n%s", out)
 	}
 	// The lock is released when the wizard returns.
@@ -204,7 +206,7 @@ func TestResumeWhenTheLockCannotBeTaken(t *testing.T) {
 	seed(t, dir, "pm", "Unlockable", testNow)
 	os.Mkdir(filepath.Join(dir, "pm.lock"), 0o700)
 	_, errOut, code := pmwiz(t, dir, "resume", "pm")
-	if code != 2 || !strings.Contains(errOut, "Cannot lock") || !strings.Contains(errOut, "--read-only pm") {
+	if code != 2 || !strings.Contains(errOut, "Cannot lock") || !strings.Contains(errOut, "--read-only "+filepath.Join(dir, "pm.json")) {
 		t.Fatalf("resume of an unlockable draft: exit %d\n%s", code, errOut)
 	}
 }
@@ -303,6 +305,34 @@ func TestCompletionOffersDraftNames(t *testing.T) {
 		code, out, _ := runCLI(t, args...)
 		if code != 0 || !strings.Contains(out, "2026-11-24-checkout-outage\n") || strings.Contains(out, "2026-11-20-dns\n") {
 			t.Errorf("%v: exit %d, completions:\n%s", args, code, out)
+		}
+	}
+}
+
+// In the default drafts directory (here set by PMWIZ_DRAFTS_DIR) the short
+// name is enough to resume.
+func TestResumeHintUsesTheNameInTheDefaultDirectory(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PMWIZ_DRAFTS_DIR", dir)
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"new", "--title", "Disk full"}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !regexp.MustCompile(`Resume it with: pmwiz resume \d{4}-\d{2}-\d{2}-disk-full\n`).MatchString(out.String()) {
+		t.Fatalf("want the short name in the resume hint:\n%s", out.String())
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"/tmp/d/x.json":     "/tmp/d/x.json",
+		"/tmp/my drafts/x":  "'/tmp/my drafts/x'",
+		"/tmp/it's/x.json":  `'/tmp/it'\''s/x.json'`,
+		"/tmp/$HOME/x.json": "'/tmp/$HOME/x.json'",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

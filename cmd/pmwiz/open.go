@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -117,9 +118,30 @@ func lockReason(s *store.Store, path string) string {
 }
 
 // resumeRef is the shortest argument that reopens l.
+// A name is enough only when a plain `pmwiz resume` would look in the same
+// directory: after --drafts-dir, the name alone would open nothing, so the
+// path is given instead (quoted for the shell when it needs it).
 func resumeRef(s *store.Store, l *store.Loaded) string {
 	if p, err := s.Resolve(l.Name); err == nil && p == l.Path {
-		return l.Name
+		if def, err := store.DefaultDir(""); err == nil && def == s.Dir() {
+			return l.Name
+		}
 	}
-	return l.Path
+	return shellQuote(l.Path)
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// path characters, so a printed command can be pasted as it is.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:,@%=", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
