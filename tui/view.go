@@ -62,7 +62,7 @@ func (m Model) layout() layout {
 		l.form = w
 		l.gaugeLine = true
 	}
-	l.body = m.height - 2 // header, help line
+	l.body = m.height - 1 - len(m.footerLines()) // header, help line or message
 	if m.readOnly {
 		l.body--
 	}
@@ -191,12 +191,31 @@ func (m Model) headerView(l layout) string {
 }
 
 func (m Model) footerView() string {
+	return strings.Join(m.footerLines(), "\n")
+}
+
+// maxFlashLines is the most lines a message may take at the bottom: a
+// message that says what to do must be read whole, not cut at the edge.
+const maxFlashLines = 3
+
+// footerLines is the short help, or the message of the moment wrapped to
+// the window (up to maxFlashLines, and never more than half of it).
+func (m Model) footerLines() []string {
 	if m.flash != "" {
-		return m.styles.Warn.Render(model.SafeLine(m.flash))
+		w := max(m.width, 1)
+		lines := strings.Split(lipgloss.NewStyle().Width(w).Render(model.SafeLine(m.flash)), "\n")
+		if n := min(maxFlashLines, max(m.height/2, 1)); len(lines) > n {
+			lines = lines[:n]
+			lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
+		}
+		for i, ln := range lines {
+			lines[i] = m.styles.Warn.Render(ln)
+		}
+		return lines
 	}
 	h := m.help
 	h.SetWidth(m.width)
-	return h.ShortHelpView(m.keys.ShortHelp())
+	return []string{h.ShortHelpView(m.keys.ShortHelp())}
 }
 
 func (m Model) bodyView(l layout) string {

@@ -69,8 +69,12 @@ type Model struct {
 	reviewTop   int
 
 	quitting  bool
-	quitArmed bool   // ctrl+c was refused once because the save failed
-	rescue    string // the rescue copy written on a forced quit
+	quitArmed bool // ctrl+c was refused once because the save failed
+	// quitUnsaved: ctrl+c was refused once because fields hold text that
+	// cannot be stored (a bad time); a second ctrl+c quits without it.
+	quitUnsaved bool
+	dropped     []string // "Timeline › Mitigated: nonsense", on such a quit
+	rescue      string   // the rescue copy written on a forced quit
 	// Saved is the error of the final flush, when the wizard quit.
 	finalErr error
 }
@@ -424,6 +428,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	typing := f != nil && f.typing() && !m.readOnly
 	k := m.keys
 	m.flash = ""
+	if !bkey.Matches(msg, k.Quit) {
+		// Anything else the user does first re-arms the warning about
+		// text that cannot be saved: it may have changed.
+		m.quitUnsaved = false
+	}
 	switch {
 	case bkey.Matches(msg, k.Quit):
 		return m.quit()
@@ -559,7 +568,27 @@ func (m *Model) saveNow() tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
-		if err := m.saver.Flush(); err != nil {
+		err := m.saver.Flush()
+		if held := m.unsavable(); len(held) > 0 && !m.quitUnsaved && err == nil {
+			// Text that does not parse (a bad time) lives only on screen:
+			// the draft keeps its last good value. Do not drop it silently:
+			// show the first such field and say what to do.
+			m.quitUnsaved = true
+			m.later = append(m.later, m.showField(held[0].path))
+			names := make([]string, len(held))
+			for i, u := range held {
+				names[i] = u.where
+			}
+			m.flash = "Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
+				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it."
+			return nil
+		}
+		if m.quitUnsaved {
+			for _, u := range m.unsavable() {
+				m.dropped = append(m.dropped, u.where+": "+model.SafeLine(u.text))
+			}
+		}
+		if err != nil {
 			if !m.quitArmed {
 				// Do not leave with the work unsaved: say why, and let the
 				// user fix it (free disk space, ctrl+s) or insist.
@@ -575,6 +604,53 @@ func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	return tea.Quit
 }
+
+// unsavableText is text in a field that cannot be stored in the draft.
+type unsavableText struct {
+	path, where, text string
+}
+
+// unsavable lists, in step order, the fields whose text does not parse
+// and so is not in the draft ("Timeline › Mitigated").
+func (m *Model) unsavable() []unsavableText {
+	var out []unsavableText
+	if len(m.pending) == 0 {
+		return nil
+	}
+	for _, st := range steps {
+		for _, b := range st.fields(m.draft) {
+			if t, ok := m.pending[b.path]; ok && strings.TrimSpace(t) != "" {
+				out = append(out, unsavableText{path: b.path, where: st.title + " › " + b.label, text: t})
+			}
+		}
+	}
+	return out
+}
+
+// showField goes to the step holding the field at path and focuses it.
+func (m *Model) showField(path string) tea.Cmd {
+	for i, st := range steps {
+		for _, b := range st.fields(m.draft) {
+			if b.path != path {
+				continue
+			}
+			return tea.Batch(m.goStep(i), m.buildFields(path))
+		}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Dropped lists the text the user chose to quit without (ctrl+c twice
+// while a field held text pmwiz cannot store), for Run to print once the
+// terminal is restored, so it is still on their screen.
+func (m Model) Dropped() []string { return m.dropped }
 
 // writeRescue writes the draft to a private file in the temporary
 // directory when it cannot be saved where it belongs, and returns its

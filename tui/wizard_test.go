@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -762,5 +763,75 @@ func TestQuitWhenSavingFails(t *testing.T) {
 	}
 	if info, _ := os.Stat(h.m.Rescue()); info.Mode().Perm() != 0o600 {
 		t.Fatalf("rescue copy mode %v", info.Mode().Perm())
+	}
+}
+
+// Text that cannot be stored (a bad time) is not dropped by a quit
+// without a word: the first ctrl+c shows the field and says what to do;
+// fixing it lets the quit through, and a second ctrl+c quits without it
+// and hands the text back for printing.
+func TestQuitWithTextThatCannotBeSaved(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.typ("Checkout failed").goStep(2).focusPath("timeline.mitigated").typ("nonsense")
+	h.goStep(0).press("ctrl+c")
+	if h.m.quitting {
+		t.Fatal("quit dropped the unparsed time without a word")
+	}
+	if h.m.Step() != 2 || h.m.FocusedPath() != "timeline.mitigated" {
+		t.Fatalf("the field holding the text is not shown: step %d, focus %q", h.m.Step(), h.m.FocusedPath())
+	}
+	v := strings.Join(strings.Fields(h.view()), " ")
+	for _, want := range []string{"Not saved: Timeline › Mitigated holds text pmwiz cannot store", "press ctrl+c again to quit without it", "nonsense"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, h.view())
+		}
+	}
+	if h.saver.flushes == 0 {
+		t.Error("the rest of the draft was not saved on the refused quit")
+	}
+
+	// Fixing it: the quit goes through with the time in the draft.
+	for range len("nonsense") {
+		h.press("backspace")
+	}
+	h.typ("14:40").press("ctrl+c")
+	if !h.m.quitting || len(h.m.Dropped()) != 0 {
+		t.Fatalf("after the fix: quitting %v, dropped %q", h.m.quitting, h.m.Dropped())
+	}
+	if h.saver.last().Timeline.Mitigated == nil {
+		t.Fatal("the fixed time is not in the saved draft")
+	}
+
+	// Insisting: a second ctrl+c quits, and the text is handed back.
+	h = newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.mitigated").typ("nonsense").press("tab").typ("soon").press("ctrl+c")
+	h.wantView("Mitigated, Timeline › Ended hold")
+	h.press("ctrl+c")
+	if !h.m.quitting {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+	want := []string{"Timeline › Mitigated: nonsense", "Timeline › Ended: soon"}
+	if got := h.m.Dropped(); !slices.Equal(got, want) {
+		t.Fatalf("dropped %q, want %q", got, want)
+	}
+
+	// Another key between the two re-arms the warning.
+	h = newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.end").typ("x").press("ctrl+c").typ("y").press("ctrl+c")
+	if h.m.quitting {
+		t.Fatal("typing after the warning did not re-arm it")
+	}
+}
+
+// A long message at the bottom wraps instead of being cut at the edge.
+func TestLongMessageWrapsAtTheBottom(t *testing.T) {
+	h := newHarness(t, nil, 60, 20)
+	h.goStep(2).focusPath("timeline.end").typ("x").press("ctrl+c")
+	v := h.view()
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "press ctrl+c again to quit without it.") {
+		t.Fatalf("message cut:\n%s", v)
+	}
+	if n := len(strings.Split(v, "\n")); n > 20 {
+		t.Fatalf("view is %d lines in a 20-line window", n)
 	}
 }
