@@ -457,6 +457,10 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	case kindLine, kindTime:
 		if focused && !m.readOnly {
 			out = append(out, "  "+f.input.View())
+		} else if f.kind == kindTime && f.err == nil {
+			// The time as read, with its date: "00:20" shows the day it
+			// landed on (after midnight, the next).
+			out = append(out, "  "+m.plain(model.SafeLine(f.get(m.draft)), f.placeholder, w-2))
 		} else {
 			out = append(out, "  "+m.plain(model.SafeLine(f.Value()), f.placeholder, w-2))
 		}

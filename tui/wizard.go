@@ -217,6 +217,9 @@ func (m *Model) changed(f *field) {
 		f.err = nil
 		delete(m.errs, f.path)
 		delete(m.pending, f.path)
+		if f.path == "timeline.start" {
+			m.rereadClocks(f)
+		}
 		if f.path == "timeline.timezone" {
 			// Show every time of the step in the new zone (the instants
 			// stay as they are).
@@ -224,6 +227,27 @@ func (m *Model) changed(f *field) {
 		}
 	}
 	m.touch()
+}
+
+// rereadClocks reads again, against the new start, the times on screen
+// typed as a bare clock ("00:20"): they mean that time on the start's
+// day (or the next), and the start may have been typed, or fixed, after
+// them. Without this, an end typed while the start was still wrong keeps
+// the wrong day, and the incident lasts for months.
+func (m *Model) rereadClocks(start *field) {
+	for _, g := range m.fields {
+		if g == start || g.kind != kindTime || !isClock(g.Value()) {
+			continue
+		}
+		if err := g.set(m.draft, g.Value()); err != nil {
+			g.err = err
+			m.errs[g.path], m.pending[g.path] = err, g.Value()
+			continue
+		}
+		g.err = nil
+		delete(m.errs, g.path)
+		delete(m.pending, g.path)
+	}
 }
 
 // touch is called after every change of the draft.

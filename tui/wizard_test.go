@@ -835,3 +835,26 @@ func TestLongMessageWrapsAtTheBottom(t *testing.T) {
 		t.Fatalf("view is %d lines in a 20-line window", n)
 	}
 }
+
+// Clock-only times follow the start: typed before the start was right,
+// they are read again when it changes, and an unfocused time shows the
+// day it landed on.
+func TestClockTimesFollowTheStart(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-03-28 23:5x")
+	h.focusPath("timeline.detected").typ("23:58")
+	h.focusPath("timeline.end").typ("00:40")
+	// Now the start is fixed: the clocks move to its day.
+	h.focusPath("timeline.start").press("backspace").typ("0")
+	tl := h.m.Draft().Timeline
+	if tl.End == nil || !tl.End.Equal(time.Date(2026, 3, 29, 0, 40, 0, 0, time.UTC)) {
+		t.Fatalf("end = %v, want the day after the start", tl.End)
+	}
+	if tl.Detected == nil || !tl.Detected.Equal(time.Date(2026, 3, 28, 23, 58, 0, 0, time.UTC)) {
+		t.Fatalf("detected = %v", tl.Detected)
+	}
+	h.wantView("2026-03-29 00:40", "2026-03-28 23:58")
+	if !strings.Contains(h.view(), "Duration 50m") {
+		t.Errorf("duration not from the fixed start:\n%s", h.view())
+	}
+}
