@@ -340,7 +340,13 @@ func (m Model) formView(w, h int) string {
 	head = append(head, strings.Split(lipgloss.NewStyle().Width(w).Render(st.Guide.Render(s.guide)), "\n")...)
 	if s.title == "Timeline" {
 		loc := draftLocation(m.draft.Timeline.TimeZone)
-		head = append(head, st.Muted.Render("Times are in "+zoneLabel(loc, m.now())))
+		// The offset at the incident, not today: a March outage in Berlin
+		// was at UTC+01:00 or +02:00 whatever the date of writing.
+		at := m.now()
+		if t := m.draft.Timeline.Start; t != nil {
+			at = *t
+		}
+		head = append(head, st.Muted.Render("Times are in "+zoneLabel(loc, at)))
 		if ml := MetricsLine(m.report.Metrics); ml != "" {
 			head = append(head, st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…")))
 		}

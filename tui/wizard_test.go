@@ -858,3 +858,12 @@ func TestClockTimesFollowTheStart(t *testing.T) {
 		t.Errorf("duration not from the fixed start:\n%s", h.view())
 	}
 }
+
+// The zone's offset shown is the one at the incident's start, not today's.
+func TestZoneOffsetIsTheIncidents(t *testing.T) {
+	d := model.New("", testNow) // testNow is in November: UTC+01:00 in Berlin
+	d.Timeline.TimeZone = "Europe/Berlin"
+	h := newHarness(t, d, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-07-01 10:00")
+	h.wantView("Europe/Berlin (UTC+02:00)")
+}
