@@ -93,8 +93,15 @@ func (m *Model) sizeText(i int) {
 	if i == m.focus {
 		h = min(max(f.area.LineCount()+1, 4), max(m.layout().body/2, 4))
 	}
-	if f.area.Height() != h {
+	if old := f.area.Height(); old != h {
 		f.area.SetHeight(h)
+		if h > old {
+			// The textarea keeps its scroll offset when it grows: after a
+			// paste that left the cursor on the bottom row of a small
+			// field, it would show that row at the top and empty rows
+			// under it. Scroll again so the rows above the cursor show.
+			f.scrollToCursor()
+		}
 	}
 }
 

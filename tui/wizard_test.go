@@ -867,3 +867,20 @@ func TestZoneOffsetIsTheIncidents(t *testing.T) {
 	h.goStep(2).focusPath("timeline.start").typ("2026-07-01 10:00")
 	h.wantView("Europe/Berlin (UTC+02:00)")
 }
+
+// After a paste the focused text field shows the lines before the cursor,
+// not the cursor's line at the top and empty rows under it.
+func TestPasteShowsTheTextBeforeTheCursor(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(4).focusPath("root_cause.analysis")
+	var b strings.Builder
+	for i := 1; i <= 3000; i++ {
+		fmt.Fprintf(&b, "line %d\n", i)
+	}
+	h.send(tea.PasteMsg{Content: b.String()})
+	h.typ("END")
+	if got := h.m.Draft().RootCause.Analysis; got != b.String()+"END" {
+		t.Fatalf("paste kept %d lines", strings.Count(got, "\n"))
+	}
+	h.wantView("line 2995", "line 3000", "END")
+}
