@@ -557,6 +557,27 @@ func (m *Model) updateField(msg tea.Msg) tea.Cmd {
 	if f == nil || m.readOnly {
 		return nil
 	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// A paste is neutralised on the way in, as text loaded from a file
+		// is when its field is built: the focused input shows what it
+		// holds as it is, and a bidi override or a carriage return in it
+		// would make the field read differently from what it holds.
+		if f.kind == kindText {
+			p.Content = model.SafeText(p.Content)
+		} else {
+			p.Content = model.SafeLine(p.Content)
+		}
+		msg = p
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+		// Without bracketed paste, a terminal sends a paste as keys.
+		if safe := model.SafeLine(k.Text); safe != k.Text {
+			if k.Text = strings.TrimSpace(safe); k.Text == "" {
+				return nil
+			}
+			msg = k
+		}
+	}
 	if p, ok := msg.(tea.PasteMsg); ok && f.kind == kindText &&
 		f.area.LineCount()+strings.Count(p.Content, "\n") >= maxPasteLines {
 		f.pasteLarge(p.Content)

@@ -884,3 +884,43 @@ func TestPasteShowsTheTextBeforeTheCursor(t *testing.T) {
 	}
 	h.wantView("line 2995", "line 3000", "END")
 }
+
+// A paste with bidi overrides, escapes and carriage returns is shown and
+// kept neutralised, in the focused field too.
+func TestPasteIsNeutralisedInTheFocusedField(t *testing.T) {
+	evil := "Evil \x1b[31mred\x1b[0m \u202eReversed\u202c CR\rOVERWRITE\x07 end"
+	for _, path := range []string{"title", "summary"} {
+		h := newHarness(t, nil, 100, 30)
+		if path == "summary" {
+			h.goStep(1)
+		}
+		h.send(tea.PasteMsg{Content: evil})
+		raw := h.m.View().Content
+		for _, bad := range []string{"\u202e", "\u202c", "\r", "\x07", "[31m"} {
+			if strings.Contains(raw, bad) {
+				t.Errorf("%s: the view shows %q", path, bad)
+			}
+		}
+		got := h.m.Draft().Title + h.m.Draft().Summary
+		want := model.SafeLine(evil)
+		if path == "summary" {
+			want = model.SafeText(evil)
+		}
+		if got != want || strings.ContainsRune(got, '\u202e') {
+			t.Errorf("%s: kept %q", path, got)
+		}
+		h.wantView("Reversed", "OVERWRITE")
+	}
+}
+
+// Without bracketed paste the same text arrives as keys: also neutralised.
+func TestTypedControlCharactersAreNeutralised(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.typ("a\u202eb\u202cc")
+	if got := h.m.Draft().Title; got != "abc" {
+		t.Fatalf("title %q", got)
+	}
+	if strings.ContainsRune(h.m.View().Content, '\u202e') {
+		t.Fatal("the view shows a bidi override")
+	}
+}
