@@ -440,7 +440,7 @@ func (m Model) fieldHeight(i int, f *field, w int) int {
 			n++ // gap
 		}
 	}
-	if f.err != nil || len(m.notesOf[f.path]) > 0 {
+	if f.err != nil || len(m.notesOf[f.path]) > 0 || len(m.problemsOf[f.path]) > 0 {
 		n += len(m.notes(f, w))
 	}
 	return n
@@ -521,6 +521,9 @@ func (m Model) notes(f *field, w int) []string {
 	}
 	if f.err != nil {
 		wrap(st.Error, GlyphError+" "+model.SafeLine(f.err.Error()))
+	}
+	for _, p := range m.problemsOf[f.path] {
+		wrap(st.Warn, GlyphWarn+" "+model.SafeLine(p))
 	}
 	for _, fd := range m.findings(f.path) {
 		wrap(st.Warn, fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion)))

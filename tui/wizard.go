@@ -51,7 +51,10 @@ type Model struct {
 	// notesOf indexes report.Findings by field path, so drawing a step
 	// with hundreds of fields does not scan every finding for each.
 	notesOf map[string][]model.Finding
-	marks   [12]string
+	// problemsOf is what the draft's validation says about each field
+	// (an end before the start, a link without https://), shown under it.
+	problemsOf map[string][]string
+	marks      [12]string
 	// Scoring moves off the Update loop once it costs more than
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
 	// snapshot, and a change made meanwhile is scored when it returns.
@@ -118,8 +121,21 @@ func New(d *model.Draft, o Options) Model {
 		m.preview = newPreviewPane(dark)
 	}
 	m.rescore()
+	m.validate()
 	m.buildFields("")
 	return m
+}
+
+// validate refreshes problemsOf from the draft's validation.
+func (m *Model) validate() {
+	ps := m.draft.Validate()
+	if len(ps) == 0 && len(m.problemsOf) == 0 {
+		return
+	}
+	m.problemsOf = make(map[string][]string, len(ps))
+	for _, p := range ps {
+		m.problemsOf[p.Field] = append(m.problemsOf[p.Field], p.Message)
+	}
 }
 
 func (m *Model) setStyles(s Styles) {
@@ -253,6 +269,7 @@ func (m *Model) rereadClocks(start *field) {
 // touch is called after every change of the draft.
 func (m *Model) touch() {
 	m.rescore()
+	m.validate()
 	m.refreshMark()
 	if m.previewShown() && !m.previewDue {
 		// Exporting a big draft costs about a millisecond: the preview

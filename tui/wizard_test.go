@@ -924,3 +924,21 @@ func TestTypedControlCharactersAreNeutralised(t *testing.T) {
 		t.Fatal("the view shows a bidi override")
 	}
 }
+
+// What validation finds (an end before the start, a link that is not a
+// web link) is said under the field, with what to do.
+func TestProblemsShowUnderTheirField(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-03-29 14:05")
+	h.focusPath("timeline.end").typ("2026-03-28 15:00")
+	h.wantView(GlyphWarn + " ends before the start")
+	for range len("28 15:00") {
+		h.press("backspace")
+	}
+	h.typ("29 15:00")
+	if strings.Contains(h.view(), "before the start") {
+		t.Fatalf("the warning stayed after the fix:\n%s", h.view())
+	}
+	h.goStep(10).press("enter").typ("Status page").press("tab").typ("status.example.com").press("shift+tab")
+	h.wantView("not a web link", "https://")
+}
