@@ -528,6 +528,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if f == nil {
 		return nil
 	}
+	if f.kind == kindAdd && msg.Text != "" && msg.Mod&^tea.ModShift == 0 && !m.readOnly {
+		// Typing on "+ add …" starts the entry with what was typed,
+		// rather than dropping the keys on a row that holds no text.
+		cmd := m.insertEntry(f.list, f.index)
+		if g := m.focused(); g != nil && g.typing() && g.list == f.list {
+			return tea.Batch(cmd, m.updateField(msg))
+		}
+		return cmd
+	}
 	switch msg.String() {
 	case "enter":
 		switch f.kind {

@@ -942,3 +942,19 @@ func TestProblemsShowUnderTheirField(t *testing.T) {
 	h.goStep(10).press("enter").typ("Status page").press("tab").typ("status.example.com").press("shift+tab")
 	h.wantView("not a web link", "https://")
 }
+
+// Typing on an “+ add …” row starts an entry with the typed text instead
+// of dropping the keys.
+func TestTypingOnAddRowStartsAnEntry(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(7).typ("Kafka 3.7")
+	if got := h.m.Draft().Technologies; !slices.Equal(got, []string{"Kafka 3.7"}) {
+		t.Fatalf("technologies %q", got)
+	}
+	h.wantView("Technology 1", "Kafka 3.7")
+	// Space on an add row types too; the toggle keys are for choices.
+	h.press("tab").typ(" x")
+	if got := h.m.Draft().Technologies; len(got) != 2 || got[1] != " x" {
+		t.Fatalf("technologies %q", got)
+	}
+}
