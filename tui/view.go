@@ -463,7 +463,8 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	case kindAdd:
 		return append(out, prefix+label)
 	case kindChoice, kindToggle:
-		return append(append(out, prefix+label+"  "+m.choiceView(f, focused)), m.notes(f, w)...)
+		head := prefix + label + "  "
+		return append(append(out, head+m.choiceView(f, focused, w-ansi.StringWidth(head))), m.notes(f, w)...)
 	}
 	out = append(out, prefix+label)
 	switch f.kind {
@@ -538,7 +539,10 @@ func (m Model) plain(v, placeholder string, w int) string {
 	return m.styles.Value.Render(ansi.Truncate(v, max(w, 1), "…"))
 }
 
-func (m Model) choiceView(f *field, focused bool) string {
+// choiceView shows every option, the chosen one marked; when they do not
+// fit in w columns, only the chosen one with its place ("prevent 3/5"),
+// so the choice is never the part that is cut off.
+func (m Model) choiceView(f *field, focused bool, w int) string {
 	st := m.styles
 	opts := f.options
 	if f.kind == kindToggle {
@@ -557,6 +561,21 @@ func (m Model) choiceView(f *field, focused bool) string {
 		}
 	}
 	s := strings.Join(parts, " ")
+	arrows := 0
+	if focused {
+		arrows = 4
+	}
+	if ansi.StringWidth(s)+arrows > w && len(opts) > 1 {
+		for i, o := range opts {
+			if o == f.value {
+				name := o
+				if name == "" {
+					name = "unset"
+				}
+				s = st.ChoiceOn.Render(name) + st.Muted.Render(fmt.Sprintf(" %d/%d", i+1, len(opts)))
+			}
+		}
+	}
 	if focused {
 		s = st.Muted.Render("← ") + s + st.Muted.Render(" →")
 	}

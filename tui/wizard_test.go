@@ -958,3 +958,17 @@ func TestTypingOnAddRowStartsAnEntry(t *testing.T) {
 		t.Fatalf("technologies %q", got)
 	}
 }
+
+// A choice too wide for the form shows the chosen option and its place
+// rather than a row cut before the chosen option.
+func TestNarrowChoiceShowsTheChosenOption(t *testing.T) {
+	h := newHarness(t, nil, 60, 20)
+	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type").press("right", "right")
+	if got := h.m.Draft().ActionItems[0].Type; got != model.ActionOther {
+		t.Fatalf("type %q", got)
+	}
+	h.wantView("← other 5/5 →")
+	h = newHarness(t, nil, 120, 40)
+	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type")
+	h.wantView("← unset mitigate prevent process other →")
+}
