@@ -91,7 +91,10 @@ func (m *Model) sizeText(i int) {
 	f := m.fields[i]
 	h := 3
 	if i == m.focus {
-		h = min(max(f.area.LineCount()+1, 4), max(m.layout().body/2, 4))
+		body := m.layout().body
+		// Up to half the body, at least four rows, but never more than
+		// the body holds beside the label: the cursor must stay on screen.
+		h = min(max(f.area.LineCount()+1, 4), max(body/2, 4), max(body-1, 1))
 	}
 	if old := f.area.Height(); old != h {
 		f.area.SetHeight(h)
@@ -341,10 +344,9 @@ func tierName(t model.Tier) string {
 func (m Model) formView(w, h int) string {
 	st := m.styles
 	s := steps[m.step]
-	head := []string{
-		st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title)),
-	}
-	head = append(head, strings.Split(lipgloss.NewStyle().Width(w).Render(st.Guide.Render(s.guide)), "\n")...)
+	title := st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title))
+	guide := strings.Split(lipgloss.NewStyle().Width(w).Render(st.Guide.Render(s.guide)), "\n")
+	var zone, metrics string
 	if s.title == "Timeline" {
 		loc := draftLocation(m.draft.Timeline.TimeZone)
 		// The offset at the incident, not today: a March outage in Berlin
@@ -353,12 +355,54 @@ func (m Model) formView(w, h int) string {
 		if t := m.draft.Timeline.Start; t != nil {
 			at = *t
 		}
-		head = append(head, st.Muted.Render("Times are in "+zoneLabel(loc, at)))
+		zone = st.Muted.Render(ansi.Truncate("Times are in "+zoneLabel(loc, at), max(w, 1), "…"))
 		if ml := MetricsLine(m.report.Metrics); ml != "" {
-			head = append(head, st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…")))
+			metrics = st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…"))
 		}
 	}
-	head = append(head, "")
+	blank := true
+	build := func() []string {
+		head := append([]string{}, title)
+		head = append(head, guide...)
+		for _, x := range []string{zone, metrics} {
+			if x != "" {
+				head = append(head, x)
+			}
+		}
+		if blank {
+			head = append(head, "")
+		}
+		return head
+	}
+	// In a short window the head gives way, a line at a time, until the
+	// focused field (label, input and a line of its text) has room: the
+	// field being typed into must always be on screen.
+	need := min(h, 4)
+	if s.review {
+		need = min(h, 3)
+	}
+	shrink := []func(){
+		func() {
+			if len(guide) > 1 {
+				guide = []string{ansi.Truncate(guide[0], max(w-1, 1), "") + st.Guide.Render("…")}
+			}
+		},
+		func() { metrics = "" },
+		func() { blank = false },
+		func() { guide = nil },
+		func() { zone = "" },
+	}
+	head := build()
+	for _, f := range shrink {
+		if len(head) <= h-need {
+			break
+		}
+		f()
+		head = build()
+	}
+	if h-len(head) < need {
+		head = nil // not even the title fits beside the field: the header names the step
+	}
 	if h <= len(head) {
 		return strings.Join(head[:h], "\n")
 	}
@@ -385,33 +429,47 @@ func (m Model) fieldsWindow(w, room int) []string {
 	}
 	// Start at the focused field and add fields after it, then before it,
 	// while they fit.
-	lo, hi := m.focus, m.focus+1
-	used := heights[m.focus]
-	for hi < len(m.fields) && used+heights[hi] <= room {
-		used += heights[hi]
-		hi++
+	fit := func(room int) (lo, hi int) {
+		lo, hi = m.focus, m.focus+1
+		used := heights[m.focus]
+		for hi < len(m.fields) && used+heights[hi] <= room {
+			used += heights[hi]
+			hi++
+		}
+		for lo > 0 && used+heights[lo-1] <= room {
+			lo--
+			used += heights[lo]
+		}
+		return lo, hi
 	}
-	for lo > 0 && used+heights[lo-1] <= room {
-		lo--
-		used += heights[lo]
+	lo, hi := fit(room)
+	if markers := b2i(lo > 0) + b2i(hi < len(m.fields)); markers > 0 && room-markers >= heights[m.focus] {
+		// Leave rows for "↑ 2 more" and "↓ 3 more".
+		lo, hi = fit(room - markers)
 	}
 	var out []string
-	if lo > 0 {
-		out = append(out, m.styles.Muted.Render(fmt.Sprintf("↑ %d more", lo)))
-		room--
-	}
 	for i := lo; i < hi; i++ {
 		out = append(out, m.fieldView(i, m.fields[i], w)...)
 	}
 	if len(out) > room {
 		// The focused field alone is taller than the room: show its top,
 		// where the label and cursor usually are.
-		out = out[:max(room, 0)]
+		return out[:max(room, 0)]
 	}
-	if hi < len(m.fields) && len(out) < room+1 {
+	if lo > 0 && len(out) < room {
+		out = append([]string{m.styles.Muted.Render(fmt.Sprintf("↑ %d more", lo))}, out...)
+	}
+	if hi < len(m.fields) && len(out) < room {
 		out = append(out, m.styles.Muted.Render(fmt.Sprintf("↓ %d more", len(m.fields)-hi)))
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // findings are the tone findings for a field path.

@@ -972,3 +972,20 @@ func TestNarrowChoiceShowsTheChosenOption(t *testing.T) {
 	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type")
 	h.wantView("← unset mitigate prevent process other →")
 }
+
+// In a short window the step's guidance gives way so that the field
+// being typed into is on screen.
+func TestShortWindowShowsTheFocusedField(t *testing.T) {
+	for _, size := range [][2]int{{40, 10}, {20, 5}, {60, 8}} {
+		h := newHarness(t, filledDraft(), size[0], size[1])
+		h.goStep(2).focusPath("timeline.detected").typ("x")
+		v := h.view()
+		if !strings.Contains(v, "Detected") || !strings.Contains(v, "x") {
+			t.Errorf("%dx%d: the focused field is not on screen:\n%s", size[0], size[1], v)
+		}
+		h.goStep(1).typ(" Typed")
+		if v := h.view(); !strings.Contains(v, "Typed") {
+			t.Errorf("%dx%d: typing in the summary is not on screen:\n%s", size[0], size[1], v)
+		}
+	}
+}
