@@ -54,7 +54,7 @@ func (m Model) layout() layout {
 			l.steps, l.panel = 18, 26
 		}
 		l.form = w - l.steps - l.panel - 2*gap
-	case w >= stepsMin:
+	case w >= stepsMin && !m.showHelp:
 		l.steps = 18
 		l.form = w - l.steps - gap
 		l.gaugeLine = true
@@ -225,7 +225,15 @@ func (m Model) footerLines() []string {
 	}
 	h := m.help
 	h.SetWidth(m.width)
-	return []string{h.ShortHelpView(m.keys.ShortHelp())}
+	// In a narrow window the line drops keys from its end, but keeps
+	// help and quit: those two must always be visible.
+	keys := m.keys.ShortHelp()
+	line := h.ShortHelpView(keys)
+	for len(keys) > 2 && ansi.StringWidth(line) > m.width || strings.HasSuffix(strings.TrimSpace(ansi.Strip(line)), "…") && len(keys) > 2 {
+		keys = append(keys[:len(keys)-3], keys[len(keys)-2:]...)
+		line = h.ShortHelpView(keys)
+	}
+	return []string{line}
 }
 
 func (m Model) bodyView(l layout) string {
@@ -233,7 +241,7 @@ func (m Model) bodyView(l layout) string {
 	var main string
 	switch {
 	case m.showHelp:
-		main = m.fullHelpView(l.form)
+		main = m.fullHelpView(l.form, h)
 	case l.previewFull:
 		main = m.preview.View()
 	default:
@@ -711,20 +719,62 @@ func (m Model) reviewBody(w, room int) []string {
 }
 
 // fullHelpView lists every key, one per line, grouped as in FullHelp.
-func (m Model) fullHelpView(w int) string {
+// When the window is too short, the groups lose their blank lines, then
+// sit side by side if the width allows, and otherwise ↑/↓ scroll it.
+func (m Model) fullHelpView(w, h int) string {
 	st := m.styles
-	out := []string{st.PanelTitle.Render("Keys")}
+	keyW := 11 // "pgdn/ctrl+n"
+	var groups [][]string
 	for _, group := range m.keys.FullHelp() {
-		out = append(out, "")
+		var g []string
 		for _, b := range group {
-			h := b.Help()
-			if h.Key == "" {
+			hb := b.Help()
+			if hb.Key == "" {
 				continue
 			}
-			out = append(out, st.LabelFocus.Render(fmt.Sprintf("%-12s", h.Key))+" "+st.Value.Render(h.Desc))
+			g = append(g, st.LabelFocus.Render(fmt.Sprintf("%-*s", keyW, hb.Key))+" "+st.Value.Render(hb.Desc))
+		}
+		groups = append(groups, g)
+	}
+	note := strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(
+		"esc closes this help. Enter moves to the next field, except in a text field, where it starts a new line.")), "\n")
+	var keys []string
+	for _, g := range groups {
+		keys = append(keys, "")
+		keys = append(keys, g...)
+	}
+	out := append(append([]string{st.PanelTitle.Render("Keys")}, keys...), "")
+	out = append(out, note...)
+	if len(out) > h {
+		keys = nil
+		for _, g := range groups {
+			keys = append(keys, g...)
+		}
+		colW := 0
+		for _, k := range keys {
+			colW = max(colW, ansi.StringWidth(k))
+		}
+		if half := (len(keys) + 1) / 2; w >= 2*colW+2 && half+2 <= h {
+			// Two columns: the first half of the keys beside the second.
+			cols := make([]string, half)
+			for i := range half {
+				cols[i] = keys[i] + strings.Repeat(" ", colW-ansi.StringWidth(keys[i])+2)
+				if half+i < len(keys) {
+					cols[i] += keys[half+i]
+				}
+			}
+			keys = cols
+		}
+		out = append(append([]string{st.PanelTitle.Render("Keys") + st.Muted.Render("  esc closes")}, keys...), "")
+		out = append(out, note[1:]...)
+		if len(out) > h {
+			// Still too long: scroll, saying so.
+			top := min(m.helpTop, max(len(out)-h+1, 0))
+			out = append(out[:1:1], out[1+top:]...)
+			if len(out) > h {
+				out = append(out[:max(h-1, 0)], st.Muted.Render(fmt.Sprintf("↓ %d more (↑/↓ scroll)", len(out)-h+1)))
+			}
 		}
 	}
-	out = append(out, "", lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(
-		"esc closes this help. Enter moves to the next field, except in a text field, where it starts a new line.")))
 	return strings.Join(out, "\n")
 }

@@ -70,6 +70,7 @@ type Model struct {
 	flash       string
 	undo        *deletedEntry
 	reviewTop   int
+	helpTop     int // how far the full help is scrolled in a short window
 
 	quitting  bool
 	quitArmed bool // ctrl+c was refused once because the save failed
@@ -485,8 +486,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.layoutFields()
 		return nil
 	case msg.String() == "f1" || (!typing && bkey.Matches(msg, k.Help)):
-		m.showHelp = !m.showHelp
+		m.showHelp, m.helpTop = !m.showHelp, 0
 		m.layoutFields()
+		return nil
+	case m.showHelp && (msg.String() == "up" || msg.String() == "down"):
+		if msg.String() == "up" {
+			m.helpTop = max(m.helpTop-1, 0)
+		} else {
+			m.helpTop = min(m.helpTop+1, 40)
+		}
+		return nil
+	case m.showHelp && msg.Text != "":
+		// The help covers the form: text typed now would go into a field
+		// the user cannot see.
+		m.flash = "the help is open: esc, ? or f1 closes it"
 		return nil
 	case m.showPreview && bkey.Matches(msg, k.Close):
 		m.showPreview = false

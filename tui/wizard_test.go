@@ -989,3 +989,34 @@ func TestShortWindowShowsTheFocusedField(t *testing.T) {
 		}
 	}
 }
+
+// Help and quit stay on the bottom line at every width, and the full help
+// shows every key in a short window (side by side, or by scrolling).
+func TestHelpFitsSmallWindows(t *testing.T) {
+	for _, w := range []int{100, 60, 40, 30} {
+		h := newHarness(t, nil, w, 20)
+		lines := strings.Split(h.view(), "\n")
+		last := lines[len(lines)-1]
+		if w >= 30 && (!strings.Contains(last, "help") || !strings.Contains(last, "quit")) {
+			t.Errorf("%d columns: bottom line %q lacks help or quit", w, last)
+		}
+	}
+	h := newHarness(t, nil, 60, 20)
+	h.goStep(1).press("f1")
+	h.wantView("ctrl+c", "ctrl+w", "ctrl+e", "save & quit")
+	// Typing while the help covers the form does not go into the field.
+	h.typ("q")
+	if h.m.Draft().Summary != "" {
+		t.Fatalf("typed into a hidden field: %q", h.m.Draft().Summary)
+	}
+	h.wantView("esc, ? or f1 closes it")
+	h = newHarness(t, nil, 40, 12)
+	h.press("f1")
+	h.wantView("↑/↓ scroll")
+	for range 30 {
+		h.press("down")
+	}
+	h.wantView("save & quit")
+	h.press("esc")
+	h.wantView("Title")
+}
