@@ -63,9 +63,7 @@ func (m Model) layout() layout {
 		l.gaugeLine = true
 	}
 	l.body = m.height - 1 - len(m.footerLines()) // header, help line or message
-	if m.readOnly {
-		l.body--
-	}
+	l.body -= len(m.bannerLines())
 	if l.gaugeLine {
 		l.body--
 	}
@@ -124,8 +122,8 @@ func (m Model) render() string {
 	l := m.layout()
 	var rows []string
 	rows = append(rows, m.headerView(l))
-	if m.readOnly {
-		rows = append(rows, m.styles.Banner.Render(GlyphLock+" read-only: "+model.SafeLine(m.banner)))
+	for _, ln := range m.bannerLines() {
+		rows = append(rows, m.styles.Banner.Render(ln))
 	}
 	if l.gaugeLine {
 		rows = append(rows, m.gaugeLineView(m.width))
@@ -135,6 +133,21 @@ func (m Model) render() string {
 	}
 	rows = append(rows, m.footerView())
 	return clip(strings.Join(rows, "\n"), m.width, m.height)
+}
+
+// bannerLines is the read-only banner, wrapped so that who holds the
+// draft is read whole (two lines at most; one in a short window).
+func (m Model) bannerLines() []string {
+	if !m.readOnly {
+		return nil
+	}
+	w := max(m.width, 1)
+	lines := strings.Split(lipgloss.NewStyle().Width(w).Render(GlyphLock+" read-only: "+model.SafeLine(m.banner)), "\n")
+	if n := 1 + b2i(m.height >= 15); len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
+	}
+	return lines
 }
 
 // clip cuts s to w columns and h lines.
@@ -535,7 +548,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	out = append(out, prefix+label)
 	switch f.kind {
 	case kindLine, kindTime:
-		if focused && !m.readOnly {
+		if focused {
 			out = append(out, "  "+f.input.View())
 		} else if f.kind == kindTime && f.err == nil {
 			// The time as read, with its date: "00:20" shows the day it
@@ -546,7 +559,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 		}
 	case kindText:
 		switch {
-		case focused && !m.readOnly:
+		case focused:
 			for _, ln := range strings.Split(f.area.View(), "\n") {
 				out = append(out, "  "+ln)
 			}

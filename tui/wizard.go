@@ -214,7 +214,9 @@ func (m *Model) buildFields(path string) tea.Cmd {
 	}
 	m.layoutFields()
 	m.refreshMarks()
-	if f := m.focused(); f != nil && !m.readOnly {
+	if f := m.focused(); f != nil {
+		// Read-only too: the focused field's cursor is how a reader
+		// scrolls through a long answer.
 		return f.Focus()
 	}
 	return nil
@@ -375,7 +377,7 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 	m.sizeText(prev)
 	m.sizeText(next)
 	if m.readOnly {
-		return nil
+		return m.fields[m.focus].Focus()
 	}
 	m.prefillWhy(m.fields[next])
 	return m.fields[m.focus].Focus()
@@ -586,6 +588,23 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	if m.readOnly {
+		switch msg.String() {
+		case "up", "down", "left", "right", "home", "end":
+			// Moving the cursor reads on through a long answer; the
+			// text cannot change.
+			if f.typing() {
+				before := f.Value()
+				cmd, _ := f.Update(msg)
+				if f.Value() != before {
+					f.SetValue(before)
+				}
+				return cmd
+			}
+		default:
+			if msg.Text != "" {
+				m.flash = "read-only, nothing typed is kept: " + m.banner
+			}
+		}
 		return nil
 	}
 	return m.updateField(msg)

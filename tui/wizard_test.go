@@ -1020,3 +1020,32 @@ func TestHelpFitsSmallWindows(t *testing.T) {
 	h.press("esc")
 	h.wantView("Title")
 }
+
+// Read-only, a reader sees who holds the draft in full, can read every
+// line of a long answer, and is told that typing is not kept.
+func TestReadOnlyReaderCanReadEverything(t *testing.T) {
+	d := filledDraft()
+	var b strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "analysis line %d\n", i)
+	}
+	d.RootCause.Analysis = b.String() + "the last line"
+	reason := `draft "2026-11-24-checkout-outage" is open in another pmwiz (pid 308 on build-7, since 2026-11-24 06:37)`
+	h := newHarness(t, d, 100, 30, func(o *Options) { o.ReadOnly, o.ReadOnlyReason = true, reason })
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "since 2026-11-24 06:37)") {
+		t.Errorf("banner cut:\n%s", h.view())
+	}
+	h.typ("x")
+	h.wantView("read-only, nothing typed is kept")
+	h.goStep(4).focusPath("root_cause.analysis")
+	for range 45 {
+		h.press("down")
+	}
+	h.wantView("the last line")
+	if h.m.Draft().RootCause.Analysis != b.String()+"the last line" {
+		t.Fatal("reading changed the text")
+	}
+	if len(h.saver.changed) != 0 {
+		t.Fatal("read-only draft handed to the saver")
+	}
+}
