@@ -335,7 +335,11 @@ func TestFiveWhysPrefillFromPreviousAnswer(t *testing.T) {
 		t.Fatalf("second why = %q", got)
 	}
 	h.wantView("Why the payment timeout was 0 ms?")
-	for range 3 {
+	h.press("tab").typ("The config push had no review").press("ctrl+o")
+	if got := h.m.Draft().FiveWhys[2].Why; got != "Why the config push had no review?" {
+		t.Fatalf("third why = %q", got)
+	}
+	for range 2 {
 		h.press("ctrl+o")
 	}
 	if n := len(h.m.Draft().FiveWhys); n != model.MaxWhys {
