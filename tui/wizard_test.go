@@ -1053,3 +1053,23 @@ func TestReadOnlyReaderCanReadEverything(t *testing.T) {
 		t.Fatal("read-only draft handed to the saver")
 	}
 }
+
+// The Timeline asks for the zone first, so the times typed after it are
+// read in it rather than shifting by hours when it is set afterwards.
+func TestTimeZoneComesBeforeTheTimes(t *testing.T) {
+	d := model.New("", testNow)
+	h := newHarness(t, d, 100, 30)
+	h.goStep(2)
+	if h.m.FocusedPath() != "timeline.timezone" {
+		t.Fatalf("the Timeline opens on %q", h.m.FocusedPath())
+	}
+	h.press("ctrl+u")
+	for range 3 {
+		h.press("backspace")
+	}
+	h.typ("Europe/Berlin").press("tab").typ("2026-11-23 14:05")
+	if got := h.m.Draft().Timeline.Start; got == nil || !got.Equal(time.Date(2026, 11, 23, 13, 5, 0, 0, time.UTC)) {
+		t.Fatalf("start = %v, want 14:05 in Berlin", got)
+	}
+	h.wantView("2026-11-23 14:05")
+}
