@@ -366,7 +366,12 @@ func (m Model) formView(w, h int) string {
 	st := m.styles
 	s := steps[m.step]
 	title := st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title))
-	guide := strings.Split(lipgloss.NewStyle().Width(w).Render(st.Guide.Render(s.guide)), "\n")
+	rawGuide := strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(s.guide), "\n")
+	guide := make([]string, len(rawGuide))
+	for i, ln := range rawGuide {
+		rawGuide[i] = strings.TrimRight(ln, " ")
+		guide[i] = st.Guide.Render(rawGuide[i])
+	}
 	var zone, metrics string
 	if s.title == "Timeline" {
 		loc := draftLocation(m.draft.Timeline.TimeZone)
@@ -405,7 +410,7 @@ func (m Model) formView(w, h int) string {
 	shrink := []func(){
 		func() {
 			if len(guide) > 1 {
-				guide = []string{ansi.Truncate(guide[0], max(w-1, 1), "") + st.Guide.Render("…")}
+				guide = []string{st.Guide.Render(ansi.Truncate(rawGuide[0], max(w-1, 1), "") + "…")}
 			}
 		},
 		func() { metrics = "" },
@@ -749,8 +754,11 @@ func (m Model) fullHelpView(w, h int) string {
 		}
 		groups = append(groups, g)
 	}
-	note := strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(
-		"esc closes this help. Enter moves to the next field, except in a text field, where it starts a new line.")), "\n")
+	enter := "Enter moves to the next field, except in a text field, where it starts a new line."
+	wrapNote := func(s string) []string {
+		return strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(s)), "\n")
+	}
+	note := wrapNote("esc closes this help. " + enter)
 	var keys []string
 	for _, g := range groups {
 		keys = append(keys, "")
@@ -779,7 +787,7 @@ func (m Model) fullHelpView(w, h int) string {
 			keys = cols
 		}
 		out = append(append([]string{st.PanelTitle.Render("Keys") + st.Muted.Render("  esc closes")}, keys...), "")
-		out = append(out, note[1:]...)
+		out = append(out, wrapNote(enter)...) // the title line says how to close it
 		if len(out) > h {
 			// Still too long: scroll, saying so.
 			top := min(m.helpTop, max(len(out)-h+1, 0))

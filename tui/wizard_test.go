@@ -1073,3 +1073,16 @@ func TestTimeZoneComesBeforeTheTimes(t *testing.T) {
 	}
 	h.wantView("2026-11-23 14:05")
 }
+
+// Cut guidance ends in "…" right after its words, and the compact help
+// keeps whole sentences.
+func TestCompactTextReadsWhole(t *testing.T) {
+	h := newHarness(t, filledDraft(), 40, 10)
+	h.goStep(2)
+	if v := h.view(); strings.Contains(v, "  …") || !strings.Contains(v, "…") {
+		t.Errorf("guidance cut badly:\n%s", v)
+	}
+	h = newHarness(t, nil, 60, 20)
+	h.press("f1")
+	h.wantView("Enter moves to the next field")
+}
