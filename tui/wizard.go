@@ -686,11 +686,6 @@ func (m *Model) quit() tea.Cmd {
 				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it."
 			return nil
 		}
-		if m.quitUnsaved {
-			for _, u := range m.unsavable() {
-				m.dropped = append(m.dropped, u.where+": "+model.SafeLine(u.text))
-			}
-		}
 		if err != nil {
 			if !m.quitArmed {
 				// Do not leave with the work unsaved: say why, and let the
@@ -702,6 +697,11 @@ func (m *Model) quit() tea.Cmd {
 			}
 			m.rescue = writeRescue(m.draft, m.name)
 			m.finalErr = err
+		}
+		// Leaving without it (chosen, or with the save failing too): the
+		// text is printed on the way out, never dropped silently.
+		for _, u := range m.unsavable() {
+			m.dropped = append(m.dropped, u.where+": "+model.SafeLine(u.text))
 		}
 	}
 	m.quitting = true

@@ -1086,3 +1086,18 @@ func TestCompactTextReadsWhole(t *testing.T) {
 	h.press("f1")
 	h.wantView("Enter moves to the next field")
 }
+
+// When the save fails as well, the forced quit still hands back the text
+// that could not be stored, once.
+func TestFailedSaveQuitKeepsUnstorableText(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.saver.err = errors.New("no space left on device")
+	h.goStep(2).focusPath("timeline.end").typ("later").press("ctrl+c", "ctrl+c")
+	if !h.m.quitting {
+		t.Fatal("did not quit")
+	}
+	defer os.Remove(h.m.Rescue())
+	if got := h.m.Dropped(); !slices.Equal(got, []string{"Timeline › Ended: later"}) {
+		t.Fatalf("dropped %q", got)
+	}
+}
