@@ -94,6 +94,8 @@ echo "e2e: ctrl+e round trip through \$EDITOR"
 #    and keeps the text.
 keys PgDn
 wait_for "3. Timeline"
+keys Tab
+wait_for "› Started"
 typ "2026-11-23 14:05"
 keys Tab
 typ "14:2x"
@@ -124,7 +126,27 @@ wait_for "Technology 1"
 typ "Envoy"
 wait_for "Envoy"
 
-# 6. Quit: saved, with the path and the command to resume.
+# 6. Quit while a field holds text pmwiz cannot store: the quit stops,
+#    shows the field and says what to do; fixing it lets the quit through.
+keys PgUp
+keys PgUp
+keys PgUp
+keys PgUp
+keys PgUp
+wait_for "3. Timeline"
+wait_for "› Time zone"
+typ "Mars/Olympus"
+wait_for 'unknown time zone "Mars/Olympus"'
+for _ in 1 2 3 4 5; do keys PgDn; sleep 0.05; done
+wait_for "8. Technologies"
+keys C-c
+wait_for "cannot store"
+wait_for "3. Timeline"
+screen | grep -qF "Time zone" || fail "the quit did not show the field holding the text"
+keys C-u
+sleep 0.2
+
+# 7. Quit: saved, with the path and the command to resume.
 sq=$(score)
 keys C-c
 wait_for "EXIT=0"
@@ -136,7 +158,7 @@ file="$drafts/$name.json"
 [ -f "$file" ] || fail "no draft file $file"
 echo "e2e: quit, draft $file"
 
-# 7. The JSON holds what was typed.
+# 8. The JSON holds what was typed.
 grep -qF "\"summary\": \"$summary\\nAdded in the editor.\"" "$file" || fail "summary not in the JSON"
 grep -qF '"start": "2026-11-23T14:05:00Z"' "$file" || fail "start time not in the JSON"
 grep -qF '"detected": "2026-11-23T14:20:00Z"' "$file" || fail "fixed detection time not in the JSON"
@@ -145,7 +167,7 @@ grep -qF '"who": "Every customer paying by card in the EU"' "$file" || fail "imp
 grep -qF '"Envoy"' "$file" || fail "technology not in the JSON"
 [ "$(stat -c %a "$file")" = 600 ] || fail "draft is not mode 0600"
 
-# 8. Resume: the text is there, the score is where it was.
+# 9. Resume: the text is there, the score is where it was.
 start "$bin" resume "$name"
 wait_for "1. Basics"
 wait_for "Score $sq/100"
@@ -167,7 +189,7 @@ wait_file() {
 	fail "the draft never got: $1"
 }
 
-# 9. A dropped SSH session (SIGHUP) right after typing: the text is saved.
+# 10. A dropped SSH session (SIGHUP) right after typing: the text is saved.
 start "$bin" resume "$name"
 wait_for "1. Basics"
 keys PgDn
@@ -179,7 +201,7 @@ t kill-session -t "$sess"
 wait_file 'Hung up.'
 echo "e2e: SIGHUP saved the last keystrokes"
 
-# 10. Accessible mode asks line prompts and saves each answer, even when
+# 11. Accessible mode asks line prompts and saves each answer, even when
 #     the session is dropped mid-way.
 start "$bin" resume "$name" --accessible
 wait_for "Step 1 of 12: Basics"

@@ -19,8 +19,8 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 		"Checkout failed", "SEV1", "2", "Ada, Grace",
 		// Summary
 		"We broke checkout for 47 minutes.",
-		// Timeline: start, detected (a bad time first, then a good one), mitigated, end, zone
-		"2026-11-23 14:05", "soon", "14:12", "14:40", "14:52", "UTC",
+		// Timeline: zone, start, detected (a bad time first, then a good one), mitigated, end
+		"UTC", "2026-11-23 14:05", "soon", "14:12", "14:40", "14:52",
 		"y", "14:03", "Config push", // one event
 		"n",
 		// Impact

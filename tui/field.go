@@ -191,6 +191,21 @@ func (f *field) loadWindow(lines []string, row, col int) {
 	f.area, _ = f.area.Update(nil)
 }
 
+// scrollToCursor scrolls the textarea from the top down to the cursor,
+// which leaves the cursor's row as low in the field as the text allows.
+func (f *field) scrollToCursor() {
+	row, col := f.area.Line(), f.area.Column()
+	f.area.MoveToBegin()
+	for f.area.Line() < row {
+		line, c := f.area.Line(), f.area.Column()
+		f.area.CursorDown()
+		if f.area.Line() == line && f.area.Column() == c {
+			break // cannot move: never loop forever
+		}
+	}
+	f.area.SetCursorColumn(col)
+}
+
 // rewindow re-centres the window when the cursor nears an edge with text
 // beyond it, or when the window has grown well past its size.
 func (f *field) rewindow() {

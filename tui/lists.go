@@ -113,5 +113,21 @@ func whyQuestion(answer string) string {
 	for _, lead := range []string{"because ", "Because "} {
 		a = strings.TrimPrefix(a, lead)
 	}
+	// "The cache expired" reads on as "Why the cache expired?": a
+	// sentence's capital is dropped after "Why", but only on words that
+	// are never names ("Kafka", "PostgreSQL" keep theirs).
+	if first, rest, _ := strings.Cut(a, " "); sentenceStarters[first] {
+		a = strings.ToLower(first[:1]) + first[1:]
+		if rest != "" {
+			a += " " + rest
+		}
+	}
 	return "Why " + a + "?"
+}
+
+// sentenceStarters are capitalised only because they start a sentence.
+var sentenceStarters = map[string]bool{
+	"A": true, "An": true, "The": true, "Our": true, "We": true, "It": true, "Its": true,
+	"This": true, "That": true, "These": true, "Those": true, "There": true, "They": true,
+	"Their": true, "Some": true, "No": true, "Nobody": true, "Every": true, "All": true,
 }

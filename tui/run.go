@@ -130,6 +130,18 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 	out, rescue := d, ""
 	if fm, ok := final.(Model); ok {
 		out, rescue = fm.draft, fm.rescue
+		if len(fm.dropped) > 0 {
+			// The user chose to quit without this text; print it where it
+			// stays on their screen, so it can still be copied back.
+			w := o.Output
+			if w == nil {
+				w = os.Stdout
+			}
+			fmt.Fprintln(w, "Not saved (pmwiz could not store it):")
+			for _, s := range fm.dropped {
+				fmt.Fprintln(w, "  "+s)
+			}
+		}
 	}
 	var flushErr error
 	if o.Saver != nil && !o.ReadOnly {

@@ -122,12 +122,14 @@ func timelineFields(d *model.Draft) []binding {
 			return nil
 		},
 	}
+	// The zone comes first: the times below are read in it, so a writer
+	// who sets it after typing them would see them shift by hours.
 	out := []binding{
+		tz,
 		timeField("timeline.start", "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, startRef, true),
 		timeField("timeline.detected", "Detected", func(d *model.Draft) **time.Time { return &d.Timeline.Detected }, startRef, false),
 		timeField("timeline.mitigated", "Mitigated", func(d *model.Draft) **time.Time { return &d.Timeline.Mitigated }, startRef, false),
 		timeField("timeline.end", "Ended", func(d *model.Draft) **time.Time { return &d.Timeline.End }, startRef, false),
-		tz,
 	}
 	for i := range d.Timeline.Events {
 		at := timeField(fmt.Sprintf("timeline.events[%d].at", i), fmt.Sprintf("Event %d · when", i+1),

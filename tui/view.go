@@ -54,7 +54,7 @@ func (m Model) layout() layout {
 			l.steps, l.panel = 18, 26
 		}
 		l.form = w - l.steps - l.panel - 2*gap
-	case w >= stepsMin:
+	case w >= stepsMin && !m.showHelp:
 		l.steps = 18
 		l.form = w - l.steps - gap
 		l.gaugeLine = true
@@ -62,10 +62,8 @@ func (m Model) layout() layout {
 		l.form = w
 		l.gaugeLine = true
 	}
-	l.body = m.height - 2 // header, help line
-	if m.readOnly {
-		l.body--
-	}
+	l.body = m.height - 1 - len(m.footerLines()) // header, help line or message
+	l.body -= len(m.bannerLines())
 	if l.gaugeLine {
 		l.body--
 	}
@@ -91,10 +89,20 @@ func (m *Model) sizeText(i int) {
 	f := m.fields[i]
 	h := 3
 	if i == m.focus {
-		h = min(max(f.area.LineCount()+1, 4), max(m.layout().body/2, 4))
+		body := m.layout().body
+		// Up to half the body, at least four rows, but never more than
+		// the body holds beside the label: the cursor must stay on screen.
+		h = min(max(f.area.LineCount()+1, 4), max(body/2, 4), max(body-1, 1))
 	}
-	if f.area.Height() != h {
+	if old := f.area.Height(); old != h {
 		f.area.SetHeight(h)
+		if h > old {
+			// The textarea keeps its scroll offset when it grows: after a
+			// paste that left the cursor on the bottom row of a small
+			// field, it would show that row at the top and empty rows
+			// under it. Scroll again so the rows above the cursor show.
+			f.scrollToCursor()
+		}
 	}
 }
 
@@ -114,8 +122,8 @@ func (m Model) render() string {
 	l := m.layout()
 	var rows []string
 	rows = append(rows, m.headerView(l))
-	if m.readOnly {
-		rows = append(rows, m.styles.Banner.Render(GlyphLock+" read-only: "+model.SafeLine(m.banner)))
+	for _, ln := range m.bannerLines() {
+		rows = append(rows, m.styles.Banner.Render(ln))
 	}
 	if l.gaugeLine {
 		rows = append(rows, m.gaugeLineView(m.width))
@@ -125,6 +133,21 @@ func (m Model) render() string {
 	}
 	rows = append(rows, m.footerView())
 	return clip(strings.Join(rows, "\n"), m.width, m.height)
+}
+
+// bannerLines is the read-only banner, wrapped so that who holds the
+// draft is read whole (two lines at most; one in a short window).
+func (m Model) bannerLines() []string {
+	if !m.readOnly {
+		return nil
+	}
+	w := max(m.width, 1)
+	lines := strings.Split(lipgloss.NewStyle().Width(w).Render(GlyphLock+" read-only: "+model.SafeLine(m.banner)), "\n")
+	if n := 1 + b2i(m.height >= 15); len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
+	}
+	return lines
 }
 
 // clip cuts s to w columns and h lines.
@@ -191,12 +214,39 @@ func (m Model) headerView(l layout) string {
 }
 
 func (m Model) footerView() string {
+	return strings.Join(m.footerLines(), "\n")
+}
+
+// maxFlashLines is the most lines a message may take at the bottom: a
+// message that says what to do must be read whole, not cut at the edge.
+const maxFlashLines = 3
+
+// footerLines is the short help, or the message of the moment wrapped to
+// the window (up to maxFlashLines, and never more than half of it).
+func (m Model) footerLines() []string {
 	if m.flash != "" {
-		return m.styles.Warn.Render(model.SafeLine(m.flash))
+		w := max(m.width, 1)
+		lines := strings.Split(lipgloss.NewStyle().Width(w).Render(model.SafeLine(m.flash)), "\n")
+		if n := min(maxFlashLines, max(m.height/2, 1)); len(lines) > n {
+			lines = lines[:n]
+			lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
+		}
+		for i, ln := range lines {
+			lines[i] = m.styles.Warn.Render(ln)
+		}
+		return lines
 	}
 	h := m.help
 	h.SetWidth(m.width)
-	return h.ShortHelpView(m.keys.ShortHelp())
+	// In a narrow window the line drops keys from its end, but keeps
+	// help and quit: those two must always be visible.
+	keys := m.keys.ShortHelp()
+	line := h.ShortHelpView(keys)
+	for len(keys) > 2 && ansi.StringWidth(line) > m.width || strings.HasSuffix(strings.TrimSpace(ansi.Strip(line)), "…") && len(keys) > 2 {
+		keys = append(keys[:len(keys)-3], keys[len(keys)-2:]...)
+		line = h.ShortHelpView(keys)
+	}
+	return []string{line}
 }
 
 func (m Model) bodyView(l layout) string {
@@ -204,7 +254,7 @@ func (m Model) bodyView(l layout) string {
 	var main string
 	switch {
 	case m.showHelp:
-		main = m.fullHelpView(l.form)
+		main = m.fullHelpView(l.form, h)
 	case l.previewFull:
 		main = m.preview.View()
 	default:
@@ -315,18 +365,70 @@ func tierName(t model.Tier) string {
 func (m Model) formView(w, h int) string {
 	st := m.styles
 	s := steps[m.step]
-	head := []string{
-		st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title)),
+	title := st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title))
+	rawGuide := strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(s.guide), "\n")
+	guide := make([]string, len(rawGuide))
+	for i, ln := range rawGuide {
+		rawGuide[i] = strings.TrimRight(ln, " ")
+		guide[i] = st.Guide.Render(rawGuide[i])
 	}
-	head = append(head, strings.Split(lipgloss.NewStyle().Width(w).Render(st.Guide.Render(s.guide)), "\n")...)
+	var zone, metrics string
 	if s.title == "Timeline" {
 		loc := draftLocation(m.draft.Timeline.TimeZone)
-		head = append(head, st.Muted.Render("Times are in "+zoneLabel(loc, m.now())))
+		// The offset at the incident, not today: a March outage in Berlin
+		// was at UTC+01:00 or +02:00 whatever the date of writing.
+		at := m.now()
+		if t := m.draft.Timeline.Start; t != nil {
+			at = *t
+		}
+		zone = st.Muted.Render(ansi.Truncate("Times are in "+zoneLabel(loc, at), max(w, 1), "…"))
 		if ml := MetricsLine(m.report.Metrics); ml != "" {
-			head = append(head, st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…")))
+			metrics = st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…"))
 		}
 	}
-	head = append(head, "")
+	blank := true
+	build := func() []string {
+		head := append([]string{}, title)
+		head = append(head, guide...)
+		for _, x := range []string{zone, metrics} {
+			if x != "" {
+				head = append(head, x)
+			}
+		}
+		if blank {
+			head = append(head, "")
+		}
+		return head
+	}
+	// In a short window the head gives way, a line at a time, until the
+	// focused field (label, input and a line of its text) has room: the
+	// field being typed into must always be on screen.
+	need := min(h, 4)
+	if s.review {
+		need = min(h, 3)
+	}
+	shrink := []func(){
+		func() {
+			if len(guide) > 1 {
+				guide = []string{st.Guide.Render(ansi.Truncate(rawGuide[0], max(w-1, 1), "") + "…")}
+			}
+		},
+		func() { metrics = "" },
+		func() { blank = false },
+		func() { guide = nil },
+		func() { zone = "" },
+	}
+	head := build()
+	for _, f := range shrink {
+		if len(head) <= h-need {
+			break
+		}
+		f()
+		head = build()
+	}
+	if h-len(head) < need {
+		head = nil // not even the title fits beside the field: the header names the step
+	}
 	if h <= len(head) {
 		return strings.Join(head[:h], "\n")
 	}
@@ -353,33 +455,47 @@ func (m Model) fieldsWindow(w, room int) []string {
 	}
 	// Start at the focused field and add fields after it, then before it,
 	// while they fit.
-	lo, hi := m.focus, m.focus+1
-	used := heights[m.focus]
-	for hi < len(m.fields) && used+heights[hi] <= room {
-		used += heights[hi]
-		hi++
+	fit := func(room int) (lo, hi int) {
+		lo, hi = m.focus, m.focus+1
+		used := heights[m.focus]
+		for hi < len(m.fields) && used+heights[hi] <= room {
+			used += heights[hi]
+			hi++
+		}
+		for lo > 0 && used+heights[lo-1] <= room {
+			lo--
+			used += heights[lo]
+		}
+		return lo, hi
 	}
-	for lo > 0 && used+heights[lo-1] <= room {
-		lo--
-		used += heights[lo]
+	lo, hi := fit(room)
+	if markers := b2i(lo > 0) + b2i(hi < len(m.fields)); markers > 0 && room-markers >= heights[m.focus] {
+		// Leave rows for "↑ 2 more" and "↓ 3 more".
+		lo, hi = fit(room - markers)
 	}
 	var out []string
-	if lo > 0 {
-		out = append(out, m.styles.Muted.Render(fmt.Sprintf("↑ %d more", lo)))
-		room--
-	}
 	for i := lo; i < hi; i++ {
 		out = append(out, m.fieldView(i, m.fields[i], w)...)
 	}
 	if len(out) > room {
 		// The focused field alone is taller than the room: show its top,
 		// where the label and cursor usually are.
-		out = out[:max(room, 0)]
+		return out[:max(room, 0)]
 	}
-	if hi < len(m.fields) && len(out) < room+1 {
+	if lo > 0 && len(out) < room {
+		out = append([]string{m.styles.Muted.Render(fmt.Sprintf("↑ %d more", lo))}, out...)
+	}
+	if hi < len(m.fields) && len(out) < room {
 		out = append(out, m.styles.Muted.Render(fmt.Sprintf("↓ %d more", len(m.fields)-hi)))
 	}
 	return out
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // findings are the tone findings for a field path.
@@ -408,7 +524,7 @@ func (m Model) fieldHeight(i int, f *field, w int) int {
 			n++ // gap
 		}
 	}
-	if f.err != nil || len(m.notesOf[f.path]) > 0 {
+	if f.err != nil || len(m.notesOf[f.path]) > 0 || len(m.problemsOf[f.path]) > 0 {
 		n += len(m.notes(f, w))
 	}
 	return n
@@ -431,19 +547,24 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	case kindAdd:
 		return append(out, prefix+label)
 	case kindChoice, kindToggle:
-		return append(append(out, prefix+label+"  "+m.choiceView(f, focused)), m.notes(f, w)...)
+		head := prefix + label + "  "
+		return append(append(out, head+m.choiceView(f, focused, w-ansi.StringWidth(head))), m.notes(f, w)...)
 	}
 	out = append(out, prefix+label)
 	switch f.kind {
 	case kindLine, kindTime:
-		if focused && !m.readOnly {
+		if focused {
 			out = append(out, "  "+f.input.View())
+		} else if f.kind == kindTime && f.err == nil {
+			// The time as read, with its date: "00:20" shows the day it
+			// landed on (after midnight, the next).
+			out = append(out, "  "+m.plain(model.SafeLine(f.get(m.draft)), f.placeholder, w-2))
 		} else {
 			out = append(out, "  "+m.plain(model.SafeLine(f.Value()), f.placeholder, w-2))
 		}
 	case kindText:
 		switch {
-		case focused && !m.readOnly:
+		case focused:
 			for _, ln := range strings.Split(f.area.View(), "\n") {
 				out = append(out, "  "+ln)
 			}
@@ -486,6 +607,9 @@ func (m Model) notes(f *field, w int) []string {
 	if f.err != nil {
 		wrap(st.Error, GlyphError+" "+model.SafeLine(f.err.Error()))
 	}
+	for _, p := range m.problemsOf[f.path] {
+		wrap(st.Warn, GlyphWarn+" "+model.SafeLine(p))
+	}
 	for _, fd := range m.findings(f.path) {
 		wrap(st.Warn, fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion)))
 	}
@@ -499,7 +623,10 @@ func (m Model) plain(v, placeholder string, w int) string {
 	return m.styles.Value.Render(ansi.Truncate(v, max(w, 1), "…"))
 }
 
-func (m Model) choiceView(f *field, focused bool) string {
+// choiceView shows every option, the chosen one marked; when they do not
+// fit in w columns, only the chosen one with its place ("prevent 3/5"),
+// so the choice is never the part that is cut off.
+func (m Model) choiceView(f *field, focused bool, w int) string {
 	st := m.styles
 	opts := f.options
 	if f.kind == kindToggle {
@@ -518,6 +645,21 @@ func (m Model) choiceView(f *field, focused bool) string {
 		}
 	}
 	s := strings.Join(parts, " ")
+	arrows := 0
+	if focused {
+		arrows = 4
+	}
+	if ansi.StringWidth(s)+arrows > w && len(opts) > 1 {
+		for i, o := range opts {
+			if o == f.value {
+				name := o
+				if name == "" {
+					name = "unset"
+				}
+				s = st.ChoiceOn.Render(name) + st.Muted.Render(fmt.Sprintf(" %d/%d", i+1, len(opts)))
+			}
+		}
+	}
 	if focused {
 		s = st.Muted.Render("← ") + s + st.Muted.Render(" →")
 	}
@@ -595,20 +737,65 @@ func (m Model) reviewBody(w, room int) []string {
 }
 
 // fullHelpView lists every key, one per line, grouped as in FullHelp.
-func (m Model) fullHelpView(w int) string {
+// When the window is too short, the groups lose their blank lines, then
+// sit side by side if the width allows, and otherwise ↑/↓ scroll it.
+func (m Model) fullHelpView(w, h int) string {
 	st := m.styles
-	out := []string{st.PanelTitle.Render("Keys")}
+	keyW := 11 // "pgdn/ctrl+n"
+	var groups [][]string
 	for _, group := range m.keys.FullHelp() {
-		out = append(out, "")
+		var g []string
 		for _, b := range group {
-			h := b.Help()
-			if h.Key == "" {
+			hb := b.Help()
+			if hb.Key == "" {
 				continue
 			}
-			out = append(out, st.LabelFocus.Render(fmt.Sprintf("%-12s", h.Key))+" "+st.Value.Render(h.Desc))
+			g = append(g, st.LabelFocus.Render(fmt.Sprintf("%-*s", keyW, hb.Key))+" "+st.Value.Render(hb.Desc))
+		}
+		groups = append(groups, g)
+	}
+	enter := "Enter moves to the next field, except in a text field, where it starts a new line."
+	wrapNote := func(s string) []string {
+		return strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(s)), "\n")
+	}
+	note := wrapNote("esc closes this help. " + enter)
+	var keys []string
+	for _, g := range groups {
+		keys = append(keys, "")
+		keys = append(keys, g...)
+	}
+	out := append(append([]string{st.PanelTitle.Render("Keys")}, keys...), "")
+	out = append(out, note...)
+	if len(out) > h {
+		keys = nil
+		for _, g := range groups {
+			keys = append(keys, g...)
+		}
+		colW := 0
+		for _, k := range keys {
+			colW = max(colW, ansi.StringWidth(k))
+		}
+		if half := (len(keys) + 1) / 2; w >= 2*colW+2 && half+2 <= h {
+			// Two columns: the first half of the keys beside the second.
+			cols := make([]string, half)
+			for i := range half {
+				cols[i] = keys[i] + strings.Repeat(" ", colW-ansi.StringWidth(keys[i])+2)
+				if half+i < len(keys) {
+					cols[i] += keys[half+i]
+				}
+			}
+			keys = cols
+		}
+		out = append(append([]string{st.PanelTitle.Render("Keys") + st.Muted.Render("  esc closes")}, keys...), "")
+		out = append(out, wrapNote(enter)...) // the title line says how to close it
+		if len(out) > h {
+			// Still too long: scroll, saying so.
+			top := min(m.helpTop, max(len(out)-h+1, 0))
+			out = append(out[:1:1], out[1+top:]...)
+			if len(out) > h {
+				out = append(out[:max(h-1, 0)], st.Muted.Render(fmt.Sprintf("↓ %d more (↑/↓ scroll)", len(out)-h+1)))
+			}
 		}
 	}
-	out = append(out, "", lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(
-		"esc closes this help. Enter moves to the next field, except in a text field, where it starts a new line.")))
 	return strings.Join(out, "\n")
 }

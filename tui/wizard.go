@@ -51,7 +51,10 @@ type Model struct {
 	// notesOf indexes report.Findings by field path, so drawing a step
 	// with hundreds of fields does not scan every finding for each.
 	notesOf map[string][]model.Finding
-	marks   [12]string
+	// problemsOf is what the draft's validation says about each field
+	// (an end before the start, a link without https://), shown under it.
+	problemsOf map[string][]string
+	marks      [12]string
 	// Scoring moves off the Update loop once it costs more than
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
 	// snapshot, and a change made meanwhile is scored when it returns.
@@ -67,10 +70,15 @@ type Model struct {
 	flash       string
 	undo        *deletedEntry
 	reviewTop   int
+	helpTop     int // how far the full help is scrolled in a short window
 
 	quitting  bool
-	quitArmed bool   // ctrl+c was refused once because the save failed
-	rescue    string // the rescue copy written on a forced quit
+	quitArmed bool // ctrl+c was refused once because the save failed
+	// quitUnsaved: ctrl+c was refused once because fields hold text that
+	// cannot be stored (a bad time); a second ctrl+c quits without it.
+	quitUnsaved bool
+	dropped     []string // "Timeline › Mitigated: nonsense", on such a quit
+	rescue      string   // the rescue copy written on a forced quit
 	// Saved is the error of the final flush, when the wizard quit.
 	finalErr error
 }
@@ -114,8 +122,21 @@ func New(d *model.Draft, o Options) Model {
 		m.preview = newPreviewPane(dark)
 	}
 	m.rescore()
+	m.validate()
 	m.buildFields("")
 	return m
+}
+
+// validate refreshes problemsOf from the draft's validation.
+func (m *Model) validate() {
+	ps := m.draft.Validate()
+	if len(ps) == 0 && len(m.problemsOf) == 0 {
+		return
+	}
+	m.problemsOf = make(map[string][]string, len(ps))
+	for _, p := range ps {
+		m.problemsOf[p.Field] = append(m.problemsOf[p.Field], p.Message)
+	}
 }
 
 func (m *Model) setStyles(s Styles) {
@@ -193,7 +214,9 @@ func (m *Model) buildFields(path string) tea.Cmd {
 	}
 	m.layoutFields()
 	m.refreshMarks()
-	if f := m.focused(); f != nil && !m.readOnly {
+	if f := m.focused(); f != nil {
+		// Read-only too: the focused field's cursor is how a reader
+		// scrolls through a long answer.
 		return f.Focus()
 	}
 	return nil
@@ -213,6 +236,9 @@ func (m *Model) changed(f *field) {
 		f.err = nil
 		delete(m.errs, f.path)
 		delete(m.pending, f.path)
+		if f.path == "timeline.start" {
+			m.rereadClocks(f)
+		}
 		if f.path == "timeline.timezone" {
 			// Show every time of the step in the new zone (the instants
 			// stay as they are).
@@ -222,9 +248,31 @@ func (m *Model) changed(f *field) {
 	m.touch()
 }
 
+// rereadClocks reads again, against the new start, the times on screen
+// typed as a bare clock ("00:20"): they mean that time on the start's
+// day (or the next), and the start may have been typed, or fixed, after
+// them. Without this, an end typed while the start was still wrong keeps
+// the wrong day, and the incident lasts for months.
+func (m *Model) rereadClocks(start *field) {
+	for _, g := range m.fields {
+		if g == start || g.kind != kindTime || !isClock(g.Value()) {
+			continue
+		}
+		if err := g.set(m.draft, g.Value()); err != nil {
+			g.err = err
+			m.errs[g.path], m.pending[g.path] = err, g.Value()
+			continue
+		}
+		g.err = nil
+		delete(m.errs, g.path)
+		delete(m.pending, g.path)
+	}
+}
+
 // touch is called after every change of the draft.
 func (m *Model) touch() {
 	m.rescore()
+	m.validate()
 	m.refreshMark()
 	if m.previewShown() && !m.previewDue {
 		// Exporting a big draft costs about a millisecond: the preview
@@ -329,7 +377,7 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 	m.sizeText(prev)
 	m.sizeText(next)
 	if m.readOnly {
-		return nil
+		return m.fields[m.focus].Focus()
 	}
 	m.prefillWhy(m.fields[next])
 	return m.fields[m.focus].Focus()
@@ -424,6 +472,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	typing := f != nil && f.typing() && !m.readOnly
 	k := m.keys
 	m.flash = ""
+	if !bkey.Matches(msg, k.Quit) {
+		// Anything else the user does first re-arms the warning about
+		// text that cannot be saved: it may have changed.
+		m.quitUnsaved = false
+	}
 	switch {
 	case bkey.Matches(msg, k.Quit):
 		return m.quit()
@@ -435,8 +488,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.layoutFields()
 		return nil
 	case msg.String() == "f1" || (!typing && bkey.Matches(msg, k.Help)):
-		m.showHelp = !m.showHelp
+		m.showHelp, m.helpTop = !m.showHelp, 0
 		m.layoutFields()
+		return nil
+	case m.showHelp && (msg.String() == "up" || msg.String() == "down"):
+		if msg.String() == "up" {
+			m.helpTop = max(m.helpTop-1, 0)
+		} else {
+			m.helpTop = min(m.helpTop+1, 40)
+		}
+		return nil
+	case m.showHelp && msg.Text != "":
+		// The help covers the form: text typed now would go into a field
+		// the user cannot see.
+		m.flash = "the help is open: esc, ? or f1 closes it"
 		return nil
 	case m.showPreview && bkey.Matches(msg, k.Close):
 		m.showPreview = false
@@ -478,6 +543,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if f == nil {
 		return nil
 	}
+	if f.kind == kindAdd && msg.Text != "" && msg.Mod&^tea.ModShift == 0 && !m.readOnly {
+		// Typing on "+ add …" starts the entry with what was typed,
+		// rather than dropping the keys on a row that holds no text.
+		cmd := m.insertEntry(f.list, f.index)
+		if g := m.focused(); g != nil && g.typing() && g.list == f.list {
+			return tea.Batch(cmd, m.updateField(msg))
+		}
+		return cmd
+	}
 	switch msg.String() {
 	case "enter":
 		switch f.kind {
@@ -514,6 +588,23 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	if m.readOnly {
+		switch msg.String() {
+		case "up", "down", "left", "right", "home", "end":
+			// Moving the cursor reads on through a long answer; the
+			// text cannot change.
+			if f.typing() {
+				before := f.Value()
+				cmd, _ := f.Update(msg)
+				if f.Value() != before {
+					f.SetValue(before)
+				}
+				return cmd
+			}
+		default:
+			if msg.Text != "" {
+				m.flash = "read-only, nothing typed is kept: " + m.banner
+			}
+		}
 		return nil
 	}
 	return m.updateField(msg)
@@ -523,6 +614,27 @@ func (m *Model) updateField(msg tea.Msg) tea.Cmd {
 	f := m.focused()
 	if f == nil || m.readOnly {
 		return nil
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// A paste is neutralised on the way in, as text loaded from a file
+		// is when its field is built: the focused input shows what it
+		// holds as it is, and a bidi override or a carriage return in it
+		// would make the field read differently from what it holds.
+		if f.kind == kindText {
+			p.Content = model.SafeText(p.Content)
+		} else {
+			p.Content = model.SafeLine(p.Content)
+		}
+		msg = p
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+		// Without bracketed paste, a terminal sends a paste as keys.
+		if safe := model.SafeLine(k.Text); safe != k.Text {
+			if k.Text = strings.TrimSpace(safe); k.Text == "" {
+				return nil
+			}
+			msg = k
+		}
 	}
 	if p, ok := msg.(tea.PasteMsg); ok && f.kind == kindText &&
 		f.area.LineCount()+strings.Count(p.Content, "\n") >= maxPasteLines {
@@ -559,7 +671,22 @@ func (m *Model) saveNow() tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
-		if err := m.saver.Flush(); err != nil {
+		err := m.saver.Flush()
+		if held := m.unsavable(); len(held) > 0 && !m.quitUnsaved && err == nil {
+			// Text that does not parse (a bad time) lives only on screen:
+			// the draft keeps its last good value. Do not drop it silently:
+			// show the first such field and say what to do.
+			m.quitUnsaved = true
+			m.later = append(m.later, m.showField(held[0].path))
+			names := make([]string, len(held))
+			for i, u := range held {
+				names[i] = u.where
+			}
+			m.flash = "Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
+				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it."
+			return nil
+		}
+		if err != nil {
 			if !m.quitArmed {
 				// Do not leave with the work unsaved: say why, and let the
 				// user fix it (free disk space, ctrl+s) or insist.
@@ -571,10 +698,62 @@ func (m *Model) quit() tea.Cmd {
 			m.rescue = writeRescue(m.draft, m.name)
 			m.finalErr = err
 		}
+		// Leaving without it (chosen, or with the save failing too): the
+		// text is printed on the way out, never dropped silently.
+		for _, u := range m.unsavable() {
+			m.dropped = append(m.dropped, u.where+": "+model.SafeLine(u.text))
+		}
 	}
 	m.quitting = true
 	return tea.Quit
 }
+
+// unsavableText is text in a field that cannot be stored in the draft.
+type unsavableText struct {
+	path, where, text string
+}
+
+// unsavable lists, in step order, the fields whose text does not parse
+// and so is not in the draft ("Timeline › Mitigated").
+func (m *Model) unsavable() []unsavableText {
+	var out []unsavableText
+	if len(m.pending) == 0 {
+		return nil
+	}
+	for _, st := range steps {
+		for _, b := range st.fields(m.draft) {
+			if t, ok := m.pending[b.path]; ok && strings.TrimSpace(t) != "" {
+				out = append(out, unsavableText{path: b.path, where: st.title + " › " + b.label, text: t})
+			}
+		}
+	}
+	return out
+}
+
+// showField goes to the step holding the field at path and focuses it.
+func (m *Model) showField(path string) tea.Cmd {
+	for i, st := range steps {
+		for _, b := range st.fields(m.draft) {
+			if b.path != path {
+				continue
+			}
+			return tea.Batch(m.goStep(i), m.buildFields(path))
+		}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Dropped lists the text the user chose to quit without (ctrl+c twice
+// while a field held text pmwiz cannot store), for Run to print once the
+// terminal is restored, so it is still on their screen.
+func (m Model) Dropped() []string { return m.dropped }
 
 // writeRescue writes the draft to a private file in the temporary
 // directory when it cannot be saved where it belongs, and returns its

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -334,7 +335,11 @@ func TestFiveWhysPrefillFromPreviousAnswer(t *testing.T) {
 		t.Fatalf("second why = %q", got)
 	}
 	h.wantView("Why the payment timeout was 0 ms?")
-	for range 3 {
+	h.press("tab").typ("The config push had no review").press("ctrl+o")
+	if got := h.m.Draft().FiveWhys[2].Why; got != "Why the config push had no review?" {
+		t.Fatalf("third why = %q", got)
+	}
+	for range 2 {
 		h.press("ctrl+o")
 	}
 	if n := len(h.m.Draft().FiveWhys); n != model.MaxWhys {
@@ -762,5 +767,337 @@ func TestQuitWhenSavingFails(t *testing.T) {
 	}
 	if info, _ := os.Stat(h.m.Rescue()); info.Mode().Perm() != 0o600 {
 		t.Fatalf("rescue copy mode %v", info.Mode().Perm())
+	}
+}
+
+// Text that cannot be stored (a bad time) is not dropped by a quit
+// without a word: the first ctrl+c shows the field and says what to do;
+// fixing it lets the quit through, and a second ctrl+c quits without it
+// and hands the text back for printing.
+func TestQuitWithTextThatCannotBeSaved(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.typ("Checkout failed").goStep(2).focusPath("timeline.mitigated").typ("nonsense")
+	h.goStep(0).press("ctrl+c")
+	if h.m.quitting {
+		t.Fatal("quit dropped the unparsed time without a word")
+	}
+	if h.m.Step() != 2 || h.m.FocusedPath() != "timeline.mitigated" {
+		t.Fatalf("the field holding the text is not shown: step %d, focus %q", h.m.Step(), h.m.FocusedPath())
+	}
+	v := strings.Join(strings.Fields(h.view()), " ")
+	for _, want := range []string{"Not saved: Timeline › Mitigated holds text pmwiz cannot store", "press ctrl+c again to quit without it", "nonsense"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, h.view())
+		}
+	}
+	if h.saver.flushes == 0 {
+		t.Error("the rest of the draft was not saved on the refused quit")
+	}
+
+	// Fixing it: the quit goes through with the time in the draft.
+	for range len("nonsense") {
+		h.press("backspace")
+	}
+	h.typ("14:40").press("ctrl+c")
+	if !h.m.quitting || len(h.m.Dropped()) != 0 {
+		t.Fatalf("after the fix: quitting %v, dropped %q", h.m.quitting, h.m.Dropped())
+	}
+	if h.saver.last().Timeline.Mitigated == nil {
+		t.Fatal("the fixed time is not in the saved draft")
+	}
+
+	// Insisting: a second ctrl+c quits, and the text is handed back.
+	h = newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.mitigated").typ("nonsense").press("tab").typ("soon").press("ctrl+c")
+	h.wantView("Mitigated, Timeline › Ended hold")
+	h.press("ctrl+c")
+	if !h.m.quitting {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+	want := []string{"Timeline › Mitigated: nonsense", "Timeline › Ended: soon"}
+	if got := h.m.Dropped(); !slices.Equal(got, want) {
+		t.Fatalf("dropped %q, want %q", got, want)
+	}
+
+	// Another key between the two re-arms the warning.
+	h = newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.end").typ("x").press("ctrl+c").typ("y").press("ctrl+c")
+	if h.m.quitting {
+		t.Fatal("typing after the warning did not re-arm it")
+	}
+}
+
+// A long message at the bottom wraps instead of being cut at the edge.
+func TestLongMessageWrapsAtTheBottom(t *testing.T) {
+	h := newHarness(t, nil, 60, 20)
+	h.goStep(2).focusPath("timeline.end").typ("x").press("ctrl+c")
+	v := h.view()
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "press ctrl+c again to quit without it.") {
+		t.Fatalf("message cut:\n%s", v)
+	}
+	if n := len(strings.Split(v, "\n")); n > 20 {
+		t.Fatalf("view is %d lines in a 20-line window", n)
+	}
+}
+
+// Clock-only times follow the start: typed before the start was right,
+// they are read again when it changes, and an unfocused time shows the
+// day it landed on.
+func TestClockTimesFollowTheStart(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-03-28 23:5x")
+	h.focusPath("timeline.detected").typ("23:58")
+	h.focusPath("timeline.end").typ("00:40")
+	// Now the start is fixed: the clocks move to its day.
+	h.focusPath("timeline.start").press("backspace").typ("0")
+	tl := h.m.Draft().Timeline
+	if tl.End == nil || !tl.End.Equal(time.Date(2026, 3, 29, 0, 40, 0, 0, time.UTC)) {
+		t.Fatalf("end = %v, want the day after the start", tl.End)
+	}
+	if tl.Detected == nil || !tl.Detected.Equal(time.Date(2026, 3, 28, 23, 58, 0, 0, time.UTC)) {
+		t.Fatalf("detected = %v", tl.Detected)
+	}
+	h.wantView("2026-03-29 00:40", "2026-03-28 23:58")
+	if !strings.Contains(h.view(), "Duration 50m") {
+		t.Errorf("duration not from the fixed start:\n%s", h.view())
+	}
+}
+
+// The zone's offset shown is the one at the incident's start, not today's.
+func TestZoneOffsetIsTheIncidents(t *testing.T) {
+	d := model.New("", testNow) // testNow is in November: UTC+01:00 in Berlin
+	d.Timeline.TimeZone = "Europe/Berlin"
+	h := newHarness(t, d, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-07-01 10:00")
+	h.wantView("Europe/Berlin (UTC+02:00)")
+}
+
+// After a paste the focused text field shows the lines before the cursor,
+// not the cursor's line at the top and empty rows under it.
+func TestPasteShowsTheTextBeforeTheCursor(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(4).focusPath("root_cause.analysis")
+	var b strings.Builder
+	for i := 1; i <= 3000; i++ {
+		fmt.Fprintf(&b, "line %d\n", i)
+	}
+	h.send(tea.PasteMsg{Content: b.String()})
+	h.typ("END")
+	if got := h.m.Draft().RootCause.Analysis; got != b.String()+"END" {
+		t.Fatalf("paste kept %d lines", strings.Count(got, "\n"))
+	}
+	h.wantView("line 2995", "line 3000", "END")
+}
+
+// A paste with bidi overrides, escapes and carriage returns is shown and
+// kept neutralised, in the focused field too.
+func TestPasteIsNeutralisedInTheFocusedField(t *testing.T) {
+	evil := "Evil \x1b[31mred\x1b[0m \u202eReversed\u202c CR\rOVERWRITE\x07 end"
+	for _, path := range []string{"title", "summary"} {
+		h := newHarness(t, nil, 100, 30)
+		if path == "summary" {
+			h.goStep(1)
+		}
+		h.send(tea.PasteMsg{Content: evil})
+		raw := h.m.View().Content
+		for _, bad := range []string{"\u202e", "\u202c", "\r", "\x07", "[31m"} {
+			if strings.Contains(raw, bad) {
+				t.Errorf("%s: the view shows %q", path, bad)
+			}
+		}
+		got := h.m.Draft().Title + h.m.Draft().Summary
+		want := model.SafeLine(evil)
+		if path == "summary" {
+			want = model.SafeText(evil)
+		}
+		if got != want || strings.ContainsRune(got, '\u202e') {
+			t.Errorf("%s: kept %q", path, got)
+		}
+		h.wantView("Reversed", "OVERWRITE")
+	}
+}
+
+// Without bracketed paste the same text arrives as keys: also neutralised.
+func TestTypedControlCharactersAreNeutralised(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.typ("a\u202eb\u202cc")
+	if got := h.m.Draft().Title; got != "abc" {
+		t.Fatalf("title %q", got)
+	}
+	if strings.ContainsRune(h.m.View().Content, '\u202e') {
+		t.Fatal("the view shows a bidi override")
+	}
+}
+
+// What validation finds (an end before the start, a link that is not a
+// web link) is said under the field, with what to do.
+func TestProblemsShowUnderTheirField(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.start").typ("2026-03-29 14:05")
+	h.focusPath("timeline.end").typ("2026-03-28 15:00")
+	h.wantView(GlyphWarn + " ends before the start")
+	for range len("28 15:00") {
+		h.press("backspace")
+	}
+	h.typ("29 15:00")
+	if strings.Contains(h.view(), "before the start") {
+		t.Fatalf("the warning stayed after the fix:\n%s", h.view())
+	}
+	h.goStep(10).press("enter").typ("Status page").press("tab").typ("status.example.com").press("shift+tab")
+	h.wantView("not a web link", "https://")
+}
+
+// Typing on an “+ add …” row starts an entry with the typed text instead
+// of dropping the keys.
+func TestTypingOnAddRowStartsAnEntry(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(7).typ("Kafka 3.7")
+	if got := h.m.Draft().Technologies; !slices.Equal(got, []string{"Kafka 3.7"}) {
+		t.Fatalf("technologies %q", got)
+	}
+	h.wantView("Technology 1", "Kafka 3.7")
+	// Space on an add row types too; the toggle keys are for choices.
+	h.press("tab").typ(" x")
+	if got := h.m.Draft().Technologies; len(got) != 2 || got[1] != " x" {
+		t.Fatalf("technologies %q", got)
+	}
+}
+
+// A choice too wide for the form shows the chosen option and its place
+// rather than a row cut before the chosen option.
+func TestNarrowChoiceShowsTheChosenOption(t *testing.T) {
+	h := newHarness(t, nil, 60, 20)
+	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type").press("right", "right")
+	if got := h.m.Draft().ActionItems[0].Type; got != model.ActionOther {
+		t.Fatalf("type %q", got)
+	}
+	h.wantView("← other 5/5 →")
+	h = newHarness(t, nil, 120, 40)
+	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type")
+	h.wantView("← unset mitigate prevent process other →")
+}
+
+// In a short window the step's guidance gives way so that the field
+// being typed into is on screen.
+func TestShortWindowShowsTheFocusedField(t *testing.T) {
+	for _, size := range [][2]int{{40, 10}, {20, 5}, {60, 8}} {
+		h := newHarness(t, filledDraft(), size[0], size[1])
+		h.goStep(2).focusPath("timeline.detected").typ("x")
+		v := h.view()
+		if !strings.Contains(v, "Detected") || !strings.Contains(v, "x") {
+			t.Errorf("%dx%d: the focused field is not on screen:\n%s", size[0], size[1], v)
+		}
+		h.goStep(1).typ(" Typed")
+		if v := h.view(); !strings.Contains(v, "Typed") {
+			t.Errorf("%dx%d: typing in the summary is not on screen:\n%s", size[0], size[1], v)
+		}
+	}
+}
+
+// Help and quit stay on the bottom line at every width, and the full help
+// shows every key in a short window (side by side, or by scrolling).
+func TestHelpFitsSmallWindows(t *testing.T) {
+	for _, w := range []int{100, 60, 40, 30} {
+		h := newHarness(t, nil, w, 20)
+		lines := strings.Split(h.view(), "\n")
+		last := lines[len(lines)-1]
+		if w >= 30 && (!strings.Contains(last, "help") || !strings.Contains(last, "quit")) {
+			t.Errorf("%d columns: bottom line %q lacks help or quit", w, last)
+		}
+	}
+	h := newHarness(t, nil, 60, 20)
+	h.goStep(1).press("f1")
+	h.wantView("ctrl+c", "ctrl+w", "ctrl+e", "save & quit")
+	// Typing while the help covers the form does not go into the field.
+	h.typ("q")
+	if h.m.Draft().Summary != "" {
+		t.Fatalf("typed into a hidden field: %q", h.m.Draft().Summary)
+	}
+	h.wantView("esc, ? or f1 closes it")
+	h = newHarness(t, nil, 40, 12)
+	h.press("f1")
+	h.wantView("↑/↓ scroll")
+	for range 30 {
+		h.press("down")
+	}
+	h.wantView("save & quit")
+	h.press("esc")
+	h.wantView("Title")
+}
+
+// Read-only, a reader sees who holds the draft in full, can read every
+// line of a long answer, and is told that typing is not kept.
+func TestReadOnlyReaderCanReadEverything(t *testing.T) {
+	d := filledDraft()
+	var b strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "analysis line %d\n", i)
+	}
+	d.RootCause.Analysis = b.String() + "the last line"
+	reason := `draft "2026-11-24-checkout-outage" is open in another pmwiz (pid 308 on build-7, since 2026-11-24 06:37)`
+	h := newHarness(t, d, 100, 30, func(o *Options) { o.ReadOnly, o.ReadOnlyReason = true, reason })
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "since 2026-11-24 06:37)") {
+		t.Errorf("banner cut:\n%s", h.view())
+	}
+	h.typ("x")
+	h.wantView("read-only, nothing typed is kept")
+	h.goStep(4).focusPath("root_cause.analysis")
+	for range 45 {
+		h.press("down")
+	}
+	h.wantView("the last line")
+	if h.m.Draft().RootCause.Analysis != b.String()+"the last line" {
+		t.Fatal("reading changed the text")
+	}
+	if len(h.saver.changed) != 0 {
+		t.Fatal("read-only draft handed to the saver")
+	}
+}
+
+// The Timeline asks for the zone first, so the times typed after it are
+// read in it rather than shifting by hours when it is set afterwards.
+func TestTimeZoneComesBeforeTheTimes(t *testing.T) {
+	d := model.New("", testNow)
+	h := newHarness(t, d, 100, 30)
+	h.goStep(2)
+	if h.m.FocusedPath() != "timeline.timezone" {
+		t.Fatalf("the Timeline opens on %q", h.m.FocusedPath())
+	}
+	h.press("ctrl+u")
+	for range 3 {
+		h.press("backspace")
+	}
+	h.typ("Europe/Berlin").press("tab").typ("2026-11-23 14:05")
+	if got := h.m.Draft().Timeline.Start; got == nil || !got.Equal(time.Date(2026, 11, 23, 13, 5, 0, 0, time.UTC)) {
+		t.Fatalf("start = %v, want 14:05 in Berlin", got)
+	}
+	h.wantView("2026-11-23 14:05")
+}
+
+// Cut guidance ends in "…" right after its words, and the compact help
+// keeps whole sentences.
+func TestCompactTextReadsWhole(t *testing.T) {
+	h := newHarness(t, filledDraft(), 40, 10)
+	h.goStep(2)
+	if v := h.view(); strings.Contains(v, "  …") || !strings.Contains(v, "…") {
+		t.Errorf("guidance cut badly:\n%s", v)
+	}
+	h = newHarness(t, nil, 60, 20)
+	h.press("f1")
+	h.wantView("Enter moves to the next field")
+}
+
+// When the save fails as well, the forced quit still hands back the text
+// that could not be stored, once.
+func TestFailedSaveQuitKeepsUnstorableText(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.saver.err = errors.New("no space left on device")
+	h.goStep(2).focusPath("timeline.end").typ("later").press("ctrl+c", "ctrl+c")
+	if !h.m.quitting {
+		t.Fatal("did not quit")
+	}
+	defer os.Remove(h.m.Rescue())
+	if got := h.m.Dropped(); !slices.Equal(got, []string{"Timeline › Ended: later"}) {
+		t.Fatalf("dropped %q", got)
 	}
 }
