@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -30,22 +29,12 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 		return "", nil, err
 	}
 	base := Slug(title, now)
-	tmp, err := s.fs.CreateTemp(s.dir, "."+base+".json"+tempInfix+"*")
+	tmpName, op, err := writeTemp(s.fs, s.dir, "."+base+".json"+tempInfix+"*", data)
 	if err != nil {
-		return "", nil, &SaveError{Path: s.dir, Op: "create a new draft", Err: err}
+		return "", nil, &SaveError{Path: s.dir, Op: "create a new draft: " + op, Err: err}
 	}
-	tmpName := tmp.Name()
+	// The temporary file only lends its bytes to the name claimed below.
 	defer s.fs.Remove(tmpName)
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return "", nil, &SaveError{Path: tmpName, Op: "write a new draft", Err: err}
-	}
 	for n := 1; n < 1000; n++ {
 		name := base
 		if n > 1 {
@@ -72,22 +61,4 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 		return name, d, nil
 	}
 	return "", nil, fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
-}
-
-func createExclusive(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(path)
-	}
-	return err
 }

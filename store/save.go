@@ -113,21 +113,9 @@ func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 		return &SaveError{Path: path, Op: op, Err: err, Unchanged: true}
 	}
 
-	tmp, err := s.fs.CreateTemp(dir, "."+filepath.Base(path)+tempInfix+"*")
+	tmpName, op, err := writeTemp(s.fs, dir, "."+filepath.Base(path)+tempInfix+"*", data)
 	if err != nil {
-		return fail("create a temporary file", err)
-	}
-	tmpName := tmp.Name()
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fail("write", err, tmpName)
-	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return fail("sync", err, tmpName)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail("close", err, tmpName)
+		return fail(op, err)
 	}
 
 	// Keep the current version as NAME.json.bak. A hard link costs nothing
@@ -170,23 +158,13 @@ func (s *Store) copyForBackup(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.fs.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+"*")
+	name, _, err := writeTemp(s.fs, filepath.Dir(dst), filepath.Base(dst)+"*", data)
 	if err != nil {
 		return err
 	}
-	name := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = s.fs.Rename(name, dst)
-	}
-	if err != nil {
+	if err := s.fs.Rename(name, dst); err != nil {
 		_ = s.fs.Remove(name)
+		return err
 	}
-	return err
+	return nil
 }

@@ -100,28 +100,6 @@ func moveFile(src, dst string) error {
 	return os.Remove(src)
 }
 
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(dst)
-	}
-	return err
-}
-
 // RestoreBackup makes NAME.json.bak the draft again, when the draft cannot
 // be read and its backup can. The broken file is not deleted: a copy goes
 // to the trash as NAME.broken-….json first, so whatever it held can still
