@@ -1,6 +1,10 @@
 package store
 
-import "os"
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
 
 // writeTemp writes data to a new file made by fsys.CreateTemp(dir,
 // pattern), fsyncs and closes it, and returns its name. On failure the
@@ -25,6 +29,37 @@ func writeTemp(fsys FS, dir, pattern string, data []byte) (name, op string, err 
 		return "", op, err
 	}
 	return name, "", nil
+}
+
+// WriteFileAtomic replaces path with data so that readers, and the file
+// after a crash, hold the old contents or the new, never half of either:
+// the bytes go to a temporary file beside path, are fsynced, renamed over
+// path, and the directory is fsynced. An existing file keeps its
+// permissions; a new one gets perm. It is the store's own crash-safe write,
+// for files outside the drafts directory (an exported post-mortem).
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	if info, err := os.Stat(path); err == nil {
+		perm = info.Mode().Perm()
+	}
+	fsys := OSFS{}
+	dir := filepath.Dir(path)
+	tmp, _, err := writeTemp(fsys, dir, "."+filepath.Base(path)+tempInfix+"*", data)
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, perm); err != nil {
+		_ = fsys.Remove(tmp)
+		return err
+	}
+	if err := fsys.Rename(tmp, path); err != nil {
+		_ = fsys.Remove(tmp)
+		return err
+	}
+	// The file is whole either way; a failed directory sync only risks the
+	// rename not surviving a power cut, which is no reason to report failure
+	// after the new contents are in place.
+	_ = fsys.SyncDir(dir)
+	return nil
 }
 
 // createExclusive writes data, fsynced, to path, which must not exist

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 	"github.com/spf13/cobra"
 )
 
@@ -164,50 +165,8 @@ func writeExport(path string, md []byte, force bool, source string) error {
 	if dir := filepath.Dir(target); !isDir(dir) {
 		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", path, dir, dir)
 	}
-	if err := writeFileAtomic(target, md, 0o644); err != nil {
+	if err := store.WriteFileAtomic(target, md, 0o644); err != nil {
 		return exitCode(2, "cannot write %s: %v", path, unwrapPath(err))
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path, syncs it,
-// renames it over path and syncs the directory: readers see the old file
-// or the new one, never half of one, even after a crash. An existing
-// file's permissions are kept.
-func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), perm); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		_ = d.Close()
 	}
 	return nil
 }
