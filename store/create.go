@@ -21,17 +21,31 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 	// Whole seconds: a draft is read by people, in diffs.
 	now = now.Truncate(time.Second)
 	d := model.New(title, now)
+	name, err := s.CreateFrom(d, now)
+	if err != nil {
+		return "", nil, err
+	}
+	return name, d, nil
+}
+
+// CreateFrom is Create for a draft that already holds text (an import):
+// d is written under a fresh name made from its title and now, in one
+// step, so there is no empty draft first and no backup of one.
+func (s *Store) CreateFrom(d *model.Draft, now time.Time) (string, error) {
 	data, err := model.Encode(d)
 	if err != nil {
-		return "", nil, err
+		return "", err
+	}
+	if len(data) > MaxDraftSize {
+		return "", &SaveError{Path: s.dir, Op: "create a new draft", Err: tooLarge(len(data))}
 	}
 	if err := s.ensureDir(); err != nil {
-		return "", nil, err
+		return "", err
 	}
-	base := Slug(title, now)
+	base := Slug(d.Title, now)
 	tmpName, op, err := writeTemp(s.fs, s.dir, "."+base+".json"+tempInfix+"*", data)
 	if err != nil {
-		return "", nil, &SaveError{Path: s.dir, Op: "create a new draft: " + op, Err: err}
+		return "", &SaveError{Path: s.dir, Op: "create a new draft: " + op, Err: err}
 	}
 	// The temporary file only lends its bytes to the name claimed below.
 	defer s.fs.Remove(tmpName)
@@ -53,12 +67,12 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 			continue
 		}
 		if err != nil {
-			return "", nil, &SaveError{Path: path, Op: "create a new draft", Err: err}
+			return "", &SaveError{Path: path, Op: "create a new draft", Err: err}
 		}
 		if err := s.fs.SyncDir(s.dir); err != nil {
-			return "", nil, &SaveError{Path: path, Op: "sync the directory", Err: err}
+			return "", &SaveError{Path: path, Op: "sync the directory", Err: err}
 		}
-		return name, d, nil
+		return name, nil
 	}
-	return "", nil, fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
+	return "", fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
 }

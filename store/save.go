@@ -21,6 +21,11 @@ const MaxDraftSize = 10 << 20
 // killed save left behind.
 const tempInfix = ".tmp-"
 
+// tooLarge says why a draft of n bytes, over MaxDraftSize, is not written.
+func tooLarge(n int) error {
+	return fmt.Errorf("the draft is %.1f MB, over pmwiz's %d MB limit: remove a large paste and it will save", float64(n)/(1<<20), MaxDraftSize>>20)
+}
+
 // SaveError is a save that failed. The draft in memory is intact; when
 // Unchanged is true the file on disk still holds the previous save.
 type SaveError struct {
@@ -89,8 +94,7 @@ func (s *Store) Save(ref string, d *model.Draft) error {
 // write is Save once the bytes are known.
 func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 	if len(data) > MaxDraftSize {
-		return &SaveError{Path: r.path, Op: "size check", Unchanged: true,
-			Err: fmt.Errorf("the draft is %.1f MB, over pmwiz's %d MB limit: remove a large paste and it will save", float64(len(data))/(1<<20), MaxDraftSize>>20)}
+		return &SaveError{Path: r.path, Op: "size check", Unchanged: true, Err: tooLarge(len(data))}
 	}
 	path := r.path
 	// A link inside the directory to a draft inside it (checkInside allowed

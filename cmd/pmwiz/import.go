@@ -17,20 +17,13 @@ import (
 
 // saveNewDraft stores an imported draft as a new draft in the drafts
 // directory and returns its name. The store claims a fresh name
-// atomically (it never replaces a draft), then the import is saved into it.
+// atomically: it never replaces a draft.
 func saveNewDraft(cmd *cobra.Command, d *model.Draft) (string, error) {
 	s, err := openStore(cmd)
 	if err != nil {
 		return "", err
 	}
-	name, _, err := s.Create(d.Title, now())
-	if err != nil {
-		return "", err
-	}
-	if err := s.Save(name, d); err != nil {
-		return "", err
-	}
-	return name, nil
+	return s.CreateFrom(d, now().Truncate(time.Second))
 }
 
 func newImportCmd() *cobra.Command {
