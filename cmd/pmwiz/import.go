@@ -47,16 +47,9 @@ func newImportCmd() *cobra.Command {
 			if out != "" && !strings.EqualFold(filepath.Ext(out), ".json") {
 				return exitCode(2, "-o %s: a draft's file name ends in .json, or pmwiz cannot open it: use -o %s.json", out, strings.TrimSuffix(out, filepath.Ext(out)))
 			}
-			data, err := readLimited(args[0])
+			d, err := readMarkdownDraft(cmd, args[0])
 			if err != nil {
-				return exitCode(2, "cannot read %s: %v", args[0], unwrapPath(err))
-			}
-			d, warnings, err := export.Import(data)
-			if err != nil {
-				return exitCode(2, "%s: %v", args[0], err)
-			}
-			for _, w := range warnings {
-				fmt.Fprintf(cmd.ErrOrStderr(), "import: %s\n", model.SafeLine(w))
+				return err
 			}
 			at := now().Truncate(time.Second)
 			d.Created, d.Updated = &at, &at
@@ -94,8 +87,8 @@ func isMarkdownPath(ref string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// readMarkdownDraft imports a Markdown post-mortem for a command that only
-// reads it (export, preview; score can use it too), telling stderr what
+// readMarkdownDraft imports a Markdown post-mortem (for import, and for
+// export, preview and score, which read it on the fly), telling stderr what
 // the import guessed.
 func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 	data, err := readLimited(path)
