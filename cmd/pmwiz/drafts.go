@@ -10,13 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -41,14 +39,6 @@ func openStore(cmd *cobra.Command) (*store.Store, error) {
 		return nil, exitCode(2, "%v", err)
 	}
 	return s, nil
-}
-
-// interactive is true when both ends are a terminal: only then may a
-// picker or a question appear. Scripts and pipes get plain text instead.
-func interactive(cmd *cobra.Command) bool {
-	in, ok1 := cmd.InOrStdin().(*os.File)
-	out, ok2 := cmd.OutOrStdout().(*os.File)
-	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
 func newListCmd() *cobra.Command {
@@ -117,16 +107,6 @@ func errorLine(err error) string {
 		return le.Short()
 	}
 	return err.Error()
-}
-
-// listWidth is the terminal's width, or 120 cells when w is not one.
-func listWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
-			return cols
-		}
-	}
-	return 120
 }
 
 // writeList prints the drafts as aligned columns that fit in width cells

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
@@ -169,12 +168,6 @@ func writeExport(path string, md []byte, force bool, source string) error {
 		return exitCode(2, "cannot write %s: %v", path, unwrapPath(err))
 	}
 	return nil
-}
-
-// isTerminal reports whether r or w is an interactive terminal.
-func isTerminal(f any) bool {
-	file, ok := f.(*os.File)
-	return ok && term.IsTerminal(file.Fd())
 }
 
 func isDir(path string) bool {

@@ -1,13 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
-	"os"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
@@ -59,12 +58,7 @@ func newPreviewCmd() *cobra.Command {
 				style = "notty"
 			}
 			if width == 0 {
-				width = 80
-				if f, ok := out.(*os.File); ok {
-					if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-						width = w
-					}
-				}
+				width = cmp.Or(terminalWidth(out), 80)
 			}
 			r, err := export.Render(string(md), width, style)
 			if err != nil {

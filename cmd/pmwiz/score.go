@@ -2,11 +2,8 @@ package main
 
 import (
 	"encoding/json"
-	"io"
-	"os"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
@@ -71,14 +68,4 @@ func loadDraftForReading(cmd *cobra.Command, ref string) (*model.Draft, error) {
 		return nil, err
 	}
 	return l.Draft, nil
-}
-
-// terminalWidth is w's width when it is a terminal, else 0 (no wrapping).
-func terminalWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		if cols, _, err := term.GetSize(f.Fd()); err == nil {
-			return cols
-		}
-	}
-	return 0
 }
