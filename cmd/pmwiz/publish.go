@@ -14,17 +14,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// missingMustHaves lists the must-have rubric items that are not yes.
-func missingMustHaves(r model.Report) []model.ItemResult {
-	var out []model.ItemResult
-	for _, it := range r.Items {
-		if it.Tier == model.TierMust && it.Status != model.Yes {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
 func describeMissing(w io.Writer, items []model.ItemResult) {
 	noun := "must-have is"
 	if len(items) > 1 {
@@ -80,7 +69,7 @@ func newPublishCmd() *cobra.Command {
 				return exitCode(2, "%v", err)
 			}
 			d := loaded.Draft
-			if missing := missingMustHaves(model.Score(d)); len(missing) > 0 && !f.force {
+			if missing := model.Score(d).MissingMustHaves(); len(missing) > 0 && !f.force {
 				errOut := cmd.ErrOrStderr()
 				describeMissing(errOut, missing)
 				if !isTerminal(cmd.InOrStdin()) || !isTerminal(errOut) {
