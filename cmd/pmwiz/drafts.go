@@ -315,7 +315,8 @@ func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
 func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 	l, err := s.Load(ref)
 	if err != nil {
-		return loadFailed(err)
+		// The store's load error names the file and says what to do.
+		return exitCode(2, "%v", err)
 	}
 	if readOnly {
 		return openWizard(cmd, s, l.Path, true)
@@ -341,12 +342,6 @@ func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 	}
 	defer lock.Unlock()
 	return openWizard(cmd, s, l.Path, false)
-}
-
-// loadFailed turns a load error into the CLI's: the file is untouched,
-// and the error says what to do.
-func loadFailed(err error) error {
-	return exitCode(2, "%v", err)
 }
 
 // restoreAndEdit is "resume --from-backup": the draft cannot be read, so
