@@ -252,11 +252,7 @@ func newRmCmd() *cobra.Command {
 			for _, ref := range args {
 				dest, err := s.MoveToTrash(ref)
 				if err != nil {
-					var le *store.LockedError
-					if errors.As(err, &le) {
-						err = fmt.Errorf("%v: close it there first", err)
-					}
-					fmt.Fprintln(cmd.ErrOrStderr(), "pmwiz rm:", err)
+					fmt.Fprintln(cmd.ErrOrStderr(), "pmwiz rm:", withLockAdvice(err, "close it there first"))
 					failed = true
 					continue
 				}

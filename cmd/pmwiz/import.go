@@ -149,11 +149,7 @@ func importTo(cmd *cobra.Command, d *model.Draft, out string, force bool) error 
 	}
 	lock, err := s.Lock(abs)
 	if err != nil {
-		var locked *store.LockedError
-		if errors.As(err, &locked) {
-			return exitCode(2, "%v: quit there first, so the import does not replace what is being typed", err)
-		}
-		return exitCode(2, "%v", err)
+		return exitCode(2, "%v", withLockAdvice(err, "quit there first, so the import does not replace what is being typed"))
 	}
 	defer lock.Unlock()
 	if err := s.Save(abs, d); err != nil {

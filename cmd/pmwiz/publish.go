@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -9,7 +8,6 @@ import (
 	"charm.land/huh/v2"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
-	"github.com/pmwiz/pmwiz/store"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
 )
@@ -57,11 +55,7 @@ func newPublishCmd() *cobra.Command {
 			// it cannot save over the new status (or we over its text).
 			lock, err := s.Lock(ref)
 			if err != nil {
-				var locked *store.LockedError
-				if errors.As(err, &locked) {
-					return exitCode(2, "%v: finish or quit there, then publish", err)
-				}
-				return exitCode(2, "%v", err)
+				return exitCode(2, "%v", withLockAdvice(err, "finish or quit there, then publish"))
 			}
 			defer lock.Unlock()
 			loaded, err := s.Load(ref)
