@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,9 +27,7 @@ func newPreviewCmd() *cobra.Command {
 		Args:              argsBetween(1, 1, draftArg),
 		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch style {
-			case "auto", "dark", "light", "notty":
-			default:
+			if !slices.Contains(previewStyles, style) {
 				return exitCode(2, "--style %q: use auto, dark, light or notty", style)
 			}
 			if cmd.Flags().Changed("width") && width < 20 {
@@ -75,9 +74,13 @@ func newPreviewCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, or 80)")
 	cmd.Flags().StringVar(&style, "style", "auto", "glamour style: auto, dark, light or notty")
-	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"auto", "dark", "light", "notty"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(previewStyles, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// previewStyles are export.Render's styles, and "auto": dark or light from
+// the terminal's background, notty when piped.
+var previewStyles = append([]string{"auto"}, export.Styles...)
 
 // maxPreviewWidth is wider than any screen people read on.
 const maxPreviewWidth = 1000
