@@ -87,7 +87,7 @@ func writeListJSON(w io.Writer, entries []store.Entry) error {
 	for _, e := range entries {
 		it := listItem{Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339)}
 		if e.Err != nil {
-			msg := errorLine(e.Err)
+			msg := e.Reason()
 			it.Error = &msg
 		} else {
 			score := e.Score
@@ -99,14 +99,6 @@ func writeListJSON(w io.Writer, entries []store.Entry) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(items)
-}
-
-func errorLine(err error) string {
-	var le *store.LoadError
-	if errors.As(err, &le) {
-		return le.Short()
-	}
-	return err.Error()
 }
 
 // writeList prints the drafts as aligned columns that fit in width cells
@@ -123,7 +115,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		when := tui.Ago(at, e.Updated)
 		if e.Err != nil {
 			// Three cells: the error spans title, status and score.
-			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), when})
+			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(e.Reason()), when})
 			continue
 		}
 		title := model.SafeLine(e.Title)
