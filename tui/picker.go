@@ -288,8 +288,7 @@ func scoreText(e store.Entry) string {
 	if e.MaxScore == 0 {
 		return "score –"
 	}
-	// As "pmwiz score" prints it: 97.5, not a rounded 98.
-	return strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
+	return FormatPoints(e.Score) + "/" + strconv.Itoa(e.MaxScore)
 }
 
 // Ago says how long ago t was, the way people say it: "just now",

@@ -128,8 +128,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		}
 		score := "–"
 		if e.MaxScore > 0 {
-			// As "pmwiz score" prints it: 97.5, not a rounded 98.
-			score = strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
+			score = tui.FormatPoints(e.Score) + "/" + strconv.Itoa(e.MaxScore)
 		}
 		rows = append(rows, []string{name, title, status, score, when})
 	}
