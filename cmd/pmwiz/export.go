@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -144,7 +143,7 @@ func writeExport(path string, md []byte, force bool, source string) error {
 		return exitCode(2, "%s is the file being exported: writing over it would lose it; choose another file, like %s", path, mdName(path))
 	}
 	old, err := os.ReadFile(target)
-	if err == nil && isDraftJSON(old) {
+	if err == nil && model.LooksLikeDraft(old) {
 		return exitCode(2, "%s is a pmwiz draft: the Markdown would replace it and the draft would be lost (--force does not change that); write to a .md file, like %s", path, mdName(path))
 	}
 	switch {
@@ -179,15 +178,6 @@ func sameFile(a, b string) bool {
 	ai, err1 := os.Stat(a)
 	bi, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
-}
-
-// isDraftJSON reports a JSON object with a "schema" key: a pmwiz draft
-// (or one written by another tool for pmwiz).
-func isDraftJSON(b []byte) bool {
-	var probe struct {
-		Schema json.RawMessage `json:"schema"`
-	}
-	return json.Unmarshal(b, &probe) == nil && probe.Schema != nil
 }
 
 // mdName suggests a Markdown file name beside path.
