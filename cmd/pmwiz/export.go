@@ -14,25 +14,27 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// loadDraft reads the draft a command works on: a name in the drafts
-// directory or a path, through the store (which explains what to do when
-// a draft cannot be read, and falls back to its backup).
+// loadDraft reads the draft a command works on, for reading only (no
+// lock), and returns it with the file it came from: a name in the drafts
+// directory or a path, through the store, whose errors say what to do
+// when a draft cannot be read (and name a good backup when there is one).
 //
 // A Markdown file (.md, .markdown) is imported on the fly, so any
 // post-mortem can be previewed or re-exported in another layout.
-func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, error) {
+func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
 	if isMarkdownPath(ref) {
-		return readMarkdownDraft(cmd, ref)
+		d, err := readMarkdownDraft(cmd, ref)
+		return d, ref, err
 	}
-	d, err := loadDraftForReading(cmd, ref)
+	s, err := openStore(cmd)
 	if err != nil {
-		var coded *exitError
-		if errors.As(err, &coded) {
-			return nil, err
-		}
-		return nil, &exitError{code: 2, err: err}
+		return nil, "", err
 	}
-	return d, nil
+	l, err := s.Load(ref)
+	if err != nil {
+		return nil, "", &exitError{code: 2, err: err}
+	}
+	return l.Draft, l.Path, nil
 }
 
 // exportFlags are shared by export and publish.
@@ -87,7 +89,7 @@ func newExportCmd() *cobra.Command {
 		Args:              argsBetween(1, 1, draftArg),
 		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := loadDraft(cmd, args[0])
+			d, source, err := loadDraft(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -103,7 +105,7 @@ func newExportCmd() *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(md)
 				return err
 			}
-			if err := writeExport(f.out, md, f.force, sourcePath(cmd, args[0])); err != nil {
+			if err := writeExport(f.out, md, f.force, source); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", f.out)
@@ -114,19 +116,6 @@ func newExportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to FILE instead of stdout")
 	cmd.Flags().BoolVar(&f.force, "force", false, "replace FILE even if pmwiz did not write it, or it was edited since")
 	return cmd
-}
-
-// sourcePath is the file a command reads ref from, when it can tell.
-func sourcePath(cmd *cobra.Command, ref string) string {
-	if isMarkdownPath(ref) {
-		return ref
-	}
-	if s, err := openStore(cmd); err == nil {
-		if p, err := s.Resolve(ref); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 // writeExport writes md to path atomically, refusing to replace a file

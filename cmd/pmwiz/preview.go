@@ -38,7 +38,7 @@ func newPreviewCmd() *cobra.Command {
 			if width > maxPreviewWidth {
 				return exitCode(2, "--width %d is wider than any screen: use at most %d", width, maxPreviewWidth)
 			}
-			d, err := loadDraft(cmd, args[0])
+			d, _, err := loadDraft(cmd, args[0])
 			if err != nil {
 				return err
 			}
