@@ -157,13 +157,13 @@ func TestTrashKeepsEverything(t *testing.T) {
 	if got := readFile(t, dest); !bytes.Equal(got, encode(t, fullDraft(2))) {
 		t.Error("the first trashed draft was overwritten")
 	}
-	if err := s.Trash("pm"); err == nil {
+	if _, err := s.MoveToTrash("pm"); err == nil {
 		t.Error("trashing a missing draft succeeded")
 	}
 	// A draft given by its path, outside the drafts directory.
 	outside := filepath.Join(t.TempDir(), "elsewhere.json")
 	writeRaw(t, outside, encode(t, fullDraft(4)))
-	if err := s.Trash(outside); err != nil {
+	if _, err := s.MoveToTrash(outside); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(outside); !errors.Is(err, os.ErrNotExist) {
