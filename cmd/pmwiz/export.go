@@ -54,8 +54,9 @@ func (f *exportFlags) register(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(export.Layouts, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// options turns the flags into export options, reading the template file
-// and checking it before any output is written.
+// options turns the flags into export options, reading the template file.
+// export.Markdown parses it, and reports a mistake with its line, before
+// any output is written.
 func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
 	score := model.Score(d).Score
 	opts := export.Options{FrontMatter: f.frontMatter, Layout: f.layout, Score: &score}
@@ -63,9 +64,6 @@ func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
 		b, err := os.ReadFile(f.template)
 		if err != nil {
 			return opts, fmt.Errorf("--template %s: cannot read it: %w", f.template, unwrapPath(err))
-		}
-		if _, err := export.ParseTemplate(f.template, string(b)); err != nil {
-			return opts, err
 		}
 		opts.Template, opts.Layout, opts.TemplateName = string(b), "", f.template
 	}
