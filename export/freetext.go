@@ -115,9 +115,13 @@ func tidyLines(s string) string {
 		}
 		out = append(out, l)
 	}
-	s = strings.Join(out, "\n")
-	// Leading blank lines only: leading spaces on the first line mean
-	// something (an indented code block).
+	return trimBlock(strings.Join(out, "\n"))
+}
+
+// trimBlock trims blank lines around a block of text, and trailing spaces.
+// Only whole blank lines go at the start: leading spaces on the first line
+// mean something (an indented code block).
+func trimBlock(s string) string {
 	for {
 		i := strings.IndexByte(s, '\n')
 		if i < 0 || strings.TrimSpace(s[:i]) != "" {
@@ -128,8 +132,7 @@ func tidyLines(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	s = strings.TrimRight(s, " \n")
-	return s
+	return strings.TrimRight(s, " \t\n")
 }
 
 func expandTabs(l string) string {

@@ -164,21 +164,6 @@ func topHeadings(src []byte) []heading {
 	return hs
 }
 
-// trimBlock trims blank lines around a block of text, and trailing spaces.
-func trimBlock(s string) string {
-	for {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 || strings.TrimSpace(s[:i]) != "" {
-			break
-		}
-		s = s[i+1:]
-	}
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	return strings.TrimRight(s, " \t\n")
-}
-
 func (im *importer) body(src string) {
 	b := []byte(src)
 	hs := topHeadings(b)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/glamour/v2"
 )
@@ -15,9 +16,7 @@ var Styles = []string{"dark", "light", "notty"}
 // Building a renderer costs ~50 µs and a renderer is not safe for
 // concurrent use, so each call builds its own.
 func Render(md string, width int, style string) (string, error) {
-	switch style {
-	case "dark", "light", "notty":
-	default:
+	if !slices.Contains(Styles, style) {
 		return "", fmt.Errorf("render: unknown style %q: use dark, light or notty", style)
 	}
 	if width < 10 {

@@ -56,19 +56,6 @@ func templateFuncs(z zone) template.FuncMap {
 	}
 }
 
-// ParseTemplate checks a template before any draft is exported with it,
-// so a typo is reported once, with its line.
-//
-// name (the template's file name) is how errors refer to it:
-// "brief.tmpl:3: unexpected "}" in operand".
-func ParseTemplate(name, src string) (*template.Template, error) {
-	t, err := template.New(templateName(name)).Funcs(templateFuncs(zone{time.UTC, "UTC"})).Option("missingkey=error").Parse(src)
-	if err != nil {
-		return nil, templateError(err)
-	}
-	return t, nil
-}
-
 func templateName(name string) string {
 	if name == "" {
 		return "template"

@@ -172,3 +172,24 @@ func TestValidate(t *testing.T) {
 		t.Errorf("an empty draft has no problems, got %v", ps)
 	}
 }
+
+func TestLooksLikeDraft(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"a draft", `{"schema": 1, "title": "Checkout outage"}`, true},
+		{"a newer pmwiz's draft", `{"schema": 99}`, true},
+		{"a broken schema is still a draft", `{"schema": "one"}`, true},
+		{"other JSON", `{"title": "x"}`, false},
+		{"a JSON array", `[{"schema": 1}]`, false},
+		{"Markdown", "# Checkout outage\n", false},
+		{"empty", ``, false},
+	}
+	for _, tt := range tests {
+		if got := LooksLikeDraft([]byte(tt.in)); got != tt.want {
+			t.Errorf("%s: LooksLikeDraft(%q) = %v, want %v", tt.name, tt.in, got, tt.want)
+		}
+	}
+}

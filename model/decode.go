@@ -310,3 +310,13 @@ func truncate(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
+
+// LooksLikeDraft reports a JSON object with a "schema" key: a pmwiz draft,
+// readable by this build or not (a newer one's, or one another tool wrote
+// for pmwiz). Guards use it so that no Markdown ever replaces a draft.
+func LooksLikeDraft(b []byte) bool {
+	var probe struct {
+		Schema json.RawMessage `json:"schema"`
+	}
+	return json.Unmarshal(b, &probe) == nil && probe.Schema != nil
+}

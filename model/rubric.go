@@ -213,6 +213,18 @@ func (r Report) Next() (ItemResult, bool) {
 	return best, found
 }
 
+// MissingMustHaves lists the must-have items that are not yet "yes", in
+// rubric order: what publishing without would leave a reader missing.
+func (r Report) MissingMustHaves() []ItemResult {
+	var out []ItemResult
+	for _, it := range r.Items {
+		if it.Tier == TierMust && it.Status != Yes {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 func judgeAdmitFailure(d *Draft, _ facts) verdict {
 	switch n := Words(d.Summary); {
 	case n == 0:

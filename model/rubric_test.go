@@ -212,3 +212,23 @@ func TestNextIsTheMostValuable(t *testing.T) {
 		t.Fatalf("with start_end half done, next = %s, want impact (15 missing beats 7.5)", next.ID)
 	}
 }
+
+func TestMissingMustHaves(t *testing.T) {
+	r := Report{Items: []ItemResult{
+		{ID: ItemAdmitFailure, Tier: TierPrinciple, Status: No},
+		{ID: ItemStartEnd, Tier: TierMust, Status: Yes},
+		{ID: ItemImpact, Tier: TierMust, Status: Partial},
+		{ID: ItemRootCause, Tier: TierMust, Status: No},
+		{ID: ItemTechnologies, Tier: TierNice, Status: No},
+	}}
+	var got []string
+	for _, it := range r.MissingMustHaves() {
+		got = append(got, it.ID)
+	}
+	if want := ItemImpact + " " + ItemRootCause; strings.Join(got, " ") != want {
+		t.Errorf("MissingMustHaves = %v, want %s (must-haves not yes, in order; other tiers ignored)", got, want)
+	}
+	if got := Score(&Draft{}).MissingMustHaves(); len(got) != 4 {
+		t.Errorf("an empty draft misses %d must-haves, want all 4", len(got))
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -22,30 +21,34 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 	// Whole seconds: a draft is read by people, in diffs.
 	now = now.Truncate(time.Second)
 	d := model.New(title, now)
+	name, err := s.CreateFrom(d, now)
+	if err != nil {
+		return "", nil, err
+	}
+	return name, d, nil
+}
+
+// CreateFrom is Create for a draft that already holds text (an import):
+// d is written under a fresh name made from its title and now, in one
+// step, so there is no empty draft first and no backup of one.
+func (s *Store) CreateFrom(d *model.Draft, now time.Time) (string, error) {
 	data, err := model.Encode(d)
 	if err != nil {
-		return "", nil, err
+		return "", err
+	}
+	if len(data) > MaxDraftSize {
+		return "", &SaveError{Path: s.dir, Op: "create a new draft", Err: tooLarge(len(data))}
 	}
 	if err := s.ensureDir(); err != nil {
-		return "", nil, err
+		return "", err
 	}
-	base := Slug(title, now)
-	tmp, err := s.fs.CreateTemp(s.dir, "."+base+".json"+tempInfix+"*")
+	base := Slug(d.Title, now)
+	tmpName, op, err := writeTemp(s.fs, s.dir, "."+base+".json"+tempInfix+"*", data)
 	if err != nil {
-		return "", nil, &SaveError{Path: s.dir, Op: "create a new draft", Err: err}
+		return "", &SaveError{Path: s.dir, Op: "create a new draft: " + op, Err: err}
 	}
-	tmpName := tmp.Name()
+	// The temporary file only lends its bytes to the name claimed below.
 	defer s.fs.Remove(tmpName)
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return "", nil, &SaveError{Path: tmpName, Op: "write a new draft", Err: err}
-	}
 	for n := 1; n < 1000; n++ {
 		name := base
 		if n > 1 {
@@ -64,30 +67,12 @@ func (s *Store) Create(title string, now time.Time) (string, *model.Draft, error
 			continue
 		}
 		if err != nil {
-			return "", nil, &SaveError{Path: path, Op: "create a new draft", Err: err}
+			return "", &SaveError{Path: path, Op: "create a new draft", Err: err}
 		}
 		if err := s.fs.SyncDir(s.dir); err != nil {
-			return "", nil, &SaveError{Path: path, Op: "sync the directory", Err: err}
+			return "", &SaveError{Path: path, Op: "sync the directory", Err: err}
 		}
-		return name, d, nil
+		return name, nil
 	}
-	return "", nil, fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
-}
-
-func createExclusive(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(path)
-	}
-	return err
+	return "", fmt.Errorf("cannot create a draft named %s: names up to %s-999 are all taken in %s", base, base, s.dir)
 }

@@ -79,7 +79,7 @@ func TestListIndexIsUsedAndInvalidated(t *testing.T) {
 		t.Fatalf("broken draft served from the index: %v", got)
 	}
 	// A trashed draft leaves the index.
-	if err := s.Trash("a"); err != nil {
+	if _, err := s.MoveToTrash("a"); err != nil {
 		t.Fatal(err)
 	}
 	listTitles(t, s)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,6 +39,19 @@ type Entry struct {
 	// modTime is the file's, to order drafts whose "updated" falls in the
 	// same second (drafts store whole seconds).
 	modTime time.Time
+}
+
+// Reason is why the draft cannot be read, in one line for a listing, or
+// "" when it can be.
+func (e Entry) Reason() string {
+	var le *LoadError
+	switch {
+	case e.Err == nil:
+		return ""
+	case errors.As(e.Err, &le):
+		return le.Short()
+	}
+	return e.Err.Error()
 }
 
 // List returns every draft in the directory, newest first. Files that are

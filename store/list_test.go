@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -156,13 +157,13 @@ func TestTrashKeepsEverything(t *testing.T) {
 	if got := readFile(t, dest); !bytes.Equal(got, encode(t, fullDraft(2))) {
 		t.Error("the first trashed draft was overwritten")
 	}
-	if err := s.Trash("pm"); err == nil {
+	if _, err := s.MoveToTrash("pm"); err == nil {
 		t.Error("trashing a missing draft succeeded")
 	}
 	// A draft given by its path, outside the drafts directory.
 	outside := filepath.Join(t.TempDir(), "elsewhere.json")
 	writeRaw(t, outside, encode(t, fullDraft(4)))
-	if err := s.Trash(outside); err != nil {
+	if _, err := s.MoveToTrash(outside); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(outside); !errors.Is(err, os.ErrNotExist) {
@@ -197,5 +198,30 @@ func TestListSameSecondNewestFileFirst(t *testing.T) {
 	}
 	if want := []string{"b-third", "a-second", "c-first"}; !equal(names, want) {
 		t.Fatalf("List order = %v, want %v", names, want)
+	}
+}
+
+func TestEntryReasonIsOneLine(t *testing.T) {
+	s := mustOpen(t)
+	writeRaw(t, filepath.Join(s.Dir(), "broken.json"), []byte(`{"schema": 1, "title": "cut`))
+	if err := s.Save("fine", fullDraft(1)); err != nil {
+		t.Fatal(err)
+	}
+	es, err := s.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		switch e.Name {
+		case "fine":
+			if r := e.Reason(); r != "" {
+				t.Errorf("a readable draft has reason %q, want none", r)
+			}
+		case "broken":
+			r := e.Reason()
+			if !strings.HasPrefix(r, "not valid JSON") || strings.Contains(r, "\n") {
+				t.Errorf("broken draft's reason = %q, want one line saying it is not valid JSON", r)
+			}
+		}
 	}
 }

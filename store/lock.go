@@ -62,7 +62,7 @@ func (s *Store) Lock(ref string) (*Lock, error) {
 		fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(0o600))
 		ok, err := fl.TryLock()
 		if err != nil {
-			return nil, fmt.Errorf("cannot lock draft %q (%s): %w", r.name, path, err)
+			return nil, fmt.Errorf("cannot lock draft %q (%s): %w (the lock file sits beside the draft: check that its directory is writable)", r.name, path, err)
 		}
 		if !ok {
 			le := &LockedError{Name: r.name}
@@ -81,7 +81,7 @@ func (s *Store) Lock(ref string) (*Lock, error) {
 		info, _ := json.Marshal(lockInfo{PID: os.Getpid(), Host: host, Since: s.now().UTC().Truncate(time.Second)})
 		if err := os.WriteFile(path, append(info, '\n'), 0o600); err != nil {
 			_ = fl.Unlock()
-			return nil, fmt.Errorf("cannot lock draft %q: write %s: %w", r.name, path, err)
+			return nil, fmt.Errorf("cannot lock draft %q: write %s: %w (check that the draft's directory is writable and the disk not full)", r.name, path, err)
 		}
 		return &Lock{fl: fl, path: path}, nil
 	}

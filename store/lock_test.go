@@ -44,7 +44,7 @@ func TestLockIsExclusiveAndSaysWhoHoldsIt(t *testing.T) {
 	if len(es) != 1 || es[0].LockedBy == nil || es[0].LockedBy.PID != os.Getpid() {
 		t.Errorf("List does not show the lock: %+v", es)
 	}
-	if err := s.Trash("pm"); !errors.As(err, &le) {
+	if _, err := s.MoveToTrash("pm"); !errors.As(err, &le) {
 		t.Errorf("Trash of a draft open elsewhere = %v, want *LockedError", err)
 	}
 	if err := l.Unlock(); err != nil {

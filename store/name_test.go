@@ -210,3 +210,26 @@ func TestConcurrentCreatesNeverShareAName(t *testing.T) {
 		seen[name] = true
 	}
 }
+
+func TestCreateFromKeepsTheTextAndMakesNoBackup(t *testing.T) {
+	s := mustOpen(t)
+	d := fullDraft(1)
+	d.Title = "Imported outage"
+	name, err := s.CreateFrom(d, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "2026-11-24-imported-outage" {
+		t.Errorf("name = %q, want one made from the title and date", name)
+	}
+	l, err := s.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Draft.Summary != d.Summary || len(l.Draft.Timeline.Events) != len(d.Timeline.Events) {
+		t.Errorf("loaded draft lost the imported text: %+v", l.Draft)
+	}
+	if got := dirNames(t, s.Dir()); len(got) != 1 {
+		t.Errorf("files after CreateFrom = %v, want the draft alone (no .bak of an empty draft, no temp file)", got)
+	}
+}

@@ -73,7 +73,7 @@ func (s *Store) notFound(ref string, r draftRef, err error) error {
 	if r.inDir {
 		return fmt.Errorf("no draft named %q in %s: run \"pmwiz list\" to see your drafts", r.name, s.dir)
 	}
-	return fmt.Errorf("%s: no such file", r.path)
+	return fmt.Errorf("%s: no such file: check the path, or run \"pmwiz list\" to see the drafts in %s", r.path, s.dir)
 }
 
 // checkInside refuses a draft in the directory that is a symbolic link to

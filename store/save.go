@@ -21,6 +21,11 @@ const MaxDraftSize = 10 << 20
 // killed save left behind.
 const tempInfix = ".tmp-"
 
+// tooLarge says why a draft of n bytes, over MaxDraftSize, is not written.
+func tooLarge(n int) error {
+	return fmt.Errorf("the draft is %.1f MB, over pmwiz's %d MB limit: remove a large paste and it will save", float64(n)/(1<<20), MaxDraftSize>>20)
+}
+
 // SaveError is a save that failed. The draft in memory is intact; when
 // Unchanged is true the file on disk still holds the previous save.
 type SaveError struct {
@@ -89,8 +94,7 @@ func (s *Store) Save(ref string, d *model.Draft) error {
 // write is Save once the bytes are known.
 func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 	if len(data) > MaxDraftSize {
-		return &SaveError{Path: r.path, Op: "size check", Unchanged: true,
-			Err: fmt.Errorf("the draft is %.1f MB, over pmwiz's %d MB limit: remove a large paste and it will save", float64(len(data))/(1<<20), MaxDraftSize>>20)}
+		return &SaveError{Path: r.path, Op: "size check", Unchanged: true, Err: tooLarge(len(data))}
 	}
 	path := r.path
 	// A link inside the directory to a draft inside it (checkInside allowed
@@ -113,21 +117,9 @@ func (s *Store) write(r draftRef, data []byte, keepBackup bool) error {
 		return &SaveError{Path: path, Op: op, Err: err, Unchanged: true}
 	}
 
-	tmp, err := s.fs.CreateTemp(dir, "."+filepath.Base(path)+tempInfix+"*")
+	tmpName, op, err := writeTemp(s.fs, dir, "."+filepath.Base(path)+tempInfix+"*", data)
 	if err != nil {
-		return fail("create a temporary file", err)
-	}
-	tmpName := tmp.Name()
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fail("write", err, tmpName)
-	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return fail("sync", err, tmpName)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail("close", err, tmpName)
+		return fail(op, err)
 	}
 
 	// Keep the current version as NAME.json.bak. A hard link costs nothing
@@ -170,23 +162,13 @@ func (s *Store) copyForBackup(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.fs.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+"*")
+	name, _, err := writeTemp(s.fs, filepath.Dir(dst), filepath.Base(dst)+"*", data)
 	if err != nil {
 		return err
 	}
-	name := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = s.fs.Rename(name, dst)
-	}
-	if err != nil {
+	if err := s.fs.Rename(name, dst); err != nil {
 		_ = s.fs.Remove(name)
+		return err
 	}
-	return err
+	return nil
 }

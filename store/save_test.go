@@ -294,7 +294,7 @@ func TestPermissionsUnderUmask000(t *testing.T) {
 	check(filepath.Join(dir, name+".json.bak"), 0o600)
 	check(filepath.Join(dir, name+".lock"), 0o600)
 	lock.Unlock()
-	if err := s.Trash(name); err != nil {
+	if _, err := s.MoveToTrash(name); err != nil {
 		t.Fatal(err)
 	}
 	check(filepath.Join(dir, TrashDir), 0o700)

@@ -91,7 +91,7 @@ func (s *Store) ensureDir() error {
 	case err == nil:
 		return fmt.Errorf("drafts directory %s is a file, not a directory: move it away or pass --drafts-dir", s.dir)
 	case !errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("drafts directory %s: %w", s.dir, err)
+		return fmt.Errorf("drafts directory %s: %w (check who owns it and its mode, or pass --drafts-dir to use another place)", s.dir, err)
 	}
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the drafts directory %s: %w (pass --drafts-dir or set %s to use another place)", s.dir, err, EnvDraftsDir)
@@ -99,7 +99,7 @@ func (s *Store) ensureDir() error {
 	// MkdirAll's mode passes through the umask; make sure it is exactly
 	// 0700 whatever the umask is.
 	if err := os.Chmod(s.dir, 0o700); err != nil {
-		return fmt.Errorf("drafts directory %s: %w", s.dir, err)
+		return fmt.Errorf("cannot make the drafts directory %s private (mode 700): %w (check who owns it, or pass --drafts-dir to use another place)", s.dir, err)
 	}
 	return nil
 }

@@ -16,15 +16,10 @@ import (
 // TrashDir is where "pmwiz rm" puts drafts, inside the drafts directory.
 const TrashDir = ".trash"
 
-// Trash moves the draft ref, and its .bak, to DIR/.trash/: nothing is
-// deleted outright, and a draft removed by mistake is one mv away. A draft
-// open in another pmwiz is refused with a *LockedError.
-func (s *Store) Trash(ref string) error {
-	_, err := s.MoveToTrash(ref)
-	return err
-}
-
-// MoveToTrash is Trash that also returns where the draft went.
+// MoveToTrash moves the draft ref, and its .bak, to DIR/.trash/ and
+// returns where the draft went: nothing is deleted outright, and a draft
+// removed by mistake is one mv away. A draft open in another pmwiz is
+// refused with a *LockedError.
 func (s *Store) MoveToTrash(ref string) (string, error) {
 	r, err := s.locate(ref)
 	if err != nil {
@@ -98,28 +93,6 @@ func moveFile(src, dst string) error {
 		return err
 	}
 	return os.Remove(src)
-}
-
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(dst)
-	}
-	return err
 }
 
 // RestoreBackup makes NAME.json.bak the draft again, when the draft cannot

@@ -6,6 +6,7 @@ import (
 	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmwiz/pmwiz/model"
 )
@@ -90,17 +91,9 @@ func (p Pager) View() tea.View {
 		help = fmt.Sprintf("  %3.0f%%  q quit", p.preview.ScrollPercent()*100)
 		room = p.width - lipgloss.Width(help)
 	}
-	bar := pagerTitle.Render(pagerTruncate(p.title, max(room, 1))) + pagerBar.Render(help)
+	bar := pagerTitle.Render(ansi.Truncate(p.title, max(room, 1), "…")) + pagerBar.Render(help)
 	v := tea.NewView(lipgloss.JoinVertical(lipgloss.Left, lipgloss.NewStyle().Height(max(p.height-1, 1)).MaxHeight(max(p.height-1, 1)).Render(p.preview.View()), bar))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	return v
-}
-
-func pagerTruncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:max(n-1, 0)]) + "…"
 }

@@ -67,3 +67,20 @@ func TestPagerFixedWidth(t *testing.T) {
 type ansiWhite struct{}
 
 func (ansiWhite) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestPagerStatusBarFitsAWideTitle(t *testing.T) {
+	// Each of these characters takes two cells: a title cut by runes
+	// overflowed the status bar, and the terminal wrapped it.
+	title := strings.Repeat("決済障害", 10)
+	var p tea.Model = NewPager(title, pagerDoc, "notty", 0)
+	pg, cmd := pagerStep(t, p, tea.WindowSizeMsg{Width: 50, Height: 12})
+	pg, _ = pagerStep(t, pg, cmd())
+	lines := strings.Split(ansi.Strip(pg.View().Content), "\n")
+	bar := lines[len(lines)-1]
+	if w := ansi.StringWidth(bar); w > 50 {
+		t.Errorf("status bar is %d cells wide on a 50-cell terminal: %q", w, bar)
+	}
+	if !strings.Contains(bar, "…") {
+		t.Errorf("a title too long for the bar should end in …: %q", bar)
+	}
+}

@@ -231,7 +231,7 @@ func (p Picker) row(r, width int) string {
 	e := p.entries[r]
 	when := Ago(p.now, e.Updated)
 	if e.Err != nil {
-		line := model.SafeLine(e.Name) + "  " + errLine(e.Err)
+		line := model.SafeLine(e.Name) + "  cannot be read: " + model.SafeLine(e.Reason())
 		return pickErr.Render(ansi.Truncate(line, width, "…"))
 	}
 	title := model.SafeLine(e.Title)
@@ -288,15 +288,7 @@ func scoreText(e store.Entry) string {
 	if e.MaxScore == 0 {
 		return "score –"
 	}
-	// As "pmwiz score" prints it: 97.5, not a rounded 98.
-	return strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
-}
-
-func errLine(err error) string {
-	if le, ok := err.(*store.LoadError); ok {
-		return "cannot be read: " + model.SafeLine(le.Short())
-	}
-	return "cannot be read: " + model.SafeLine(err.Error())
+	return FormatPoints(e.Score) + "/" + strconv.Itoa(e.MaxScore)
 }
 
 // Ago says how long ago t was, the way people say it: "just now",

@@ -70,11 +70,15 @@ type previewRenderedMsg struct {
 // NewPreview returns an empty preview; dark picks glamour's dark or light
 // style (decide it from tea.BackgroundColorMsg; dark when unknown).
 func NewPreview(dark bool) Preview {
-	style := "light"
+	return newPreviewStyle(glamourStyle(dark))
+}
+
+// glamourStyle names glamour's style for a dark or light background.
+func glamourStyle(dark bool) string {
 	if dark {
-		style = "dark"
+		return "dark"
 	}
-	return newPreviewStyle(style)
+	return "light"
 }
 
 func newPreviewStyle(style string) Preview {
@@ -113,10 +117,7 @@ func (p Preview) SetSize(w, h int) (Preview, tea.Cmd) {
 
 // SetDark switches between glamour's dark and light styles.
 func (p Preview) SetDark(dark bool) (Preview, tea.Cmd) {
-	style := "light"
-	if dark {
-		style = "dark"
-	}
+	style := glamourStyle(dark)
 	if style == p.style {
 		return p, nil
 	}

@@ -191,7 +191,9 @@ func MetricsLine(m model.Metrics) string {
 	return strings.Join(parts, " · ")
 }
 
-// FormatPoints writes points without a needless ".0": 72.5, 80.
+// FormatPoints writes points the one way pmwiz shows a score, in the
+// report, the list and the picker alike: 72.5 (not a rounded 73), 80 (not
+// 80.0).
 func FormatPoints(p float64) string { return strconv.FormatFloat(p, 'f', -1, 64) }
 
 // Gauge draws a bar of width cells filled to value/total.

@@ -10,13 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -41,14 +39,6 @@ func openStore(cmd *cobra.Command) (*store.Store, error) {
 		return nil, exitCode(2, "%v", err)
 	}
 	return s, nil
-}
-
-// interactive is true when both ends are a terminal: only then may a
-// picker or a question appear. Scripts and pipes get plain text instead.
-func interactive(cmd *cobra.Command) bool {
-	in, ok1 := cmd.InOrStdin().(*os.File)
-	out, ok2 := cmd.OutOrStdout().(*os.File)
-	return ok1 && ok2 && term.IsTerminal(in.Fd()) && term.IsTerminal(out.Fd())
 }
 
 func newListCmd() *cobra.Command {
@@ -97,7 +87,7 @@ func writeListJSON(w io.Writer, entries []store.Entry) error {
 	for _, e := range entries {
 		it := listItem{Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339)}
 		if e.Err != nil {
-			msg := errorLine(e.Err)
+			msg := e.Reason()
 			it.Error = &msg
 		} else {
 			score := e.Score
@@ -109,24 +99,6 @@ func writeListJSON(w io.Writer, entries []store.Entry) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(items)
-}
-
-func errorLine(err error) string {
-	var le *store.LoadError
-	if errors.As(err, &le) {
-		return le.Short()
-	}
-	return err.Error()
-}
-
-// listWidth is the terminal's width, or 120 cells when w is not one.
-func listWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
-			return cols
-		}
-	}
-	return 120
 }
 
 // writeList prints the drafts as aligned columns that fit in width cells
@@ -143,7 +115,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		when := tui.Ago(at, e.Updated)
 		if e.Err != nil {
 			// Three cells: the error spans title, status and score.
-			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(errorLine(e.Err)), when})
+			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(e.Reason()), when})
 			continue
 		}
 		title := model.SafeLine(e.Title)
@@ -156,8 +128,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		}
 		score := "–"
 		if e.MaxScore > 0 {
-			// As "pmwiz score" prints it: 97.5, not a rounded 98.
-			score = strconv.FormatFloat(e.Score, 'f', -1, 64) + "/" + strconv.Itoa(e.MaxScore)
+			score = tui.FormatPoints(e.Score) + "/" + strconv.Itoa(e.MaxScore)
 		}
 		rows = append(rows, []string{name, title, status, score, when})
 	}
@@ -272,11 +243,7 @@ func newRmCmd() *cobra.Command {
 			for _, ref := range args {
 				dest, err := s.MoveToTrash(ref)
 				if err != nil {
-					var le *store.LockedError
-					if errors.As(err, &le) {
-						err = fmt.Errorf("%v: close it there first", err)
-					}
-					fmt.Fprintln(cmd.ErrOrStderr(), "pmwiz rm:", err)
+					fmt.Fprintln(cmd.ErrOrStderr(), "pmwiz rm:", withLockAdvice(err, "close it there first"))
 					failed = true
 					continue
 				}
@@ -335,7 +302,8 @@ func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
 func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 	l, err := s.Load(ref)
 	if err != nil {
-		return loadFailed(err)
+		// The store's load error names the file and says what to do.
+		return exitCode(2, "%v", err)
 	}
 	if readOnly {
 		return openWizard(cmd, s, l.Path, true)
@@ -361,12 +329,6 @@ func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 	}
 	defer lock.Unlock()
 	return openWizard(cmd, s, l.Path, false)
-}
-
-// loadFailed turns a load error into the CLI's: the file is untouched,
-// and the error says what to do.
-func loadFailed(err error) error {
-	return exitCode(2, "%v", err)
 }
 
 // restoreAndEdit is "resume --from-backup": the draft cannot be read, so

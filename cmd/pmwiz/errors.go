@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
+	"github.com/pmwiz/pmwiz/store"
 )
 
 // printError shows an error as it was written. fang's default handler
@@ -49,6 +50,15 @@ func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	return err
+}
+
+// withLockAdvice adds advice to an error saying another pmwiz has the
+// draft open (what to do there first), and leaves any other error as it is.
+func withLockAdvice(err error, advice string) error {
+	if errors.As(err, new(*store.LockedError)) {
+		return fmt.Errorf("%w: %s", err, advice)
 	}
 	return err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,31 +8,33 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 	"github.com/spf13/cobra"
 )
 
-// loadDraft reads the draft a command works on: a name in the drafts
-// directory or a path, through the store (which explains what to do when
-// a draft cannot be read, and falls back to its backup).
+// loadDraft reads the draft a command works on, for reading only (no
+// lock), and returns it with the file it came from: a name in the drafts
+// directory or a path, through the store, whose errors say what to do
+// when a draft cannot be read (and name a good backup when there is one).
 //
 // A Markdown file (.md, .markdown) is imported on the fly, so any
 // post-mortem can be previewed or re-exported in another layout.
-func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, error) {
+func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
 	if isMarkdownPath(ref) {
-		return readMarkdownDraft(cmd, ref)
+		d, err := readMarkdownDraft(cmd, ref)
+		return d, ref, err
 	}
-	d, err := loadDraftForReading(cmd, ref)
+	s, err := openStore(cmd)
 	if err != nil {
-		var coded *exitError
-		if errors.As(err, &coded) {
-			return nil, err
-		}
-		return nil, &exitError{code: 2, err: err}
+		return nil, "", err
 	}
-	return d, nil
+	l, err := s.Load(ref)
+	if err != nil {
+		return nil, "", &exitError{code: 2, err: err}
+	}
+	return l.Draft, l.Path, nil
 }
 
 // exportFlags are shared by export and publish.
@@ -53,8 +54,9 @@ func (f *exportFlags) register(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(export.Layouts, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// options turns the flags into export options, reading the template file
-// and checking it before any output is written.
+// options turns the flags into export options, reading the template file.
+// export.Markdown parses it, and reports a mistake with its line, before
+// any output is written.
 func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
 	score := model.Score(d).Score
 	opts := export.Options{FrontMatter: f.frontMatter, Layout: f.layout, Score: &score}
@@ -62,9 +64,6 @@ func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
 		b, err := os.ReadFile(f.template)
 		if err != nil {
 			return opts, fmt.Errorf("--template %s: cannot read it: %w", f.template, unwrapPath(err))
-		}
-		if _, err := export.ParseTemplate(f.template, string(b)); err != nil {
-			return opts, err
 		}
 		opts.Template, opts.Layout, opts.TemplateName = string(b), "", f.template
 	}
@@ -88,7 +87,7 @@ func newExportCmd() *cobra.Command {
 		Args:              argsBetween(1, 1, draftArg),
 		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, err := loadDraft(cmd, args[0])
+			d, source, err := loadDraft(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -104,7 +103,7 @@ func newExportCmd() *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(md)
 				return err
 			}
-			if err := writeExport(f.out, md, f.force, sourcePath(cmd, args[0])); err != nil {
+			if err := writeExport(f.out, md, f.force, source); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", f.out)
@@ -115,19 +114,6 @@ func newExportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write to FILE instead of stdout")
 	cmd.Flags().BoolVar(&f.force, "force", false, "replace FILE even if pmwiz did not write it, or it was edited since")
 	return cmd
-}
-
-// sourcePath is the file a command reads ref from, when it can tell.
-func sourcePath(cmd *cobra.Command, ref string) string {
-	if isMarkdownPath(ref) {
-		return ref
-	}
-	if s, err := openStore(cmd); err == nil {
-		if p, err := s.Resolve(ref); err == nil {
-			return p
-		}
-	}
-	return ""
 }
 
 // writeExport writes md to path atomically, refusing to replace a file
@@ -144,7 +130,7 @@ func writeExport(path string, md []byte, force bool, source string) error {
 		return exitCode(2, "%s is the file being exported: writing over it would lose it; choose another file, like %s", path, mdName(path))
 	}
 	old, err := os.ReadFile(target)
-	if err == nil && isDraftJSON(old) {
+	if err == nil && model.LooksLikeDraft(old) {
 		return exitCode(2, "%s is a pmwiz draft: the Markdown would replace it and the draft would be lost (--force does not change that); write to a .md file, like %s", path, mdName(path))
 	}
 	switch {
@@ -164,58 +150,10 @@ func writeExport(path string, md []byte, force bool, source string) error {
 	if dir := filepath.Dir(target); !isDir(dir) {
 		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", path, dir, dir)
 	}
-	if err := writeFileAtomic(target, md, 0o644); err != nil {
+	if err := store.WriteFileAtomic(target, md, 0o644); err != nil {
 		return exitCode(2, "cannot write %s: %v", path, unwrapPath(err))
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path, syncs it,
-// renames it over path and syncs the directory: readers see the old file
-// or the new one, never half of one, even after a crash. An existing
-// file's permissions are kept.
-func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), perm); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
-	return nil
-}
-
-// isTerminal reports whether r or w is an interactive terminal.
-func isTerminal(f any) bool {
-	file, ok := f.(*os.File)
-	return ok && term.IsTerminal(file.Fd())
 }
 
 func isDir(path string) bool {
@@ -227,15 +165,6 @@ func sameFile(a, b string) bool {
 	ai, err1 := os.Stat(a)
 	bi, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(ai, bi)
-}
-
-// isDraftJSON reports a JSON object with a "schema" key: a pmwiz draft
-// (or one written by another tool for pmwiz).
-func isDraftJSON(b []byte) bool {
-	var probe struct {
-		Schema json.RawMessage `json:"schema"`
-	}
-	return json.Unmarshal(b, &probe) == nil && probe.Schema != nil
 }
 
 // mdName suggests a Markdown file name beside path.

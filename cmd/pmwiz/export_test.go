@@ -310,15 +310,7 @@ func TestExportErrorsNameTheFileAndSayWhatToDo(t *testing.T) {
 		{[]string{"export", "--template", filepath.Join(dir, "none.tmpl"), draft}, []string{"--template " + filepath.Join(dir, "none.tmpl") + ": cannot read it: no such file"}},
 		{[]string{"export", "-o", filepath.Join(dir, "missing", "pm.md"), draft}, []string{"the directory " + filepath.Join(dir, "missing") + " does not exist", "mkdir -p"}},
 	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != 2 {
-			t.Errorf("%v: exit %d, want 2", tc.args, code)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(errOut, w) {
-				t.Errorf("%v: stderr %q does not contain %q", tc.args, errOut, w)
-			}
-		}
+		errOut := wantRefused(t, tc.args, tc.want...)
 		for _, bad := range []string{"template: template", ".tmp-"} {
 			if strings.Contains(errOut, bad) {
 				t.Errorf("%v: stderr %q leaks %q", tc.args, errOut, bad)

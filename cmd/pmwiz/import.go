@@ -17,20 +17,13 @@ import (
 
 // saveNewDraft stores an imported draft as a new draft in the drafts
 // directory and returns its name. The store claims a fresh name
-// atomically (it never replaces a draft), then the import is saved into it.
+// atomically: it never replaces a draft.
 func saveNewDraft(cmd *cobra.Command, d *model.Draft) (string, error) {
 	s, err := openStore(cmd)
 	if err != nil {
 		return "", err
 	}
-	name, _, err := s.Create(d.Title, now())
-	if err != nil {
-		return "", err
-	}
-	if err := s.Save(name, d); err != nil {
-		return "", err
-	}
-	return name, nil
+	return s.CreateFrom(d, now().Truncate(time.Second))
 }
 
 func newImportCmd() *cobra.Command {
@@ -54,16 +47,9 @@ func newImportCmd() *cobra.Command {
 			if out != "" && !strings.EqualFold(filepath.Ext(out), ".json") {
 				return exitCode(2, "-o %s: a draft's file name ends in .json, or pmwiz cannot open it: use -o %s.json", out, strings.TrimSuffix(out, filepath.Ext(out)))
 			}
-			data, err := readLimited(args[0])
+			d, err := readMarkdownDraft(cmd, args[0])
 			if err != nil {
-				return exitCode(2, "cannot read %s: %v", args[0], unwrapPath(err))
-			}
-			d, warnings, err := export.Import(data)
-			if err != nil {
-				return exitCode(2, "%s: %v", args[0], err)
-			}
-			for _, w := range warnings {
-				fmt.Fprintf(cmd.ErrOrStderr(), "import: %s\n", model.SafeLine(w))
+				return err
 			}
 			at := now().Truncate(time.Second)
 			d.Created, d.Updated = &at, &at
@@ -101,8 +87,8 @@ func isMarkdownPath(ref string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// readMarkdownDraft imports a Markdown post-mortem for a command that only
-// reads it (export, preview; score can use it too), telling stderr what
+// readMarkdownDraft imports a Markdown post-mortem (for import, and for
+// export, preview and score, which read it on the fly), telling stderr what
 // the import guessed.
 func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 	data, err := readLimited(path)
@@ -163,11 +149,7 @@ func importTo(cmd *cobra.Command, d *model.Draft, out string, force bool) error 
 	}
 	lock, err := s.Lock(abs)
 	if err != nil {
-		var locked *store.LockedError
-		if errors.As(err, &locked) {
-			return exitCode(2, "%v: quit there first, so the import does not replace what is being typed", err)
-		}
-		return exitCode(2, "%v", err)
+		return exitCode(2, "%v", withLockAdvice(err, "quit there first, so the import does not replace what is being typed"))
 	}
 	defer lock.Unlock()
 	if err := s.Save(abs, d); err != nil {

@@ -1,13 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
-	"os"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
@@ -27,9 +27,7 @@ func newPreviewCmd() *cobra.Command {
 		Args:              argsBetween(1, 1, draftArg),
 		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch style {
-			case "auto", "dark", "light", "notty":
-			default:
+			if !slices.Contains(previewStyles, style) {
 				return exitCode(2, "--style %q: use auto, dark, light or notty", style)
 			}
 			if cmd.Flags().Changed("width") && width < 20 {
@@ -40,7 +38,7 @@ func newPreviewCmd() *cobra.Command {
 			if width > maxPreviewWidth {
 				return exitCode(2, "--width %d is wider than any screen: use at most %d", width, maxPreviewWidth)
 			}
-			d, err := loadDraft(cmd, args[0])
+			d, _, err := loadDraft(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -59,12 +57,7 @@ func newPreviewCmd() *cobra.Command {
 				style = "notty"
 			}
 			if width == 0 {
-				width = 80
-				if f, ok := out.(*os.File); ok {
-					if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-						width = w
-					}
-				}
+				width = cmp.Or(terminalWidth(out), 80)
 			}
 			r, err := export.Render(string(md), width, style)
 			if err != nil {
@@ -81,9 +74,13 @@ func newPreviewCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&width, "width", 0, "wrap at N columns (default: the terminal's width, or 80)")
 	cmd.Flags().StringVar(&style, "style", "auto", "glamour style: auto, dark, light or notty")
-	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"auto", "dark", "light", "notty"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(previewStyles, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// previewStyles are export.Render's styles, and "auto": dark or light from
+// the terminal's background, notty when piped.
+var previewStyles = append([]string{"auto"}, export.Styles...)
 
 // maxPreviewWidth is wider than any screen people read on.
 const maxPreviewWidth = 1000

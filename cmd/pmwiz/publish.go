@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -9,21 +8,9 @@ import (
 	"charm.land/huh/v2"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
-	"github.com/pmwiz/pmwiz/store"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
 )
-
-// missingMustHaves lists the must-have rubric items that are not yes.
-func missingMustHaves(r model.Report) []model.ItemResult {
-	var out []model.ItemResult
-	for _, it := range r.Items {
-		if it.Tier == model.TierMust && it.Status != model.Yes {
-			out = append(out, it)
-		}
-	}
-	return out
-}
 
 func describeMissing(w io.Writer, items []model.ItemResult) {
 	noun := "must-have is"
@@ -68,11 +55,7 @@ func newPublishCmd() *cobra.Command {
 			// it cannot save over the new status (or we over its text).
 			lock, err := s.Lock(ref)
 			if err != nil {
-				var locked *store.LockedError
-				if errors.As(err, &locked) {
-					return exitCode(2, "%v: finish or quit there, then publish", err)
-				}
-				return exitCode(2, "%v", err)
+				return exitCode(2, "%v", withLockAdvice(err, "finish or quit there, then publish"))
 			}
 			defer lock.Unlock()
 			loaded, err := s.Load(ref)
@@ -80,7 +63,7 @@ func newPublishCmd() *cobra.Command {
 				return exitCode(2, "%v", err)
 			}
 			d := loaded.Draft
-			if missing := missingMustHaves(model.Score(d)); len(missing) > 0 && !f.force {
+			if missing := model.Score(d).MissingMustHaves(); len(missing) > 0 && !f.force {
 				errOut := cmd.ErrOrStderr()
 				describeMissing(errOut, missing)
 				if !isTerminal(cmd.InOrStdin()) || !isTerminal(errOut) {

@@ -2,11 +2,8 @@ package main
 
 import (
 	"encoding/json"
-	"io"
-	"os"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/tui"
 	"github.com/spf13/cobra"
@@ -30,7 +27,7 @@ func newScoreCmd() *cobra.Command {
 			if minScore < 0 || minScore > 100 {
 				return exitCode(2, "--min %s: the score runs from 0 to 100", tui.FormatPoints(minScore))
 			}
-			d, err := loadDraft(cmd, args[0]) // a draft, or any Markdown post-mortem
+			d, _, err := loadDraft(cmd, args[0]) // a draft, or any Markdown post-mortem
 			if err != nil {
 				return err
 			}
@@ -57,28 +54,4 @@ func newScoreCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.Flags().Float64Var(&minScore, "min", 0, "exit 1 when the score is below N (0–100)")
 	return cmd
-}
-
-// loadDraftForReading reads a draft (a name in the drafts directory or a
-// path) for a command that only reads it: no lock is taken.
-func loadDraftForReading(cmd *cobra.Command, ref string) (*model.Draft, error) {
-	s, err := openStore(cmd)
-	if err != nil {
-		return nil, err
-	}
-	l, err := s.Load(ref)
-	if err != nil {
-		return nil, err
-	}
-	return l.Draft, nil
-}
-
-// terminalWidth is w's width when it is a terminal, else 0 (no wrapping).
-func terminalWidth(w io.Writer) int {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		if cols, _, err := term.GetSize(f.Fd()); err == nil {
-			return cols
-		}
-	}
-	return 0
 }

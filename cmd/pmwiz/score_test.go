@@ -18,6 +18,22 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+// wantRefused runs pmwiz with args and wants exit status 2 and a stderr
+// holding every one of want; it returns stderr for further checks.
+func wantRefused(t *testing.T, args []string, want ...string) string {
+	t.Helper()
+	code, _, errOut := runCLI(t, args...)
+	if code != 2 {
+		t.Errorf("%v: exit %d, want 2", args, code)
+	}
+	for _, w := range want {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("%v: stderr %q does not contain %q", args, errOut, w)
+		}
+	}
+	return errOut
+}
+
 func TestScoreHumanOutput(t *testing.T) {
 	code, out, _ := runCLI(t, "score", "testdata/rough.json")
 	if code != 0 {
@@ -172,14 +188,6 @@ func TestMissingArgumentsSayWhatIsNeeded(t *testing.T) {
 		{[]string{"resume", "a", "b"}, []string{"pmwiz resume takes 1 argument(s), got 2"}},
 		{[]string{"publish", "checkout"}, []string{"pmwiz publish needs -o FILE", "pmwiz publish -o postmortem.md checkout"}},
 	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != 2 {
-			t.Errorf("%v: exit %d, want 2", tc.args, code)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(errOut, w) {
-				t.Errorf("%v: stderr %q does not contain %q", tc.args, errOut, w)
-			}
-		}
+		wantRefused(t, tc.args, tc.want...)
 	}
 }

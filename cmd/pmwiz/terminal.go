@@ -1,0 +1,38 @@
+package main
+
+import (
+	"cmp"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// isTerminal reports whether r or w is an interactive terminal.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+// interactive is true when both ends are a terminal: only then may a
+// picker or a question appear. Scripts and pipes get plain text instead.
+func interactive(cmd *cobra.Command) bool {
+	return isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
+}
+
+// terminalWidth is w's width when it is a terminal, else 0 (no wrapping).
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil {
+			return cols
+		}
+	}
+	return 0
+}
+
+// listWidth is the terminal's width, or 120 cells when w is not one: a
+// list piped to a file still wants its columns to fit a wide window.
+func listWidth(w io.Writer) int {
+	return cmp.Or(terminalWidth(w), 120)
+}
