@@ -113,6 +113,13 @@ func New(d *model.Draft, o Options) Model {
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
 	}
+	if m.restorePending() > 0 {
+		held := m.unsavable()
+		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time): fix it there"
+		if len(held) > 1 {
+			m.flash += fmt.Sprintf(", and %d more", len(held)-1)
+		}
+	}
 	dark := true // glamour's default too; the terminal's answer overrides it
 	if o.Dark != nil {
 		dark, m.styled = *o.Dark, true
@@ -271,6 +278,7 @@ func (m *Model) rereadClocks(start *field) {
 
 // touch is called after every change of the draft.
 func (m *Model) touch() {
+	m.syncPending()
 	m.rescore()
 	m.validate()
 	m.refreshMark()
@@ -670,9 +678,18 @@ func (m *Model) saveNow() tea.Cmd {
 // draft's path and how to resume it once the terminal is restored.
 func (m *Model) quit() tea.Cmd {
 	if m.saver != nil && !m.readOnly {
-		m.saver.Changed(m.draft)
+		held := m.unsavable()
+		// The second ctrl+c after the warning quits without that text: the
+		// draft on disk says so too (the text is printed on the way out).
+		without := m.quitUnsaved && len(held) > 0
+		d := m.draft
+		if without {
+			d = m.draft.Clone()
+			d.Pending = nil
+		}
+		m.saver.Changed(d)
 		err := m.saver.Flush()
-		if held := m.unsavable(); len(held) > 0 && !m.quitUnsaved && err == nil {
+		if len(held) > 0 && !m.quitUnsaved && err == nil {
 			// Text that does not parse (a bad time) lives only on screen:
 			// the draft keeps its last good value. Do not drop it silently:
 			// show the first such field and say what to do.
@@ -690,18 +707,25 @@ func (m *Model) quit() tea.Cmd {
 			if !m.quitArmed {
 				// Do not leave with the work unsaved: say why, and let the
 				// user fix it (free disk space, ctrl+s) or insist.
+				if without {
+					m.saver.Changed(m.draft) // staying: the text stays in the draft
+				}
 				m.quitArmed = true
 				m.save.lastErr = err
 				m.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
 				return nil
 			}
-			m.rescue = writeRescue(m.draft, m.name)
+			m.rescue = writeRescue(d, m.name)
 			m.finalErr = err
 		}
 		// Leaving without it (chosen, or with the save failing too): the
 		// text is printed on the way out, never dropped silently.
-		for _, u := range m.unsavable() {
+		for _, u := range held {
 			m.dropped = append(m.dropped, u.where+": "+model.SafeLine(u.text))
+		}
+		if without {
+			clear(m.pending)
+			m.draft.Pending = nil // Run's final save writes the draft as chosen
 		}
 	}
 	m.quitting = true
@@ -727,7 +751,7 @@ func (m *Model) unsavable() []unsavableText {
 			}
 		}
 	}
-	return out
+	return append(out, m.pendingElsewhere(out)...)
 }
 
 // showField goes to the step holding the field at path and focuses it.
