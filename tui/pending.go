@@ -3,6 +3,7 @@ package tui
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -94,4 +95,109 @@ func (m *Model) pendingElsewhere(shown []unsavableText) []unsavableText {
 		}
 	}
 	return out
+}
+
+// heldText is a list entry's pending text and its error, by the field's
+// path inside the entry (".due"), kept with a deleted entry for ctrl+z.
+type heldText map[string]struct {
+	text string
+	err  error
+}
+
+// reindexPending follows an edit of list l: text an entry holds that
+// could not be stored stays with that entry when entries are added,
+// deleted or swapped around it, rather than landing on another entry or
+// being dropped. to maps an entry's old index to its new one; false means
+// the entry was deleted, and its text is returned to be kept for undo.
+func (m *Model) reindexPending(l *listSpec, to func(int) (int, bool)) heldText {
+	prefix := l.path + "["
+	var gone heldText
+	type moved struct {
+		path, text string
+		err        error
+	}
+	var keep []moved
+	for p, text := range m.pending {
+		rest, ok := strings.CutPrefix(p, prefix)
+		if !ok {
+			continue
+		}
+		end := strings.IndexByte(rest, ']')
+		i, err := strconv.Atoi(rest[:max(end, 0)])
+		if end < 0 || err != nil {
+			continue
+		}
+		suffix := rest[end+1:]
+		e := m.errs[p]
+		delete(m.pending, p)
+		delete(m.errs, p)
+		j, ok := to(i)
+		if !ok {
+			if gone == nil {
+				gone = heldText{}
+			}
+			gone[suffix] = struct {
+				text string
+				err  error
+			}{text, e}
+			continue
+		}
+		keep = append(keep, moved{entryPath(l, j, suffix), text, e})
+	}
+	for _, k := range keep {
+		m.pending[k.path] = k.text
+		if k.err != nil {
+			m.errs[k.path] = k.err
+		}
+	}
+	return gone
+}
+
+// restoreHeld puts a deleted entry's pending text back, at index i.
+func (m *Model) restoreHeld(l *listSpec, i int, h heldText) {
+	for suffix, t := range h {
+		p := entryPath(l, i, suffix)
+		m.pending[p] = t.text
+		if t.err != nil {
+			m.errs[p] = t.err
+		}
+	}
+}
+
+func entryPath(l *listSpec, i int, suffix string) string {
+	return l.path + "[" + strconv.Itoa(i) + "]" + suffix
+}
+
+// Index maps for reindexPending.
+func insertedAt(at int) func(int) (int, bool) {
+	return func(i int) (int, bool) {
+		if i >= at {
+			return i + 1, true
+		}
+		return i, true
+	}
+}
+
+func deletedAt(at int) func(int) (int, bool) {
+	return func(i int) (int, bool) {
+		switch {
+		case i == at:
+			return 0, false
+		case i > at:
+			return i - 1, true
+		}
+		return i, true
+	}
+}
+
+func swapped(a, b int) func(int) (int, bool) {
+	return func(i int) (int, bool) {
+		switch i {
+		case a:
+			return b, true
+		case b:
+			return a, true
+		}
+		return i, true
+	}
 }

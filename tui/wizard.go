@@ -89,6 +89,7 @@ type deletedEntry struct {
 	list  *listSpec
 	index int
 	item  any
+	held  heldText // its text pmwiz could not store, put back with it
 }
 
 // New builds the wizard for a draft. Options are described in run.go.
@@ -835,6 +836,7 @@ func (m *Model) insertEntry(l *listSpec, at int) tea.Cmd {
 		return nil
 	}
 	l.insert(m.draft, at, nil)
+	m.reindexPending(l, insertedAt(at))
 	m.touch()
 	return m.buildFields(m.firstPathOf(l, at))
 }
@@ -855,22 +857,11 @@ func (m *Model) deleteEntry() tea.Cmd {
 		return nil
 	}
 	item := l.remove(m.draft, i)
-	m.undo = &deletedEntry{list: l, index: i, item: item}
-	m.dropPending(l.path)
+	m.undo = &deletedEntry{list: l, index: i, item: item, held: m.reindexPending(l, deletedAt(i))}
 	m.touch()
 	m.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
 	n := l.length(m.draft)
 	return m.buildFields(m.firstPathOf(l, min(i, n)))
-}
-
-// dropPending forgets unparsed text of a list's entries: indexes shift.
-func (m *Model) dropPending(prefix string) {
-	for p := range m.pending {
-		if strings.HasPrefix(p, prefix+"[") {
-			delete(m.pending, p)
-			delete(m.errs, p)
-		}
-	}
 }
 
 func (m *Model) undoDelete() tea.Cmd {
@@ -880,6 +871,8 @@ func (m *Model) undoDelete() tea.Cmd {
 	}
 	m.undo = nil
 	u.list.insert(m.draft, u.index, u.item)
+	m.reindexPending(u.list, insertedAt(u.index))
+	m.restoreHeld(u.list, u.index, u.held)
 	m.touch()
 	m.step = stepOfList(u.list, m.draft)
 	m.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
@@ -906,7 +899,7 @@ func (m *Model) moveEntry(delta int) tea.Cmd {
 		}
 	}
 	l.move(m.draft, i, j)
-	m.dropPending(l.path)
+	m.reindexPending(l, swapped(i, j))
 	m.touch()
 	cmd := m.buildFields("")
 	// Focus the same field of the moved entry.

@@ -1201,3 +1201,42 @@ func TestRestoredPendingTextThatParsesIsStored(t *testing.T) {
 		t.Fatalf("dropped %q", got)
 	}
 }
+
+// Text an entry holds that cannot be stored (a bad due date) stays with
+// its entry when entries around it are added, deleted, put back or moved,
+// on screen and in the draft handed to the saver.
+func TestPendingTextFollowsItsListEntry(t *testing.T) {
+	h := newHarness(t, filledDraft(), 100, 30)
+	h.goStep(6).focusPath("action_items[0].what").press("ctrl+o")
+	h.focusPath("action_items[1].what").typ("Alert on zero timeouts")
+	h.focusPath("action_items[1].due").typ("next fri")
+	want := func(step string, path string) {
+		t.Helper()
+		if p := h.saver.last().Pending; !maps.Equal(p, map[string]string{path: "next fri"}) {
+			t.Fatalf("%s: saved pending %q, want it at %s", step, p, path)
+		}
+		h.focusPath(path)
+		if f := h.m.focused(); f.Value() != "next fri" || f.err == nil {
+			t.Fatalf("%s: %s shows %q (error %v)", step, path, f.Value(), f.err)
+		}
+	}
+	want("typed", "action_items[1].due")
+
+	h.focusPath("action_items[0].what").press("ctrl+o") // a new entry between them
+	want("inserted before", "action_items[2].due")
+	h.focusPath("action_items[1].what").press("ctrl+x")
+	want("deleted before", "action_items[1].due")
+	h.focusPath("action_items[0].what").press("ctrl+x")
+	want("first deleted", "action_items[0].due")
+	h.press("ctrl+z")
+	want("put back", "action_items[1].due")
+	h.focusPath("action_items[1].what").press("alt+up")
+	want("moved up", "action_items[0].due")
+
+	h.focusPath("action_items[0].what").press("ctrl+x")
+	if p := h.saver.last().Pending; len(p) != 0 {
+		t.Fatalf("deleted entry's text still pending: %q", p)
+	}
+	h.press("ctrl+z")
+	want("its own entry put back", "action_items[0].due")
+}
