@@ -116,9 +116,12 @@ func New(d *model.Draft, o Options) Model {
 	}
 	if m.restorePending() > 0 {
 		held := m.unsavable()
-		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time): fix it there"
+		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"
 		if len(held) > 1 {
 			m.flash += fmt.Sprintf(", and %d more", len(held)-1)
+		}
+		if !m.readOnly {
+			m.flash += ": fix it there"
 		}
 	}
 	dark := true // glamour's default too; the terminal's answer overrides it

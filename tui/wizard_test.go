@@ -1169,6 +1169,9 @@ func TestReadOnlyShowsPendingTextUnchanged(t *testing.T) {
 	d.Pending = map[string]string{"timeline.mitigated": "nonsense", "timeline.end": "14:52", "gone[3].x": "kept"}
 	want := maps.Clone(d.Pending)
 	h := newHarness(t, d, 100, 30, func(o *Options) { o.ReadOnly, o.ReadOnlyReason = true, "locked elsewhere" })
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Timeline › Mitigated still holds text pmwiz could not store (kept from last time), and 2 more") || strings.Contains(v, "fix it there") {
+		t.Errorf("read-only start does not say what the draft holds, or asks for a fix it cannot take:\n%s", h.view())
+	}
 	h.goStep(2).focusPath("timeline.mitigated")
 	if f := h.m.focused(); f.Value() != "nonsense" || f.err == nil {
 		t.Fatalf("read-only field: value %q, error %v", f.Value(), f.err)
