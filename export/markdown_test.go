@@ -183,3 +183,32 @@ func TestUnusedReferenceDefinitionsReadAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// Text the wizard could not store in its field (Draft.Pending) is
+// bookkeeping, not the post-mortem: no layout, front matter or template
+// shows it, and an import of the result does not bring it back.
+func TestPendingTextIsNeverExported(t *testing.T) {
+	const secret = "half past two, ask Bo"
+	d := loadTestDraft(t, "typical")
+	d.Pending = map[string]string{"timeline.mitigated": secret}
+	for name, opts := range map[string]Options{
+		"pmwiz":        {},
+		"google":       {Layout: "google"},
+		"atlassian":    {Layout: "atlassian"},
+		"pagerduty":    {Layout: "pagerduty"},
+		"front matter": {FrontMatter: true},
+		"template":     {Template: "{{ .Draft.Pending }}{{ range $k, $v := .Draft.Pending }}{{ $v }}{{ end }}"},
+	} {
+		out := mustExport(t, d, opts)
+		if strings.Contains(out, secret) || strings.Contains(out, "timeline.mitigated") {
+			t.Errorf("%s: pending text in the export:\n%s", name, out)
+		}
+		back, _, err := Import([]byte(out))
+		if err == nil && len(back.Pending) > 0 {
+			t.Errorf("%s: import set pending text: %v", name, back.Pending)
+		}
+	}
+	if d.Pending["timeline.mitigated"] != secret {
+		t.Fatal("exporting changed the draft's pending text")
+	}
+}

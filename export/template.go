@@ -12,7 +12,8 @@ import (
 
 // TemplateData is what a --template sees. Everything but Draft is already
 // escaped and safe to place in Markdown; Draft is the raw draft, to be
-// passed through the literal, inline or block functions before use.
+// passed through the literal, inline or block functions before use; its
+// Pending (text the wizard could not store yet) is always empty.
 // docs/export.md documents it with an example.
 type TemplateData struct {
 	Draft       *model.Draft
@@ -76,8 +77,12 @@ func runTemplate(d *model.Draft, opts Options) (string, error) {
 	if err != nil {
 		return "", templateError(err)
 	}
+	// Pending is the wizard's own bookkeeping (text it could not store in
+	// its field yet), not part of the post-mortem: a template never sees it.
+	shown := *d
+	shown.Pending = nil
 	data := TemplateData{
-		Draft:       d,
+		Draft:       &shown,
 		Title:       titleText(d),
 		Meta:        metadataLine(d),
 		FrontMatter: frontMatter(d, opts.Score),

@@ -38,6 +38,7 @@ func (d *Draft) Clone() *Draft {
 			c.Assessments[k] = a
 		}
 	}
+	c.Pending = maps.Clone(d.Pending)
 	c.Other = cloneEach(d.Other, func(s Section) Section { s.Extra = maps.Clone(s.Extra); return s })
 	c.Extra = cloneRaw(d.Extra)
 	return &c

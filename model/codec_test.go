@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,6 +133,42 @@ func TestCloneSharesNothingMutable(t *testing.T) {
 	c.Assessments["impact"] = Assessment{Status: No}
 	if d.Authors[0] != "ana" || d.Timeline.Events[0].Text != "a" || d.FiveWhys[0].Why != "w" || d.Assessments["impact"].Status != Yes || !d.Timeline.Start.Equal(*at("2026-11-23T14:00:00Z")) {
 		t.Fatalf("clone shares state with the original: %+v", d)
+	}
+}
+
+// Text the wizard could not store in its field yet (a time it cannot
+// read) is kept in the draft file, so a crash or a dropped session after
+// an autosave does not lose it.
+func TestPendingTextRoundTripsAndClones(t *testing.T) {
+	in := `{"schema": 1, "timeline": {"start": "2026-11-23T14:05:00+01:00"},
+	  "pending": {"timeline.mitigated": "half past two", "action_items[0].due": "next friday"}}`
+	d, err := Decode([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"timeline.mitigated": "half past two", "action_items[0].due": "next friday"}
+	if !maps.Equal(d.Pending, want) {
+		t.Fatalf("decoded pending = %v, want %v", d.Pending, want)
+	}
+	out, err := Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte(`"timeline.mitigated": "half past two"`)) {
+		t.Fatalf("encoded draft lost the pending text:\n%s", out)
+	}
+	if ps := d.Validate(); len(ps) != 0 {
+		t.Errorf("pending text is not a problem by itself, got %v", ps)
+	}
+	c := d.Clone()
+	c.Pending["timeline.mitigated"] = "15:00"
+	if d.Pending["timeline.mitigated"] != "half past two" {
+		t.Fatal("clone shares its pending map with the original")
+	}
+	// No pending text, no key: drafts without it stay byte for byte as before.
+	d.Pending = map[string]string{}
+	if out, _ := Encode(d); bytes.Contains(out, []byte(`"pending"`)) {
+		t.Fatalf("an empty pending map is written:\n%s", out)
 	}
 }
 

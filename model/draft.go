@@ -60,6 +60,13 @@ type Draft struct {
 	// Other holds sections of an imported Markdown post-mortem that map to
 	// no field above, verbatim, so an import never loses a word.
 	Other []Section `json:"other,omitempty"`
+	// Pending is text typed into a field that pmwiz could not store there
+	// yet (a time it cannot read, a bad due date), by field path, e.g.
+	// {"timeline.mitigated": "half past two"}. It lives in the draft so an
+	// autosave, a dropped SSH session or a crash never loses it; the
+	// wizard shows it in its field again until it is fixed. It is never
+	// exported or scored.
+	Pending map[string]string `json:"pending,omitempty"`
 
 	// Extra keeps unknown top-level keys, raw, to write them back unchanged.
 	Extra map[string]json.RawMessage `json:"-"`

@@ -197,9 +197,41 @@ wait_for "every card payment failed."
 keys End
 typ " Hung up."
 wait_for "Hung"
+#     And text pmwiz cannot store yet (a bad time) is kept in the draft.
+keys PgDn
+wait_for "3. Timeline"
+keys Tab
+keys Tab
+keys Tab
+wait_for "› Mitigated"
+keys C-u
+typ "half past two"
+wait_for '"half past two" is not a time'
 t kill-session -t "$sess"
 wait_file 'Hung up.'
-echo "e2e: SIGHUP saved the last keystrokes"
+wait_file '"timeline.mitigated": "half past two"'
+echo "e2e: SIGHUP saved the last keystrokes, and the time pmwiz could not read"
+
+# 10b. Resume: the text is back in its field; fixing it stores the time.
+start "$bin" resume "$name"
+wait_for "Timeline › Mitigated still holds text pmwiz could not store"
+keys PgDn
+keys PgDn
+wait_for "3. Timeline"
+wait_for "half past two"
+wait_for '"half past two" is not a time'
+keys Tab
+keys Tab
+keys Tab
+wait_for "› Mitigated"
+keys C-u
+typ "14:41"
+wait_for "14:41"
+keys C-c
+wait_for "EXIT=0"
+grep -qF '"mitigated": "2026-11-23T14:41:00Z"' "$file" || fail "the fixed mitigation time is not in the JSON"
+! grep -qF '"pending"' "$file" || fail "the fixed text is still pending in the JSON"
+echo "e2e: resumed, found the text in its field, fixed it"
 
 # 11. Accessible mode asks line prompts and saves each answer, even when
 #     the session is dropped mid-way.

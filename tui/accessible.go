@@ -223,6 +223,11 @@ func (a *accessibleRun) ask(b binding) error {
 	} else if b.placeholder != "" {
 		title += " (e.g. " + shorten(b.placeholder, 60) + ")"
 	}
+	if p := strings.TrimSpace(a.d.Pending[b.path]); p != "" {
+		// Typed in the full-screen wizard, kept because it could not be
+		// stored: say so, so it can be typed again in a form pmwiz reads.
+		title += " (typed before, not stored yet: " + shorten(model.SafeLine(p), 60) + ")"
+	}
 	v := ""
 	check := func(s string) error {
 		s = strings.TrimSpace(s)
@@ -245,6 +250,12 @@ func (a *accessibleRun) ask(b binding) error {
 		err = b.set(a.d, "")
 	default:
 		err = b.set(a.d, strings.TrimSpace(v))
+	}
+	if err == nil {
+		delete(a.d.Pending, b.path) // the field now holds what the user meant
+		if len(a.d.Pending) == 0 {
+			a.d.Pending = nil
+		}
 	}
 	a.changed()
 	return err

@@ -130,3 +130,24 @@ func TestAccessibleReadOnlyReadsOut(t *testing.T) {
 		t.Fatal("a read-only run changed or saved the draft")
 	}
 }
+
+// Text the full-screen wizard could not store is read out with its field,
+// and goes from the draft's pending text once the field is answered;
+// Enter (keep) keeps it.
+func TestAccessiblePendingText(t *testing.T) {
+	d := filledDraft()
+	d.Pending = map[string]string{"title": "Checkout down", "severity": "sev-ish"}
+	var out bytes.Buffer
+	got, err := RunAccessible(context.Background(), d, Options{Input: strings.NewReader("Checkout down for 47 minutes\n\n"), Output: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(typed before, not stored yet: Checkout down)", "(typed before, not stored yet: sev-ish)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if got.Title != "Checkout down for 47 minutes" || len(got.Pending) != 1 || got.Pending["severity"] != "sev-ish" {
+		t.Fatalf("title %q, pending %q", got.Title, got.Pending)
+	}
+}

@@ -89,6 +89,7 @@ type deletedEntry struct {
 	list  *listSpec
 	index int
 	item  any
+	held  heldText // its text pmwiz could not store, put back with it
 }
 
 // New builds the wizard for a draft. Options are described in run.go.
@@ -112,6 +113,16 @@ func New(d *model.Draft, o Options) Model {
 	}
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
+	}
+	if m.restorePending() > 0 {
+		held := m.unsavable()
+		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"
+		if len(held) > 1 {
+			m.flash += fmt.Sprintf(", and %d more", len(held)-1)
+		}
+		if !m.readOnly {
+			m.flash += ": fix it there"
+		}
 	}
 	dark := true // glamour's default too; the terminal's answer overrides it
 	if o.Dark != nil {
@@ -271,6 +282,7 @@ func (m *Model) rereadClocks(start *field) {
 
 // touch is called after every change of the draft.
 func (m *Model) touch() {
+	m.syncPending()
 	m.rescore()
 	m.validate()
 	m.refreshMark()
@@ -670,9 +682,18 @@ func (m *Model) saveNow() tea.Cmd {
 // draft's path and how to resume it once the terminal is restored.
 func (m *Model) quit() tea.Cmd {
 	if m.saver != nil && !m.readOnly {
-		m.saver.Changed(m.draft)
+		held := m.unsavable()
+		// The second ctrl+c after the warning quits without that text: the
+		// draft on disk says so too (the text is printed on the way out).
+		without := m.quitUnsaved && len(held) > 0
+		d := m.draft
+		if without {
+			d = m.draft.Clone()
+			d.Pending = nil
+		}
+		m.saver.Changed(d)
 		err := m.saver.Flush()
-		if held := m.unsavable(); len(held) > 0 && !m.quitUnsaved && err == nil {
+		if len(held) > 0 && !m.quitUnsaved && err == nil {
 			// Text that does not parse (a bad time) lives only on screen:
 			// the draft keeps its last good value. Do not drop it silently:
 			// show the first such field and say what to do.
@@ -690,18 +711,25 @@ func (m *Model) quit() tea.Cmd {
 			if !m.quitArmed {
 				// Do not leave with the work unsaved: say why, and let the
 				// user fix it (free disk space, ctrl+s) or insist.
+				if without {
+					m.saver.Changed(m.draft) // staying: the text stays in the draft
+				}
 				m.quitArmed = true
 				m.save.lastErr = err
 				m.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
 				return nil
 			}
-			m.rescue = writeRescue(m.draft, m.name)
+			m.rescue = writeRescue(d, m.name)
 			m.finalErr = err
 		}
 		// Leaving without it (chosen, or with the save failing too): the
 		// text is printed on the way out, never dropped silently.
-		for _, u := range m.unsavable() {
+		for _, u := range held {
 			m.dropped = append(m.dropped, u.where+": "+model.SafeLine(u.text))
+		}
+		if without {
+			clear(m.pending)
+			m.draft.Pending = nil // Run's final save writes the draft as chosen
 		}
 	}
 	m.quitting = true
@@ -727,7 +755,7 @@ func (m *Model) unsavable() []unsavableText {
 			}
 		}
 	}
-	return out
+	return append(out, m.pendingElsewhere(out)...)
 }
 
 // showField goes to the step holding the field at path and focuses it.
@@ -811,6 +839,7 @@ func (m *Model) insertEntry(l *listSpec, at int) tea.Cmd {
 		return nil
 	}
 	l.insert(m.draft, at, nil)
+	m.reindexPending(l, insertedAt(at))
 	m.touch()
 	return m.buildFields(m.firstPathOf(l, at))
 }
@@ -831,22 +860,11 @@ func (m *Model) deleteEntry() tea.Cmd {
 		return nil
 	}
 	item := l.remove(m.draft, i)
-	m.undo = &deletedEntry{list: l, index: i, item: item}
-	m.dropPending(l.path)
+	m.undo = &deletedEntry{list: l, index: i, item: item, held: m.reindexPending(l, deletedAt(i))}
 	m.touch()
 	m.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
 	n := l.length(m.draft)
 	return m.buildFields(m.firstPathOf(l, min(i, n)))
-}
-
-// dropPending forgets unparsed text of a list's entries: indexes shift.
-func (m *Model) dropPending(prefix string) {
-	for p := range m.pending {
-		if strings.HasPrefix(p, prefix+"[") {
-			delete(m.pending, p)
-			delete(m.errs, p)
-		}
-	}
 }
 
 func (m *Model) undoDelete() tea.Cmd {
@@ -856,6 +874,8 @@ func (m *Model) undoDelete() tea.Cmd {
 	}
 	m.undo = nil
 	u.list.insert(m.draft, u.index, u.item)
+	m.reindexPending(u.list, insertedAt(u.index))
+	m.restoreHeld(u.list, u.index, u.held)
 	m.touch()
 	m.step = stepOfList(u.list, m.draft)
 	m.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
@@ -882,7 +902,7 @@ func (m *Model) moveEntry(delta int) tea.Cmd {
 		}
 	}
 	l.move(m.draft, i, j)
-	m.dropPending(l.path)
+	m.reindexPending(l, swapped(i, j))
 	m.touch()
 	cmd := m.buildFields("")
 	// Focus the same field of the moved entry.

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -1100,4 +1101,145 @@ func TestFailedSaveQuitKeepsUnstorableText(t *testing.T) {
 	if got := h.m.Dropped(); !slices.Equal(got, []string{"Timeline › Ended: later"}) {
 		t.Fatalf("dropped %q", got)
 	}
+}
+
+// Text that cannot be stored in its field (a bad time) is in every draft
+// handed to the saver, so an autosave followed by a dropped SSH session or
+// a crash keeps it; the next run shows it again in its field with what to
+// do, and fixing it takes it out of the draft's pending text.
+func TestUnstorableTextSurvivesARestart(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.typ("Checkout failed").goStep(2).focusPath("timeline.mitigated").typ("nonsense")
+	saved := h.saver.last()
+	if got := saved.Pending["timeline.mitigated"]; got != "nonsense" {
+		t.Fatalf("the draft handed to the saver has pending %q, want the typed text", saved.Pending)
+	}
+	if saved.Timeline.Mitigated != nil {
+		t.Fatalf("the bad text was stored as a time: %v", saved.Timeline.Mitigated)
+	}
+
+	// The next run, from what was saved.
+	h = newHarness(t, saved, 100, 30)
+	h.wantView("Timeline › Mitigated still holds text pmwiz could not store")
+	h.goStep(2).focusPath("timeline.mitigated")
+	f := h.m.focused()
+	if f.Value() != "nonsense" || f.err == nil {
+		t.Fatalf("restored field: value %q, error %v", f.Value(), f.err)
+	}
+	h.wantView("nonsense", `✗ "nonsense" is not a time pmwiz can read:`)
+
+	// Fixing it: the time is stored and the pending text is gone.
+	for range len("nonsense") {
+		h.press("backspace")
+	}
+	h.typ("14:40")
+	fixed := h.saver.last()
+	if len(fixed.Pending) != 0 || fixed.Timeline.Mitigated == nil {
+		t.Fatalf("after the fix: pending %q, mitigated %v", fixed.Pending, fixed.Timeline.Mitigated)
+	}
+}
+
+// Choosing to quit without the text (ctrl+c twice) writes a draft without
+// it, as chosen; the text is still handed back for printing.
+func TestQuitWithoutUnstorableTextClearsItFromTheDraft(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(2).focusPath("timeline.end").typ("later").press("ctrl+c")
+	if got := h.saver.last().Pending["timeline.end"]; got != "later" {
+		t.Fatalf("the save on the refused quit lost the text: pending %q", h.saver.last().Pending)
+	}
+	h.press("ctrl+c")
+	if !h.m.quitting {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+	if p := h.saver.last().Pending; len(p) != 0 {
+		t.Fatalf("the final save keeps text the user chose to drop: %q", p)
+	}
+	if p := h.m.Draft().Pending; len(p) != 0 {
+		t.Fatalf("the draft Run saves last keeps it: %q", p)
+	}
+	if got := h.m.Dropped(); !slices.Equal(got, []string{"Timeline › Ended: later"}) {
+		t.Fatalf("dropped %q", got)
+	}
+}
+
+// Read-only: the pending text is shown with its error, never changed, even
+// when it would read fine now.
+func TestReadOnlyShowsPendingTextUnchanged(t *testing.T) {
+	d := model.New("Checkout failed", testNow)
+	d.Pending = map[string]string{"timeline.mitigated": "nonsense", "timeline.end": "14:52", "gone[3].x": "kept"}
+	want := maps.Clone(d.Pending)
+	h := newHarness(t, d, 100, 30, func(o *Options) { o.ReadOnly, o.ReadOnlyReason = true, "locked elsewhere" })
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Timeline › Mitigated still holds text pmwiz could not store (kept from last time), and 2 more") || strings.Contains(v, "fix it there") {
+		t.Errorf("read-only start does not say what the draft holds, or asks for a fix it cannot take:\n%s", h.view())
+	}
+	h.goStep(2).focusPath("timeline.mitigated")
+	if f := h.m.focused(); f.Value() != "nonsense" || f.err == nil {
+		t.Fatalf("read-only field: value %q, error %v", f.Value(), f.err)
+	}
+	h.focusPath("timeline.end")
+	if f := h.m.focused(); f.Value() != "14:52" {
+		t.Fatalf("read-only field shows %q", f.Value())
+	}
+	h.typ("x")
+	if !maps.Equal(h.m.Draft().Pending, want) || h.m.Draft().Timeline.End != nil {
+		t.Fatalf("read-only changed the draft: pending %q, end %v", h.m.Draft().Pending, h.m.Draft().Timeline.End)
+	}
+}
+
+// Text that reads fine now is stored on start; text for a field that does
+// not exist is kept in the draft, and printed on a quit without it.
+func TestRestoredPendingTextThatParsesIsStored(t *testing.T) {
+	d := model.New("Checkout failed", testNow)
+	d.Timeline.TimeZone = "UTC"
+	d.Pending = map[string]string{"timeline.end": "2026-11-23 14:52", "gone[3].x": "kept"}
+	h := newHarness(t, d, 100, 30)
+	if h.m.Draft().Timeline.End == nil {
+		t.Fatal("pending text that parses was not stored")
+	}
+	if p := h.saver.last(); p == nil || !maps.Equal(p.Pending, map[string]string{"gone[3].x": "kept"}) {
+		t.Fatalf("saver was not handed the stored time with the rest kept: %+v", p)
+	}
+	h.press("ctrl+c", "ctrl+c")
+	if got := h.m.Dropped(); !slices.Equal(got, []string{"gone[3].x: kept"}) {
+		t.Fatalf("dropped %q", got)
+	}
+}
+
+// Text an entry holds that cannot be stored (a bad due date) stays with
+// its entry when entries around it are added, deleted, put back or moved,
+// on screen and in the draft handed to the saver.
+func TestPendingTextFollowsItsListEntry(t *testing.T) {
+	h := newHarness(t, filledDraft(), 100, 30)
+	h.goStep(6).focusPath("action_items[0].what").press("ctrl+o")
+	h.focusPath("action_items[1].what").typ("Alert on zero timeouts")
+	h.focusPath("action_items[1].due").typ("next fri")
+	want := func(step string, path string) {
+		t.Helper()
+		if p := h.saver.last().Pending; !maps.Equal(p, map[string]string{path: "next fri"}) {
+			t.Fatalf("%s: saved pending %q, want it at %s", step, p, path)
+		}
+		h.focusPath(path)
+		if f := h.m.focused(); f.Value() != "next fri" || f.err == nil {
+			t.Fatalf("%s: %s shows %q (error %v)", step, path, f.Value(), f.err)
+		}
+	}
+	want("typed", "action_items[1].due")
+
+	h.focusPath("action_items[0].what").press("ctrl+o") // a new entry between them
+	want("inserted before", "action_items[2].due")
+	h.focusPath("action_items[1].what").press("ctrl+x")
+	want("deleted before", "action_items[1].due")
+	h.focusPath("action_items[0].what").press("ctrl+x")
+	want("first deleted", "action_items[0].due")
+	h.press("ctrl+z")
+	want("put back", "action_items[1].due")
+	h.focusPath("action_items[1].what").press("alt+up")
+	want("moved up", "action_items[0].due")
+
+	h.focusPath("action_items[0].what").press("ctrl+x")
+	if p := h.saver.last().Pending; len(p) != 0 {
+		t.Fatalf("deleted entry's text still pending: %q", p)
+	}
+	h.press("ctrl+z")
+	want("its own entry put back", "action_items[0].due")
 }
