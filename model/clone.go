@@ -22,7 +22,6 @@ func (d *Draft) Clone() *Draft {
 	c.Updated = cloneTime(d.Updated)
 	c.Timeline = d.Timeline.clone()
 	c.Impact.Extra = maps.Clone(d.Impact.Extra)
-	c.RootCause = d.RootCause
 	c.RootCause.ContributingFactors = slices.Clone(d.RootCause.ContributingFactors)
 	c.RootCause.Extra = maps.Clone(d.RootCause.Extra)
 	c.FiveWhys = cloneEach(d.FiveWhys, func(w Why) Why { w.Extra = maps.Clone(w.Extra); return w })
