@@ -105,3 +105,36 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWhen(t *testing.T) {
+	start, end := at("2026-11-23T14:00:00Z"), at("2026-11-23T15:30:00Z")
+	tests := []struct {
+		in      string
+		isUntil bool
+		want    string
+	}{
+		{"30m", false, "2026-11-23T13:30:00Z"},
+		{"-30m", false, "2026-11-23T13:30:00Z"},
+		{"+10m", false, "2026-11-23T14:10:00Z"},
+		{"2h", true, "2026-11-23T17:30:00Z"},
+		{"-15m", true, "2026-11-23T15:15:00Z"},
+		{"13:05", false, "2026-11-23T13:05:00Z"},
+		{"2026-11-22 23:00", false, "2026-11-22T23:00:00Z"},
+		{"2026-11-23T16:00:00+01:00", true, "2026-11-23T15:00:00Z"},
+		{"yesterday", false, "error"},
+	}
+	for _, tt := range tests {
+		around := start
+		if tt.isUntil {
+			around = end
+		}
+		got, err := ParseWhen(tt.in, time.UTC, start, around, tt.isUntil)
+		s := got.UTC().Format(time.RFC3339)
+		if err != nil {
+			s = "error"
+		}
+		if s != tt.want {
+			t.Errorf("ParseWhen(%q, until=%v) = %s (%v), want %s", tt.in, tt.isUntil, s, err, tt.want)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pmwiz/pmwiz/model"
 )
 
 // ErrStop, returned by an emit function, ends reading without an error.
@@ -29,7 +31,7 @@ type ReadError struct {
 
 func (e *ReadError) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Name)
+	b.WriteString(model.SafeLine(e.Name))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ", line %d", e.Line)
 	}
@@ -119,7 +121,7 @@ func read(r io.Reader, name, dir string, o Options, f *Filter, emit func(Event) 
 	case FormatSlack:
 		users, channel := map[string]string{}, "slack"
 		if dir != "" {
-			users, channel = loadSlackUsers(filepath.Dir(dir), dir), "#"+filepath.Base(dir)
+			users, channel = loadSlackUsers(filepath.Dir(dir), dir), cleanName("#"+filepath.Base(dir))
 		}
 		err = readSlackDay(br, s, newResolver(o), users, channel)
 	case FormatLines:
@@ -155,7 +157,7 @@ func sourceName(name string) string {
 	if name == "" || name == "-" {
 		return "stdin"
 	}
-	return filepath.Base(name)
+	return cleanName(filepath.Base(name))
 }
 
 // sink counts, filters and hands on the events a reader reads.

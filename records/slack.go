@@ -118,8 +118,9 @@ func readSlackDir(root string, o Options, f *Filter, emit func(Event) error) (St
 		if err != nil {
 			return total, &ReadError{Name: d.path, Msg: openHint(err)}
 		}
-		s := &sink{name: d.path, source: "#" + d.channel, filter: f, emit: emit}
-		err = readSlackDay(file, s, newResolver(o), users, "#"+d.channel)
+		channel := cleanName("#" + d.channel)
+		s := &sink{name: d.path, source: channel, filter: f, emit: emit}
+		err = readSlackDay(file, s, newResolver(o), users, channel)
 		file.Close()
 		total.Bytes += s.stats.Bytes
 		total.Lines += s.stats.Lines

@@ -66,6 +66,7 @@ func newRootCmd() *cobra.Command {
 		newPreviewCmd(),
 		newPublishCmd(),
 		newImportCmd(),
+		newTimelineCmd(),
 	)
 	return root
 }
