@@ -329,10 +329,12 @@ func (c *Chooser) row(i, width int) string {
 			tag += " " + chooseHint.Render("suggested: "+m.String())
 		}
 	}
-	src := ansi.Truncate(e.Source, 18, "…")
+	src := ansi.Truncate(model.SafeLine(e.Source), 18, "…")
 	line := box + when + "  " + src + strings.Repeat(" ", max(0, 18-ansi.StringWidth(src))) + "  "
 	room := max(8, width-ansi.StringWidth(line)-ansi.StringWidth(tag))
-	line += ansi.Truncate(e.EventText(), room, "…")
+	// Records are neutralised as they are read; events may come from
+	// elsewhere (a paste), so the chooser does not rely on it.
+	line += ansi.Truncate(model.SafeLine(e.EventText()), room, "…")
 	if !c.keep[i] {
 		line = chooseDim.Render(line)
 	}
