@@ -51,7 +51,7 @@ func TestChooserKeepAndMark(t *testing.T) {
 		t.Errorf("an escape sequence from the record reached the screen")
 	}
 	// Suggestions are not marks: enter now sets nothing.
-	choose(c, "down", "down", "space") // drop "looking"
+	choose(c, "down", "down", "space")    // drop "looking"
 	choose(c, "up", "up", "up", "ctrl+d") // space moved down a line: back to the deploy, marked as detection against the suggestion
 	if !strings.Contains(chooserScreen(c), "◆ detection") {
 		t.Errorf("mark not shown:\n%s", chooserScreen(c))
