@@ -181,8 +181,11 @@ func timelineAdd(cmd *cobra.Command, ref string, files []string, fl timelineAddF
 	if err := s.Save(l.Path, d); err != nil {
 		return exitCode(2, "%v", err)
 	}
-	fmt.Fprintf(out, "Added %d events to %s", added, l.Name)
-	if dups > 0 {
+	fmt.Fprintf(out, "Added %s to %s", plural(added, "event"), l.Name)
+	switch {
+	case dups == 1:
+		fmt.Fprint(out, " (1 was there already)")
+	case dups > 1:
 		fmt.Fprintf(out, " (%d were there already)", dups)
 	}
 	fmt.Fprintln(out, ".")
@@ -323,4 +326,12 @@ func printSuggestions(w io.Writer, events []records.Event, loc *time.Location) {
 				m, events[i].At.In(loc).Format("2006-01-02 15:04:05"), events[i].EventText())
 		}
 	}
+}
+
+// plural is "1 event", "2 events".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
