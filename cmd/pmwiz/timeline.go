@@ -222,18 +222,7 @@ func incidentDay(d *model.Draft, day string, loc *time.Location) (*time.Time, er
 		noon := t.Add(12 * time.Hour)
 		return &noon, nil
 	}
-	tl := d.Timeline
-	for _, t := range []*time.Time{tl.Start, tl.Detected, tl.Mitigated, tl.End} {
-		if t != nil {
-			return t, nil
-		}
-	}
-	for _, e := range tl.Events {
-		if e.At != nil {
-			return e.At, nil
-		}
-	}
-	return nil, nil
+	return records.IncidentDay(d), nil
 }
 
 func buildFilter(d *model.Draft, fl timelineAddFlags, loc *time.Location, dayRef *time.Time) (*records.Filter, error) {
