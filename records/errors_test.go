@@ -117,3 +117,26 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// TestSlackOneLine: a day file written on one line (not pretty-printed) is
+// read; a single "message" of gigabytes is refused after a few megabytes.
+func TestSlackOneLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 30000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"type":"message","user":"U1","text":"a line of chat that is not short at all","ts":"1772946150.000200"}`)
+	}
+	b.WriteString("]")
+	st, err := Read(strings.NewReader(b.String()), "2026-03-08.json", Options{}, nil, func(Event) error { return nil })
+	if err != nil || st.Kept != 30000 {
+		t.Fatalf("one-line day file of %d bytes: %d kept, %v", b.Len(), st.Kept, err)
+	}
+	huge := io.MultiReader(strings.NewReader(`[{"type":"message","text":"`), &endless{b: 'a', left: 5 << 30})
+	_, err = Read(huge, "2026-03-08.json", Options{Format: FormatSlack}, nil, func(Event) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "message over 4 MB") {
+		t.Errorf("a 5 GB message: %v", err)
+	}
+}

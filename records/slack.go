@@ -206,7 +206,9 @@ func firstNonEmpty(s ...string) string {
 
 // readSlackDay streams one day file's array, message by message.
 func readSlackDay(r io.Reader, s *sink, res *resolver, users map[string]string, channel string) error {
-	br := &boundedReader{r: io.LimitReader(r, maxSlackFile+1), s: s}
+	// Slack pretty-prints its exports, but other tools write a day as one
+	// line: the bound is per message, not per line.
+	br := &messageBound{r: io.LimitReader(r, maxSlackFile+1), s: s}
 	dec := json.NewDecoder(br)
 	tok, err := dec.Token()
 	if err != nil || tok != json.Delim('[') {
@@ -219,6 +221,7 @@ func readSlackDay(r io.Reader, s *sink, res *resolver, users map[string]string, 
 	for dec.More() {
 		n++
 		var m slackMessage
+		br.run = 0
 		if err := dec.Decode(&m); err != nil {
 			if br.err != nil {
 				return br.err
@@ -329,4 +332,32 @@ func slackMarkup(text string, users map[string]string) string {
 		})
 	}
 	return html.UnescapeString(text)
+}
+
+// maxSlackMessage bounds one message: Slack caps a message's text at 40,000
+// characters, so a "message" of megabytes is not one.
+const maxSlackMessage = 4 << 20
+
+// messageBound is the reader of a Slack day file: it counts what is read
+// and refuses more than maxSlackMessage for one message (run is reset
+// before each), so memory stays bounded even on one-line files.
+type messageBound struct {
+	r   io.Reader
+	s   *sink
+	run int
+	err error
+}
+
+func (b *messageBound) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	n, err := b.r.Read(p)
+	b.run += n
+	b.s.stats.Bytes += int64(n)
+	if b.run > maxSlackMessage {
+		b.err = b.s.fail(0, fmt.Sprintf("holds a message over %d MB: this is not a Slack day file pmwiz can read; pass the export folder, or check the file", maxSlackMessage>>20))
+		return 0, b.err
+	}
+	return n, err
 }
