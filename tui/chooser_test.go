@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/pmwiz/pmwiz/records"
 )
@@ -152,4 +153,14 @@ func BenchmarkChooserKeystroke(b *testing.B) {
 		_ = c.View()
 		i++
 	}
+}
+
+// TestChooserGolden: the chooser at 100×16 with a mark, a dropped line and
+// the suggestions, ANSI-stripped. `go test ./tui -run ChooserGolden -update`
+// after an intended change, then read the diff.
+func TestChooserGolden(t *testing.T) {
+	c := NewChooser(chooserEvents(), time.UTC)
+	c.SetSize(100, 16)
+	choose(c, "down", "down", "space", "down", "ctrl+t")
+	golden.RequireEqual(t, chooserScreen(c))
 }
