@@ -254,7 +254,13 @@ func (m *Model) addChosen(events []records.Event, r ChooserResult) tea.Cmd {
 		records.SetMoment(&m.draft.Timeline, mo, events[i].At)
 	}
 	m.flash = fmt.Sprintf("added %d events to the timeline", added)
-	if dups > 0 {
+	if added == 1 {
+		m.flash = "added 1 event to the timeline"
+	}
+	switch {
+	case dups == 1:
+		m.flash += " (1 was there already)"
+	case dups > 1:
 		m.flash += fmt.Sprintf(" (%d were there already)", dups)
 	}
 	if added == 0 && len(r.Marks) == 0 {

@@ -60,3 +60,33 @@ func TestTmuxTimelineAdd(t *testing.T) {
 	tm2.keys("C-c")
 	tm2.waitFor("EXIT=0")
 }
+
+// TestTmuxWizardCtrlT: in the wizard, ctrl+t asks for a file, the chooser
+// opens on it, and enter puts its events in the Timeline step.
+func TestTmuxWizardCtrlT(t *testing.T) {
+	bin := buildPmwiz(t)
+	dir := t.TempDir()
+	path := seedIncident(t, dir)
+	chatAbs, err := filepath.Abs(chat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := startTmux(t, dir, bin+" resume checkout")
+	tm.waitFor("Steps")
+	tm.keys("C-t")
+	tm.waitFor("Add events from a chat export or a log")
+	tm.keys("-l", chatAbs)
+	tm.waitFor("chat.txt")
+	tm.keys("Enter")
+	tm.waitFor("8 of 8 kept")
+	tm.keys("Enter")
+	scr := tm.waitFor("added 7 events to the timeline (1 was there already)")
+	if !strings.Contains(scr, "3. Timeline") || !strings.Contains(scr, "ana: checkout error rate is climbing") {
+		t.Errorf("the Timeline step does not show the events:\n%s", scr)
+	}
+	tm.keys("C-c")
+	tm.waitFor("EXIT=0")
+	if n := len(readDraftFile(t, path).Timeline.Events); n != 8 {
+		t.Errorf("%d events saved, want 8", n)
+	}
+}
