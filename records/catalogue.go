@@ -59,8 +59,7 @@ type fieldPicker struct {
 
 func (p *fieldPicker) reset() { *p = fieldPicker{} }
 
-// offer considers value as field key; isString says whether it was a
-// string (a number can be an epoch but not a message).
+// offer considers value as the value of field key.
 func (p *fieldPicker) offer(key, value string) {
 	r, ok := roleOf[lowerASCII(key)]
 	if !ok {

@@ -66,9 +66,6 @@ type Options struct {
 	// time takes its day, and a syslog date without a year its year.
 	// Nil when the draft has none; such records are then refused.
 	Day *time.Time
-	// Keep, when set, is asked about each event as it is read; only the
-	// events it keeps reach the caller.
-	Keep func(Event) bool
 }
 
 func (o Options) zone() *time.Location {

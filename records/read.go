@@ -195,8 +195,8 @@ func (s *sink) fail(line int, msg string) error {
 	return &ReadError{Name: s.name, Line: line, Bytes: s.stats.Bytes, Msg: msg}
 }
 
-// lineScanner is a bufio.Scanner that refuses lines over MaxLine with an
-// error that says what was read.
+// scanLines calls each for every line of r, numbered from 1, and refuses
+// a line over MaxLine with an error that says what was read.
 func (s *sink) scanLines(r io.Reader, each func(line string, n int) error) error {
 	sc := bufio.NewScanner(&countReader{r: r, n: &s.stats.Bytes})
 	sc.Buffer(make([]byte, 0, 64<<10), MaxLine)

@@ -173,7 +173,11 @@ func timelineAdd(cmd *cobra.Command, ref string, files []string, fl timelineAddF
 		records.SetMoment(&d.Timeline, m, chosen[i].At)
 	}
 	if added == 0 && len(marks) == 0 {
-		fmt.Fprintf(out, "All %d events are in %s already: nothing to add.\n", dups, l.Name)
+		if dups == 0 {
+			fmt.Fprintln(out, "Nothing added.")
+		} else {
+			fmt.Fprintf(out, "All %s chosen are in %s already: nothing to add.\n", plural(dups, "event"), l.Name)
+		}
 		return nil
 	}
 	stamp := now().Truncate(time.Second)

@@ -88,6 +88,12 @@ func TestTimelineAddOffTerminal(t *testing.T) {
 	if n := len(readDraftFile(t, path).Timeline.Events); n != 8 {
 		t.Errorf("%d events after the second add, want 8", n)
 	}
+	// A third time there is nothing to add, and the file is not written.
+	before, _ := os.ReadFile(path)
+	out, _, code = pmwiz(t, dir, "timeline", "add", "checkout", chat)
+	if after, _ := os.ReadFile(path); code != 0 || !strings.Contains(out, "All 8 events chosen are in checkout already") || string(after) != string(before) {
+		t.Errorf("third add: exit %d\n%s", code, out)
+	}
 }
 
 func TestTimelineAddStdinAndFlags(t *testing.T) {
