@@ -34,7 +34,7 @@ func readLines(r io.Reader, s *sink, res *resolver) error {
 			return s.fail(n, err.Error())
 		}
 		return s.offer(Event{At: at, Line: n}, func(e *Event) {
-			who, text := splitWho(rest, st.syslogStyle)
+			who, text := splitWho(rest, st.syslogStyle || journalStyle(rest))
 			e.Who, e.Text = cleanName(who), cleanText(text)
 		})
 	})
@@ -107,4 +107,24 @@ func isNameLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// journalStyle spots "host prog[123]: text" after an ISO time, as
+// journalctl -o short-iso and rsyslog's RFC 3339 format write it.
+func journalStyle(rest string) bool {
+	_, tail, ok := strings.Cut(rest, " ")
+	if !ok {
+		return false
+	}
+	prog, _, ok := strings.Cut(tail, ": ")
+	open := strings.IndexByte(prog, '[')
+	if !ok || open < 1 || !strings.HasSuffix(prog, "]") || strings.Contains(prog, " ") {
+		return false
+	}
+	for _, c := range prog[open+1 : len(prog)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(prog) > open+2
 }

@@ -155,3 +155,29 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+func TestSplitWho(t *testing.T) {
+	tests := []struct {
+		line, who, text string
+	}{
+		{"[13:26] <@ana> hi", "ana", "hi"},
+		{"13:26 ana: hi there", "ana", "hi there"},
+		{"13:26 ERROR: disk full", "", "ERROR: disk full"},
+		{"13:26 see http://x: y", "", "see http://x: y"},
+		{"Jul  2 13:42:01 db1 sshd[77]: accepted key", "sshd", "accepted key"},
+		{"Jul  2 13:42:01 db1 kernel: oom", "kernel", "oom"},
+		{"2026-11-23T14:05:00+0100 db1 checkout[811]: started", "checkout", "started"},
+		{"2026-11-23T14:05:00+0100 deploy started on db1 by ana", "", "deploy started on db1 by ana"},
+		{"2026-11-23 14:05:00 INFO checkout[web]: x", "", "INFO checkout[web]: x"},
+	}
+	for _, tt := range tests {
+		st, rest, ok := leadStamp(tt.line)
+		if !ok {
+			t.Fatalf("%q not read", tt.line)
+		}
+		who, text := splitWho(rest, st.syslogStyle || journalStyle(rest))
+		if who != tt.who || text != tt.text {
+			t.Errorf("%q: who %q text %q, want %q %q", tt.line, who, text, tt.who, tt.text)
+		}
+	}
+}
