@@ -55,7 +55,7 @@ func readCSV(r io.Reader, s *sink, res *resolver) error {
 		}
 		at, err := res.resolve(st)
 		if err != nil {
-			return s.fail(n, err.Error())
+			return s.failWith(n, err)
 		}
 		if err := s.offer(Event{At: at, Line: n}, func(e *Event) {
 			e.Who, e.Text = cleanName(cols.get(rec, cols.who)), cleanText(cols.message(header, rec))

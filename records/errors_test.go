@@ -140,3 +140,14 @@ func TestSlackOneLine(t *testing.T) {
 		t.Errorf("a 5 GB message: %v", err)
 	}
 }
+
+func TestErrNoDay(t *testing.T) {
+	_, err := Read(strings.NewReader("[13:26] <ana> hi\n"), "chat", Options{}, nil, func(Event) error { return nil })
+	if !errors.Is(err, ErrNoDay) {
+		t.Errorf("clock-only lines without a day: %v, want ErrNoDay", err)
+	}
+	_, err = Read(strings.NewReader("2026-11-23T13:26:00Z hi\n"), "log", Options{}, nil, func(Event) error { return nil })
+	if err != nil {
+		t.Errorf("dated lines need no day: %v", err)
+	}
+}

@@ -31,7 +31,7 @@ func readLines(r io.Reader, s *sink, res *resolver) error {
 		}
 		at, err := res.resolve(st)
 		if err != nil {
-			return s.fail(n, err.Error())
+			return s.failWith(n, err)
 		}
 		return s.offer(Event{At: at, Line: n}, func(e *Event) {
 			who, text := splitWho(rest, st.syslogStyle || journalStyle(rest))

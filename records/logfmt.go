@@ -24,7 +24,7 @@ func readLogfmt(r io.Reader, s *sink, res *resolver) error {
 		}
 		at, err := res.resolve(st)
 		if err != nil {
-			return s.fail(n, err.Error())
+			return s.failWith(n, err)
 		}
 		text, who, level := p.text, p.who, p.level
 		return s.offer(Event{At: at, Line: n}, func(e *Event) {

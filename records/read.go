@@ -27,7 +27,10 @@ type ReadError struct {
 	Line  int   // 0 when not about one line
 	Bytes int64 // bytes read before the problem
 	Msg   string
+	Err   error // the cause, when there is one to test for (ErrNoDay)
 }
+
+func (e *ReadError) Unwrap() error { return e.Err }
 
 func (e *ReadError) Error() string {
 	var b strings.Builder
@@ -189,6 +192,11 @@ func (s *sink) offer(e Event, build func(*Event)) error {
 	}
 	s.stats.Kept++
 	return s.emit(e)
+}
+
+// failWith is fail for an error a caller may test for.
+func (s *sink) failWith(line int, err error) error {
+	return &ReadError{Name: s.name, Line: line, Bytes: s.stats.Bytes, Msg: err.Error(), Err: err}
 }
 
 func (s *sink) fail(line int, msg string) error {

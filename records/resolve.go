@@ -1,6 +1,7 @@
 package records
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -25,9 +26,15 @@ func newResolver(o Options) *resolver {
 	return &resolver{loc: o.zone(), day: o.Day}
 }
 
-// errNoDay is returned for a time without a date (or year) when there is
-// no incident day to take it from.
+// ErrNoDay is what a record with clock-only times (or syslog dates
+// without a year) fails with when there is no incident day to place them
+// on: errors.Is(err, ErrNoDay).
+var ErrNoDay = errors.New("a time without a date, and no incident day")
+
+// errNoDay is ErrNoDay for one written time.
 type errNoDay struct{ written string }
+
+func (e errNoDay) Is(target error) bool { return target == ErrNoDay }
 
 func (e errNoDay) Error() string {
 	return fmt.Sprintf("%s has no date, and the draft has no start time to take the day from: set the start in the wizard, or pass --day YYYY-MM-DD", e.written)

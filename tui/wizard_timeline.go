@@ -6,6 +6,7 @@ package tui
 // rather than one long one. wizard.go and view.go only call in here.
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -203,6 +204,13 @@ func (m *Model) timelineLoaded(msg timelineLoadedMsg) bool {
 		return true // cancelled meanwhile
 	}
 	switch {
+	case errors.Is(msg.err, records.ErrNoDay):
+		ti.mode = importAskFile
+		ti.err = model.SafeLine(msg.err.Error())
+		if i := strings.Index(ti.err, " has no date"); i > 0 {
+			ti.err = ti.err[:i]
+		}
+		ti.err += " has a clock time but no date: set Started in the Timeline step first, and the times take its day"
 	case msg.err != nil:
 		ti.mode, ti.err = importAskFile, model.SafeLine(msg.err.Error())
 	case msg.total > maxChooserEvents:
@@ -236,6 +244,11 @@ func (m *Model) offerPastedEvents(p tea.PasteMsg) bool {
 		events = append(events, e)
 		return nil
 	})
+	if errors.Is(err, records.ErrNoDay) {
+		// Pasted as text, as always; the flash says how to get events.
+		m.flash = "those lines have clock times only: set Started first, then paste them again to make them events"
+		return false
+	}
 	if err != nil || st.Timed < lines {
 		return false
 	}

@@ -154,3 +154,25 @@ func TestWizardTimelineReadOnly(t *testing.T) {
 		t.Errorf("read-only wizard started an import")
 	}
 }
+
+// Clock-only lines need the incident's day: without a start the paste is
+// text as always and the wizard says how to get events; a file says the
+// same.
+func TestWizardTimelineNoDay(t *testing.T) {
+	d := model.New("Checkout outage", testNow)
+	h := newHarness(t, d, 100, 30)
+	h.goStep(timelineStep).focusPath("timeline.events+").press("ctrl+o")
+	h.focusPath("timeline.events[0].text")
+	h.send(tea.PasteMsg{Content: pastedChat})
+	if h.m.importing != nil || !strings.Contains(h.m.fields[h.m.focus].Value(), "rolled back") {
+		t.Fatalf("the paste was not kept as text")
+	}
+	h.wantView("set Started first")
+
+	log := filepath.Join(t.TempDir(), "chat.txt")
+	os.WriteFile(log, []byte(pastedChat), 0o600)
+	h.press("ctrl+t").typ(log)
+	h.press("enter")
+	h.runLoad()
+	h.wantView("chat.txt, line 1: 13:42 has a", "set Started in the Timeline step first")
+}
