@@ -23,6 +23,10 @@ import (
 // is a few megabytes.
 const maxSlackFile = 256 << 20
 
+// maxUsersFile bounds users.json, read whole: a workspace of ten thousand
+// people writes about 30 MB.
+const maxUsersFile = 64 << 20
+
 var dayFile = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
 
 // slackNoise are message subtypes that are not events: people joining,
@@ -168,7 +172,7 @@ func loadSlackUsers(dirs ...string) map[string]string {
 	for _, dir := range dirs {
 		path := filepath.Join(dir, "users.json")
 		fi, err := os.Lstat(path)
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSlackFile {
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxUsersFile {
 			continue
 		}
 		data, err := os.ReadFile(path)
