@@ -241,7 +241,7 @@ func (c *Chooser) toggleVisible() {
 	}
 }
 
-func (c *Chooser) listHeight() int { return max(1, c.height-6) }
+func (c *Chooser) listHeight() int { return max(1, c.height-7) }
 
 func (c *Chooser) scroll() {
 	h := c.listHeight()
@@ -291,11 +291,14 @@ func (c *Chooser) View() string {
 		}
 		b.WriteString(prefix + c.row(c.visible[r], w-2) + "\n")
 	}
-	help := "type to filter · space keep/drop · ctrl+s start · ctrl+d detected · ctrl+t mitigated · ctrl+e end · ctrl+y take suggestions · enter add · esc cancel"
+	// Two lines, the keys that finish first, so a narrow terminal cuts
+	// the marks rather than how to leave.
+	help := "space keep/drop · enter add · esc cancel · type to filter · ctrl+a all/none"
 	if c.flash != "" {
 		help = c.flash
 	}
-	b.WriteString(chooseDim.Render(ansi.Truncate(help, w, "…")))
+	b.WriteString(chooseDim.Render(ansi.Truncate(help, w, "…")) + "\n")
+	b.WriteString(chooseDim.Render(ansi.Truncate("mark: ctrl+s start · ctrl+d detected · ctrl+t mitigated · ctrl+e end · ctrl+y take suggestions", w, "…")))
 	return b.String()
 }
 
