@@ -21,7 +21,13 @@ import (
 //
 // A Markdown file (.md, .markdown) is imported on the fly, so any
 // post-mortem can be previewed or re-exported in another layout.
+//
+// "-" reads standard input: a draft's JSON or Markdown.
 func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
+	if ref == stdio {
+		d, err := draftFromStdin(cmd)
+		return d, "", err
+	}
 	if isMarkdownPath(ref) {
 		d, err := readMarkdownDraft(cmd, ref)
 		return d, ref, err
