@@ -66,6 +66,8 @@ func newRootCmd() *cobra.Command {
 		newPreviewCmd(),
 		newPublishCmd(),
 		newImportCmd(),
+		// Issue 14: tool chain.
+		newActionsCmd(),
 	)
 	return root
 }
