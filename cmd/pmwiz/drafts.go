@@ -28,9 +28,15 @@ const draftsDirFlag = "drafts-dir"
 // now is the CLI's clock; tests pin it.
 var now = time.Now
 
+// openStore opens the drafts directory: --drafts-dir, else
+// $PMWIZ_DRAFTS_DIR, else drafts in .pmwiz.toml or the user's config,
+// else $XDG_DATA_HOME/pmwiz/drafts.
 func openStore(cmd *cobra.Command) (*store.Store, error) {
-	flag, _ := cmd.Flags().GetString(draftsDirFlag)
-	dir, err := store.DefaultDir(flag)
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := store.DefaultDir(c.Drafts.Value)
 	if err != nil {
 		return nil, exitCode(2, "%v", err)
 	}
@@ -187,8 +193,17 @@ func newNewCmd() *cobra.Command {
 	return cmd
 }
 
+// startNew creates a draft with the configured authors and time zone.
 func startNew(cmd *cobra.Command, s *store.Store, title string) error {
-	name, _, err := s.Create(title, now())
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	at := now().Truncate(time.Second)
+	d := model.New(title, at)
+	d.Authors = append([]string(nil), c.Authors.Value...)
+	d.Timeline.TimeZone = c.TimeZone.Value
+	name, err := s.CreateFrom(d, at)
 	if err != nil {
 		return exitCode(2, "%v", err)
 	}

@@ -68,6 +68,7 @@ func newRootCmd() *cobra.Command {
 		newImportCmd(),
 		// Issue 14: tool chain.
 		newActionsCmd(),
+		newConfigCmd(),
 	)
 	return root
 }
