@@ -10,28 +10,34 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pmwiz/pmwiz/model"
 )
 
-// OpenActions are the action items worth sending anywhere: those with
-// something written in them.
+// OpenActions are the action items worth sending anywhere: those that
+// say what will be done.
 func OpenActions(d *model.Draft) []model.ActionItem {
 	var kept []model.ActionItem
 	for _, a := range d.ActionItems {
-		if oneLine(a.What) != "" {
+		if actionSummary(a) != "" {
 			kept = append(kept, a)
 		}
 	}
 	return kept
 }
 
-// actionSummary is an action's first line: a tracker's title.
+// actionSummary is an action's first line with words on it: a
+// tracker's title.
 func actionSummary(a model.ActionItem) string {
-	first, _, _ := strings.Cut(strings.TrimSpace(model.SafeText(a.What)), "\n")
-	return oneLine(first)
+	for _, line := range strings.Split(model.SafeText(a.What), "\n") {
+		if l := oneLine(line); l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 // actionDescription is the body of an action's issue: its full text and
@@ -168,7 +174,10 @@ func ActionsGHScript(d *model.Draft, labels []string) []byte {
 // cannot quote (no $'…' there) are invisible ones, and become spaces.
 func shellWord(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if r != ' ' && !unicode.IsPrint(r) {
+		switch {
+		case r == utf8.RuneError:
+			return '?' // POSIX quoting takes it for a broken byte
+		case r != ' ' && !unicode.IsPrint(r):
 			return ' '
 		}
 		return r

@@ -176,3 +176,17 @@ func TestItemLineReadsEvidence(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestEvidenceLine(t *testing.T) {
+	for in, want := range map[string]int{
+		`{"id":"impact"}`: 1,
+		`{"evidence":[]}`: 1,
+		`{"evidence":[{"where":"summary","quote":"q","line":0},{"line":7}]}`: 7,
+		`{"evidence":[{"line":12},{"line":3}]}`:                              12,
+		`not json`: 1,
+	} {
+		if got := evidenceLine([]byte(in)); got != want {
+			t.Errorf("%s: line %d, want %d", in, got, want)
+		}
+	}
+}

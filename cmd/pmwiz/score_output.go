@@ -188,6 +188,12 @@ func itemLine(it model.ItemResult) int {
 	if err != nil {
 		return 1
 	}
+	return evidenceLine(b)
+}
+
+// evidenceLine is the first positive evidence[].line of an item's JSON,
+// or 1.
+func evidenceLine(b []byte) int {
 	var probe struct {
 		Evidence []struct {
 			Line int `json:"line"`
