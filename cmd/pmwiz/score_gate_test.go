@@ -183,7 +183,7 @@ func TestEvidenceLine(t *testing.T) {
 		`{"evidence":[]}`: 1,
 		`{"evidence":[{"where":"summary","quote":"q","line":0},{"line":7}]}`: 7,
 		`{"evidence":[{"line":12},{"line":3}]}`:                              12,
-		`not json`: 1,
+		`not json`:                                                           1,
 	} {
 		if got := evidenceLine([]byte(in)); got != want {
 			t.Errorf("%s: line %d, want %d", in, got, want)
