@@ -21,7 +21,7 @@ type frontMatterFields struct {
 	End      string   `yaml:"end,omitempty"`
 }
 
-func frontMatter(d *model.Draft, score *float64) string {
+func frontMatter(d *model.Draft, score *float64, extra map[string]any) string {
 	z := draftZone(d)
 	f := frontMatterFields{
 		Title:    oneLine(d.Title),
@@ -49,5 +49,50 @@ func frontMatter(d *model.Draft, score *float64) string {
 	enc.SetIndent(2)
 	_ = enc.Encode(f) // plain strings, numbers and lists always encode
 	_ = enc.Close()
-	return "---\n" + buf.String() + "---"
+	return "---\n" + buf.String() + extraFrontMatter(extra) + "---"
+}
+
+// extraFrontMatter writes the config's extra front matter keys, sorted,
+// leaving out those pmwiz writes itself and any value YAML cannot hold.
+func extraFrontMatter(extra map[string]any) string {
+	keep := map[string]any{}
+	for k, v := range extra {
+		switch k {
+		case "title", "date", "severity", "status", "score", "authors", "start", "end":
+			continue
+		}
+		keep[oneLine(k)] = safeValue(v)
+	}
+	if len(keep) == 0 {
+		return ""
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if enc.Encode(keep) != nil || enc.Close() != nil {
+		return ""
+	}
+	return buf.String()
+}
+
+// safeValue neutralises control characters in a front matter value, at
+// any depth.
+func safeValue(v any) any {
+	switch x := v.(type) {
+	case string:
+		return model.SafeLine(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = safeValue(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[model.SafeLine(k)] = safeValue(e)
+		}
+		return out
+	}
+	return v
 }

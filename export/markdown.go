@@ -21,6 +21,10 @@ type Options struct {
 	// (title, date, severity, status, score, authors, start, end). The
 	// title then lives there and the body has no level-1 heading.
 	FrontMatter bool
+	// FrontMatterFields are extra front matter keys (Hugo's draft, tags,
+	// description…) from the team's config, written after pmwiz's own;
+	// a key pmwiz writes itself is left out.
+	FrontMatterFields map[string]any
 	// Layout is one of Layouts; empty means "pmwiz".
 	Layout string
 	// Template, when set, is a Go text/template that replaces the layout
@@ -107,7 +111,7 @@ func layoutSpecs(name string) ([]sectionSpec, error) {
 func renderLayout(d *model.Draft, specs []sectionSpec, opts Options) string {
 	var blocks []string
 	if opts.FrontMatter {
-		blocks = append(blocks, frontMatter(d, opts.Score))
+		blocks = append(blocks, frontMatter(d, opts.Score, opts.FrontMatterFields))
 	} else {
 		blocks = append(blocks, "# "+titleText(d))
 	}

@@ -85,7 +85,7 @@ func runTemplate(d *model.Draft, opts Options) (string, error) {
 		Draft:       &shown,
 		Title:       titleText(d),
 		Meta:        metadataLine(d),
-		FrontMatter: frontMatter(d, opts.Score),
+		FrontMatter: frontMatter(d, opts.Score, opts.FrontMatterFields),
 		Score:       opts.Score,
 		Zone:        z.describe(firstTime(d.Timeline)),
 		Sections:    renderSections(d, layouts["pmwiz"]),

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"mvdan.cc/sh/v3/shell"
 )
 
 // editorDoneMsg brings a field's text back from $EDITOR.
@@ -16,15 +17,25 @@ type editorDoneMsg struct {
 	err  error
 }
 
-// editorCommand is $VISUAL, else $EDITOR, else vi; it may carry
-// arguments ("code --wait").
-func editorCommand() []string {
+// editorCommand is $VISUAL, else $EDITOR, else vi. It may carry
+// arguments ("code --wait") and is split the way a shell splits it, so a
+// quoted path with spaces ("'/Applications/My Editor/ed' -w") stays one
+// word, as gh and git read it.
+func editorCommand() ([]string, error) {
 	for _, v := range []string{"VISUAL", "EDITOR"} {
-		if f := strings.Fields(os.Getenv(v)); len(f) > 0 {
-			return f
+		value := strings.TrimSpace(os.Getenv(v))
+		if value == "" {
+			continue
+		}
+		f, err := shell.Fields(value, os.Getenv)
+		if err != nil {
+			return nil, fmt.Errorf("$%s cannot be read as a command (%v): quote it as you would in a shell", v, err)
+		}
+		if len(f) > 0 {
+			return f, nil
 		}
 	}
-	return []string{"vi"}
+	return []string{"vi"}, nil
 }
 
 // openEditor hands the focused field's text to $EDITOR in a private
@@ -33,6 +44,11 @@ func (m *Model) openEditor() tea.Cmd {
 	f := m.focused()
 	if f == nil || (f.kind != kindText && f.kind != kindLine) {
 		m.flash = "ctrl+e edits a text field: move to one first"
+		return nil
+	}
+	editor, err := editorCommand()
+	if err != nil {
+		m.flash = "cannot open the editor: " + err.Error()
 		return nil
 	}
 	tmp, err := os.CreateTemp("", "pmwiz-*.md") // 0600: post-mortems are sensitive
@@ -48,7 +64,7 @@ func (m *Model) openEditor() tea.Cmd {
 		m.flash = fmt.Sprintf("cannot open the editor: writing %s failed", tmp.Name())
 		return nil
 	}
-	argv := append(editorCommand(), tmp.Name())
+	argv := append(editor, tmp.Name())
 	c := exec.Command(argv[0], argv[1:]...)
 	path, name := f.path, tmp.Name()
 	return tea.ExecProcess(c, func(runErr error) tea.Msg {

@@ -28,9 +28,15 @@ const draftsDirFlag = "drafts-dir"
 // now is the CLI's clock; tests pin it.
 var now = time.Now
 
+// openStore opens the drafts directory: --drafts-dir, else
+// $PMWIZ_DRAFTS_DIR, else drafts in .pmwiz.toml or the user's config,
+// else $XDG_DATA_HOME/pmwiz/drafts.
 func openStore(cmd *cobra.Command) (*store.Store, error) {
-	flag, _ := cmd.Flags().GetString(draftsDirFlag)
-	dir, err := store.DefaultDir(flag)
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := store.DefaultDir(c.Drafts.Value)
 	if err != nil {
 		return nil, exitCode(2, "%v", err)
 	}
@@ -48,8 +54,9 @@ func newListCmd() *cobra.Command {
 		Short: "List your drafts, newest first",
 		Long: "List the drafts in the drafts directory, newest first, with their title, status,\n" +
 			"score and when they were last changed. Drafts that cannot be read are listed\n" +
-			"with the reason.",
-		Args: cobra.NoArgs,
+			"with the reason. Piped, nothing is cut unless $COLUMNS asks for a width.",
+		Example: "  pmwiz list\n  pmwiz list --json | jq -r '.[] | select(.score < 80) | .name'",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {
@@ -66,26 +73,32 @@ func newListCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {name, path, title, status, score, updated, error}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {schema_version, name, path, title, status, score, updated, error} (docs/list.schema.json)")
 	return cmd
 }
+
+// listSchemaVersion versions the objects of pmwiz list --json
+// (docs/list.schema.json): adding a field keeps it, removing or changing
+// one bumps it.
+const listSchemaVersion = 1
 
 // listItem is one draft in "pmwiz list --json". Score is null and error
 // set for a draft that cannot be read.
 type listItem struct {
-	Name    string   `json:"name"`
-	Path    string   `json:"path"`
-	Title   string   `json:"title"`
-	Status  string   `json:"status"`
-	Score   *float64 `json:"score"`
-	Updated string   `json:"updated"`
-	Error   *string  `json:"error"`
+	SchemaVersion int      `json:"schema_version"`
+	Name          string   `json:"name"`
+	Path          string   `json:"path"`
+	Title         string   `json:"title"`
+	Status        string   `json:"status"`
+	Score         *float64 `json:"score"`
+	Updated       string   `json:"updated"`
+	Error         *string  `json:"error"`
 }
 
 func writeListJSON(w io.Writer, entries []store.Entry) error {
 	items := make([]listItem, 0, len(entries))
 	for _, e := range entries {
-		it := listItem{Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339)}
+		it := listItem{SchemaVersion: listSchemaVersion, Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339)}
 		if e.Err != nil {
 			msg := e.Reason()
 			it.Error = &msg
@@ -145,8 +158,11 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 	}
 	// The title gets what is left of the width, 50 cells at most and 12
 	// at least. Names are never cut: they are what "pmwiz resume" takes.
+	// Width 0 (piped, no $COLUMNS): nothing is cut.
 	const gaps = 2 * 4
-	widths[1] = min(widths[1], 50, max(12, width-gaps-widths[0]-widths[2]-widths[3]-widths[4]))
+	if width > 0 {
+		widths[1] = min(widths[1], 50, max(12, width-gaps-widths[0]-widths[2]-widths[3]-widths[4]))
+	}
 	for _, r := range rows {
 		var b strings.Builder
 		cells := widths
@@ -154,6 +170,9 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 			// At least the title, status and score columns; at most what
 			// the width leaves beside the name and the date.
 			cells = []int{widths[0], max(widths[1]+widths[2]+widths[3]+4, width-widths[0]-widths[4]-4), widths[4]}
+			if width <= 0 {
+				cells[1] = max(cells[1], ansi.StringWidth(r[1]))
+			}
 		}
 		for i, c := range r {
 			if i == len(r)-1 {
@@ -173,8 +192,10 @@ func newNewCmd() *cobra.Command {
 		Use:   "new",
 		Short: "Start a new post-mortem",
 		Long: "Create a new draft in the drafts directory and open the wizard on it. The draft's\n" +
-			"name is made from the date and the title, e.g. 2026-11-24-checkout-outage.",
-		Args: cobra.NoArgs,
+			"name is made from the date and the title, e.g. 2026-11-24-checkout-outage.\n" +
+			"Authors and time zone come from the config (see pmwiz config).",
+		Example: "  pmwiz new\n  pmwiz new --title \"Checkout outage\"",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := openStore(cmd)
 			if err != nil {
@@ -187,8 +208,17 @@ func newNewCmd() *cobra.Command {
 	return cmd
 }
 
+// startNew creates a draft with the configured authors and time zone.
 func startNew(cmd *cobra.Command, s *store.Store, title string) error {
-	name, _, err := s.Create(title, now())
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	at := now().Truncate(time.Second)
+	d := model.New(title, at)
+	d.Authors = append([]string(nil), c.Authors.Value...)
+	d.Timeline.TimeZone = c.TimeZone.Value
+	name, err := s.CreateFrom(d, at)
 	if err != nil {
 		return exitCode(2, "%v", err)
 	}
@@ -202,6 +232,7 @@ func newResumeCmd() *cobra.Command {
 		Short: "Open a draft where you left off",
 		Long: "Open a draft in the wizard. DRAFT is a name from \"pmwiz list\" or a path to a .json\n" +
 			"file. Without DRAFT, pick one from your recent drafts.",
+		Example:           "  pmwiz resume\n  pmwiz resume 2026-11-24-checkout-outage\n  pmwiz resume --read-only ./checkout.json",
 		Args:              argsBetween(0, 1, "at most one DRAFT"),
 		ValidArgsFunction: completeDrafts(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -232,6 +263,7 @@ func newRmCmd() *cobra.Command {
 		Use:               "rm DRAFT...",
 		Short:             "Move drafts to the trash",
 		Long:              "Move drafts (and their backups) to .trash/ in the drafts directory. Nothing is deleted.",
+		Example:           "  pmwiz rm 2026-11-24-checkout-outage\n  pmwiz rm old-draft another-draft",
 		Args:              argsBetween(1, -1, rmArg),
 		ValidArgsFunction: completeDrafts(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/fang"
 	"github.com/charmbracelet/x/term"
 	"github.com/pmwiz/pmwiz/store"
@@ -18,7 +19,14 @@ import (
 // "what to do" on its own line, so they must reach the user untouched.
 func printError(w io.Writer, styles fang.Styles, err error) {
 	msg := strings.TrimRight(err.Error(), "\n")
-	if f, ok := w.(term.File); !ok || !term.IsTerminal(f.Fd()) {
+	// fang hands over a colour-profile writer wrapping stderr: the
+	// terminal test needs the file underneath, or the styled branch (and
+	// its "Try --help") never runs.
+	target := w
+	if cw, ok := w.(*colorprofile.Writer); ok {
+		target = cw.Forward
+	}
+	if f, ok := target.(term.File); !ok || !term.IsTerminal(f.Fd()) {
 		fmt.Fprintln(w, "pmwiz: "+msg)
 		return
 	}

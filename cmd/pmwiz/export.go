@@ -21,7 +21,13 @@ import (
 //
 // A Markdown file (.md, .markdown) is imported on the fly, so any
 // post-mortem can be previewed or re-exported in another layout.
+//
+// "-" reads standard input: a draft's JSON or Markdown.
 func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
+	if ref == stdio {
+		d, err := draftFromStdin(cmd)
+		return d, "", err
+	}
 	if isMarkdownPath(ref) {
 		d, err := readMarkdownDraft(cmd, ref)
 		return d, ref, err
@@ -57,15 +63,33 @@ func (f *exportFlags) register(cmd *cobra.Command) {
 // options turns the flags into export options, reading the template file.
 // export.Markdown parses it, and reports a mistake with its line, before
 // any output is written.
-func (f *exportFlags) options(d *model.Draft) (export.Options, error) {
+//
+// What a flag leaves unset comes from the config (pmwiz config): layout,
+// template, front matter and its extra fields.
+func (f *exportFlags) options(cmd *cobra.Command, d *model.Draft) (export.Options, error) {
 	score := model.Score(d).Score
 	opts := export.Options{FrontMatter: f.frontMatter, Layout: f.layout, Score: &score}
-	if f.template != "" {
-		b, err := os.ReadFile(f.template)
-		if err != nil {
-			return opts, fmt.Errorf("--template %s: cannot read it: %w", f.template, unwrapPath(err))
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return opts, err
+	}
+	template, templateFrom := f.template, "--template"
+	if !cmd.Flags().Changed("layout") && !cmd.Flags().Changed("template") {
+		opts.Layout = c.Layout.Value
+		if c.Template.Value != "" {
+			template, templateFrom = c.Template.Value, "template (from "+c.Template.Source+")"
 		}
-		opts.Template, opts.Layout, opts.TemplateName = string(b), "", f.template
+	}
+	if !cmd.Flags().Changed("front-matter") {
+		opts.FrontMatter = c.FrontMatter.Value
+	}
+	opts.FrontMatterFields = c.FrontMatterFields.Value
+	if template != "" {
+		b, err := os.ReadFile(template)
+		if err != nil {
+			return opts, fmt.Errorf("%s %s: cannot read it: %w", templateFrom, template, unwrapPath(err))
+		}
+		opts.Template, opts.Layout, opts.TemplateName = string(b), "", template
 	}
 	return opts, nil
 }
@@ -91,7 +115,7 @@ func newExportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts, err := f.options(d)
+			opts, err := f.options(cmd, d)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
 	"github.com/spf13/cobra"
@@ -37,14 +36,15 @@ func newImportCmd() *cobra.Command {
 			"variants) are mapped by their headings, and timelines by their times; a section\n" +
 			"that maps to nothing is kept word for word under \"Other\", so nothing is lost.\n" +
 			"Warnings say what was guessed.\n\n" +
-			"Without -o the draft is saved in the drafts directory and its name printed.",
-		Example: "  pmwiz import old-postmortem.md\n  pmwiz import -o checkout.json checkout.md",
+			"Without -o the draft is saved in the drafts directory and its name printed.\n" +
+			"FILE.md - reads standard input; -o - prints the draft's JSON to standard output.",
+		Example: "  pmwiz import old-postmortem.md\n  pmwiz import -o checkout.json checkout.md\n  curl -s https://example.com/pm.md | pmwiz import -",
 		Args:    argsBetween(1, 1, importArg),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.EqualFold(filepath.Ext(args[0]), ".json") {
 				return exitCode(2, "%s is a draft already (import reads Markdown post-mortems): open it with pmwiz resume %s, or read it with pmwiz preview %s", args[0], args[0], args[0])
 			}
-			if out != "" && !strings.EqualFold(filepath.Ext(out), ".json") {
+			if out != "" && out != stdio && !strings.EqualFold(filepath.Ext(out), ".json") {
 				return exitCode(2, "-o %s: a draft's file name ends in .json, or pmwiz cannot open it: use -o %s.json", out, strings.TrimSuffix(out, filepath.Ext(out)))
 			}
 			d, err := readMarkdownDraft(cmd, args[0])
@@ -55,6 +55,14 @@ func newImportCmd() *cobra.Command {
 			d.Created, d.Updated = &at, &at
 			if d.Status == "" {
 				d.Status = model.StatusDraft
+			}
+			if out == stdio {
+				data, err := model.Encode(d)
+				if err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				_, err = cmd.OutOrStdout().Write(data)
+				return err
 			}
 			if out != "" {
 				if err := importTo(cmd, d, out, force); err != nil {
@@ -90,19 +98,20 @@ func isMarkdownPath(ref string) bool {
 // readMarkdownDraft imports a Markdown post-mortem (for import, and for
 // export, preview and score, which read it on the fly), telling stderr what
 // the import guessed.
+// "-" reads standard input.
 func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
+	if path == stdio {
+		data, err := readStdin(cmd)
+		if err != nil {
+			return nil, err
+		}
+		return importMarkdown(cmd, "standard input", data)
+	}
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, exitCode(2, "cannot read %s: %v", path, unwrapPath(err))
 	}
-	d, warnings, err := export.Import(data)
-	if err != nil {
-		return nil, exitCode(2, "%s: %v", path, err)
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(cmd.ErrOrStderr(), "import: %s\n", model.SafeLine(w))
-	}
-	return d, nil
+	return importMarkdown(cmd, path, data)
 }
 
 func readLimited(path string) ([]byte, error) {

@@ -14,8 +14,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; fang
-// falls back to the module's build info when it is empty.
+// version is set at build time with -ldflags "-X main.version=…";
+// without it, currentVersion reads the build info (version.go).
 var version string
 
 func main() {
@@ -30,10 +30,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	opts := []fang.Option{fang.WithErrorHandler(printError)}
-	if version != "" {
-		opts = append(opts, fang.WithVersion(version))
-	}
+	opts := []fang.Option{fang.WithErrorHandler(printError), fang.WithVersion(currentVersion()), fang.WithoutManpage()}
 	if err := fang.Execute(ctx, root, opts...); err != nil {
 		var coded *exitError
 		if errors.As(err, &coded) {
@@ -50,11 +47,14 @@ func newRootCmd() *cobra.Command {
 		Short: "Write an honest, complete incident post-mortem",
 		Long: "pmwiz walks you through an incident post-mortem step by step, scores it live\n" +
 			"against a 12-item rubric, autosaves your draft, and exports clean Markdown.",
+		Example: "  pmwiz                       # pick a draft, or start one\n" +
+			"  pmwiz new --title \"Checkout outage\"\n" +
+			"  pmwiz score --min 80 postmortems/",
 		SilenceUsage: true,
-		Args:         cobra.NoArgs,
+		Args:         rootArgs,
 		RunE:         runDefault,
 	}
-	root.PersistentFlags().String(draftsDirFlag, "", "where drafts live (default $PMWIZ_DRAFTS_DIR, else $XDG_DATA_HOME/pmwiz/drafts)")
+	root.PersistentFlags().String(draftsDirFlag, "", "where drafts live (default $PMWIZ_DRAFTS_DIR, else drafts in .pmwiz.toml or your config, else $XDG_DATA_HOME/pmwiz/drafts)")
 	addWizardFlags(root)
 	root.AddCommand(
 		newScoreCmd(),
@@ -67,6 +67,10 @@ func newRootCmd() *cobra.Command {
 		newPublishCmd(),
 		newImportCmd(),
 		newTimelineCmd(),
+		// Issue 14: tool chain.
+		newActionsCmd(),
+		newConfigCmd(),
+		newManCmd(),
 	)
 	return root
 }

@@ -123,7 +123,7 @@ func lockReason(s *store.Store, path string) string {
 // path is given instead (quoted for the shell when it needs it).
 func resumeRef(s *store.Store, l *store.Loaded) string {
 	if p, err := s.Resolve(l.Name); err == nil && p == l.Path {
-		if def, err := store.DefaultDir(""); err == nil && def == s.Dir() {
+		if def, err := unflaggedDraftsDir(); err == nil && def == s.Dir() {
 			return l.Name
 		}
 	}

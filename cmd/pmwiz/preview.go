@@ -20,7 +20,8 @@ func newPreviewCmd() *cobra.Command {
 		Use:   "preview [--width N] [--style auto|dark|light|notty] DRAFT",
 		Short: "Read the exported post-mortem as it will look, in the terminal",
 		Long: "Render the draft's Markdown export with glamour. On a terminal it opens a pager\n" +
-			"(↑/↓, space/b to scroll, q to quit); piped, it prints the rendered text.\n\n" +
+			"(↑/↓, space/b to scroll, q to quit), or $PMWIZ_PAGER, else $PAGER, when set;\n" +
+			"piped, it prints the rendered text. DRAFT - reads standard input.\n\n" +
 			"--style auto picks dark or light from the terminal's background (dark when the\n" +
 			"terminal does not say), and plain text (notty) when piped.",
 		Example:           "  pmwiz preview checkout-outage\n  pmwiz preview --style notty --width 72 checkout-outage | less",
@@ -47,6 +48,22 @@ func newPreviewCmd() *cobra.Command {
 				return &exitError{code: 2, err: err}
 			}
 			out := cmd.OutOrStdout()
+			pager, pagerEnv, err := pagerCommand()
+			if err != nil {
+				return exitCode(2, "%v", err)
+			}
+			if isTerminal(out) && pager != nil {
+				// The user's pager: glamour's colours (dark unless --style
+				// says), wrapped to the terminal.
+				if style == "auto" {
+					style = "dark"
+				}
+				r, err := export.Render(string(md), cmp.Or(width, terminalWidth(out), 80), style)
+				if err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				return runPager(cmd, pager, pagerEnv, r)
+			}
 			if isTerminal(out) && isTerminal(cmd.InOrStdin()) {
 				p := tea.NewProgram(tui.NewPager(d.Title, string(md), style, width),
 					tea.WithInput(cmd.InOrStdin()), tea.WithOutput(out), tea.WithContext(cmd.Context()))
@@ -57,7 +74,7 @@ func newPreviewCmd() *cobra.Command {
 				style = "notty"
 			}
 			if width == 0 {
-				width = cmp.Or(terminalWidth(out), 80)
+				width = cmp.Or(terminalWidth(out), columnsEnv(), 80)
 			}
 			r, err := export.Render(string(md), width, style)
 			if err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/huh/v2"
+	"github.com/pmwiz/pmwiz/config"
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/tui"
@@ -28,13 +29,15 @@ func describeMissing(w io.Writer, items []model.ItemResult) {
 
 func newPublishCmd() *cobra.Command {
 	var f exportFlags
+	var minScore float64
 	cmd := &cobra.Command{
 		Use:   "publish -o FILE [--front-matter] [--layout L | --template F] [--force] DRAFT",
 		Short: "Mark a post-mortem published and export it",
 		Long: "Publish sets the draft's status to published and exports it to FILE. If a must-have\n" +
 			"of the rubric (start and end time, impact, what went wrong, lessons and actions) is\n" +
 			"not complete, it lists them and asks whether to publish anyway; when not on a\n" +
-			"terminal it needs --force.\n\n" +
+			"terminal it needs --force. The same goes for a score below --min, or below\n" +
+			"publish_min from the team's .pmwiz.toml (see pmwiz config).\n\n" +
 			"--force also replaces FILE when pmwiz did not write it (see pmwiz export).",
 		Example:           "  pmwiz publish -o site/content/checkout.md --front-matter checkout-outage",
 		Args:              argsBetween(1, 1, draftArg),
@@ -63,11 +66,24 @@ func newPublishCmd() *cobra.Command {
 				return exitCode(2, "%v", err)
 			}
 			d := loaded.Draft
-			if missing := model.Score(d).MissingMustHaves(); len(missing) > 0 && !f.force {
+			gate, err := publishGate(cmd, minScore)
+			if err != nil {
+				return err
+			}
+			report := model.Score(d)
+			missing := report.MissingMustHaves()
+			below := gate.Value > 0 && report.Score < gate.Value
+			if (len(missing) > 0 || below) && !f.force {
 				errOut := cmd.ErrOrStderr()
-				describeMissing(errOut, missing)
+				if below {
+					fmt.Fprintf(errOut, "The score is %s, below the %s this team publishes at (publish_min, from %s).\n",
+						tui.FormatPoints(report.Score), tui.FormatPoints(gate.Value), gate.Source)
+				}
+				if len(missing) > 0 {
+					describeMissing(errOut, missing)
+				}
 				if !isTerminal(cmd.InOrStdin()) || !isTerminal(errOut) {
-					return exitCode(1, "not published: complete the must-haves above, or add --force to publish anyway")
+					return exitCode(1, "not published: complete what is listed above, or add --force to publish anyway")
 				}
 				publish := false
 				form := huh.NewForm(huh.NewGroup(huh.NewConfirm().
@@ -85,7 +101,7 @@ func newPublishCmd() *cobra.Command {
 			pub.Status = model.StatusPublished
 			at := now().Truncate(time.Second)
 			pub.Updated = &at
-			opts, err := f.options(pub)
+			opts, err := f.options(cmd, pub)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -104,7 +120,24 @@ func newPublishCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	cmd.Flags().Float64Var(&minScore, "min", 0, "the score to publish at (default publish_min from pmwiz config)")
 	cmd.Flags().StringVarP(&f.out, "output", "o", "", "write the published post-mortem to FILE")
 	cmd.Flags().BoolVar(&f.force, "force", false, "publish even with must-haves missing, and replace FILE even if pmwiz did not write it")
 	return cmd
+}
+
+// publishGate is the score publish asks for: --min, else publish_min from
+// the config, with where it came from.
+func publishGate(cmd *cobra.Command, flagMin float64) (config.Value[float64], error) {
+	if cmd.Flags().Changed("min") {
+		if flagMin < 0 || flagMin > 100 {
+			return config.Value[float64]{}, exitCode(2, "--min %s: the score runs from 0 to 100", tui.FormatPoints(flagMin))
+		}
+		return config.Value[float64]{Value: flagMin, Source: "--min"}, nil
+	}
+	c, err := loadConfig(cmd)
+	if err != nil {
+		return config.Value[float64]{}, err
+	}
+	return c.PublishMin, nil
 }

@@ -61,16 +61,22 @@ func TestScoreJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	var r struct {
-		Score    float64
-		Max      int
-		Items    []map[string]any
-		Findings []map[string]any
-		Metrics  map[string]any
-		Problems []map[string]any
+	var all []struct {
+		SchemaVersion int `json:"schema_version"`
+		File          string
+		Score         float64
+		Max           int
+		Items         []map[string]any
+		Findings      []map[string]any
+		Metrics       map[string]any
+		Problems      []map[string]any
 	}
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, out)
+	if err := json.Unmarshal([]byte(out), &all); err != nil || len(all) != 1 {
+		t.Fatalf("not a JSON array of one report: %v\n%s", err, out)
+	}
+	r := all[0]
+	if r.SchemaVersion != 1 || r.File != "testdata/complete.json" {
+		t.Errorf("schema_version %d, file %q", r.SchemaVersion, r.File)
 	}
 	if r.Score != 97.5 || r.Max != 100 || len(r.Items) != 12 || r.Findings == nil || r.Problems == nil {
 		t.Fatalf("unexpected report: %+v", r)
@@ -139,13 +145,14 @@ func TestScoreMarkdownPostMortem(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var r struct {
+	var all []struct {
 		Score float64
 		Items []struct{ ID, Status string }
 	}
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, out)
+	if err := json.Unmarshal([]byte(out), &all); err != nil || len(all) != 1 {
+		t.Fatalf("not a JSON array of one report: %v\n%s", err, out)
 	}
+	r := all[0]
 	status := map[string]string{}
 	for _, it := range r.Items {
 		status[it.ID] = it.Status
@@ -184,7 +191,7 @@ func TestMissingArgumentsSayWhatIsNeeded(t *testing.T) {
 		{[]string{"preview"}, []string{"pmwiz preview needs a DRAFT"}},
 		{[]string{"import"}, []string{"pmwiz import needs a FILE.md"}},
 		{[]string{"rm"}, []string{"pmwiz rm needs at least one DRAFT"}},
-		{[]string{"score", "checkout", "outage"}, []string{"takes 1 argument(s), got 2 (checkout outage)", "quote a name"}},
+		{[]string{"export", "checkout", "outage"}, []string{"takes 1 argument(s), got 2 (checkout outage)", "quote a name"}},
 		{[]string{"resume", "a", "b"}, []string{"pmwiz resume takes 1 argument(s), got 2"}},
 		{[]string{"publish", "checkout"}, []string{"pmwiz publish needs -o FILE", "pmwiz publish -o postmortem.md checkout"}},
 	} {

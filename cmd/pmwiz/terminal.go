@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -31,8 +33,18 @@ func terminalWidth(w io.Writer) int {
 	return 0
 }
 
-// listWidth is the terminal's width, or 120 cells when w is not one: a
-// list piped to a file still wants its columns to fit a wide window.
+// listWidth is the terminal's width, else $COLUMNS, else 0: piped with
+// no width asked for, nothing is cut (a script or a file wants every
+// word).
 func listWidth(w io.Writer) int {
-	return cmp.Or(terminalWidth(w), 120)
+	return cmp.Or(terminalWidth(w), columnsEnv())
+}
+
+// columnsEnv is $COLUMNS when it is a sensible width, else 0.
+func columnsEnv() int {
+	n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS")))
+	if err != nil || n < 20 || n > 1000 {
+		return 0
+	}
+	return n
 }
