@@ -35,7 +35,9 @@ func newTimelineCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "timeline",
 		Short: "Build a draft's timeline from chat exports and logs",
-		Args:  cobra.NoArgs,
+		Example: "  pmwiz timeline add checkout-outage incident-channel.log --dry-run\n" +
+			"  journalctl -o short-iso -u checkout | pmwiz timeline add checkout-outage -",
+		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(newTimelineAddCmd())
 	return cmd
