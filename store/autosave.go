@@ -17,12 +17,22 @@ import (
 // clock is fake and advances only when every goroutine waits: that is how
 // its timing is tested to the exact second without sleeping.
 type AutosaveOptions struct {
-	// Debounce is how long typing must pause before a save (default 1 s).
+	// Debounce is how long typing must pause before a save (default
+	// 500 ms).
 	Debounce time.Duration
-	// MaxDelay bounds how long a change waits during continuous typing
-	// (default 5 s): at least one save every MaxDelay while changes come.
+	// MaxDelay bounds how long any change waits, continuous typing
+	// included (default 750 ms): at least one save every MaxDelay while
+	// changes come. With a save of a large draft costing milliseconds,
+	// this is what bounds the typing a kill -9 can lose to about a second
+	// (measured by cmd/pmwiz's TestKillNineLosesAtMostASecond).
 	MaxDelay time.Duration
 }
+
+// The autosaver's defaults: see AutosaveOptions.
+const (
+	DefaultDebounce = 500 * time.Millisecond
+	DefaultMaxDelay = 750 * time.Millisecond
+)
 
 // SaveResult reports one autosave: when it finished and whether it failed.
 type SaveResult struct {
@@ -66,10 +76,10 @@ type Autosaver struct {
 // draft's lock; Close stops the autosaver and saves what is pending.
 func NewAutosaver(s *Store, ref string, opts AutosaveOptions) *Autosaver {
 	if opts.Debounce <= 0 {
-		opts.Debounce = time.Second
+		opts.Debounce = DefaultDebounce
 	}
 	if opts.MaxDelay <= 0 {
-		opts.MaxDelay = 5 * time.Second
+		opts.MaxDelay = DefaultMaxDelay
 	}
 	a := &Autosaver{
 		store:   s,
