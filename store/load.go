@@ -19,6 +19,8 @@ type Loaded struct {
 	Draft   *model.Draft
 	ModTime time.Time // when the file was last written
 	Size    int64
+
+	id fileID // the file's identity when read, to tell if it changes
 }
 
 // LoadError is a draft that could not be read. The file is left exactly
@@ -145,7 +147,7 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 		}
 		return nil, le
 	}
-	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size()}, nil
+	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size(), id: fileIDOf(fi)}, nil
 }
 
 func decodeHint(err error) string {

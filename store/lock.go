@@ -43,6 +43,8 @@ type Lock struct {
 	fl   *flock.Flock
 	path string
 	id   os.FileInfo // the lock file we locked, to tell if it was replaced
+	// store forgets this lock on Unlock (it tells autosaves who holds what).
+	store *Store
 	once sync.Once
 	err  error
 }
@@ -101,7 +103,9 @@ func (s *Store) Lock(ref string) (*Lock, error) {
 			_ = fl.Unlock()
 			return nil, fmt.Errorf("cannot lock draft %q: write %s: %w (check that the draft's directory is writable and the disk not full)", r.name, path, err)
 		}
-		return &Lock{fl: fl, path: path, id: held}, nil
+		l := &Lock{fl: fl, path: path, id: held, store: s}
+		s.locks.Store(path, l)
+		return l, nil
 	}
 	return nil, fmt.Errorf("cannot lock draft %q: %s keeps changing; is another pmwiz starting and stopping on it?", r.name, path)
 }
@@ -116,6 +120,18 @@ func (l *Lock) Held() bool {
 	}
 	now, err := os.Lstat(l.path)
 	return err == nil && os.SameFile(l.id, now)
+}
+
+// heldLock is the lock this process holds on the draft at path, or nil.
+func (s *Store) heldLock(path string) *Lock {
+	r, err := s.locate(path)
+	if err != nil {
+		return nil
+	}
+	if l, ok := s.locks.Load(r.lockPath()); ok {
+		return l.(*Lock)
+	}
+	return nil
 }
 
 // Path is the lock file's path.
@@ -182,6 +198,9 @@ func (l *Lock) Unlock() error {
 		return nil
 	}
 	l.once.Do(func() {
+		if l.store != nil {
+			l.store.locks.CompareAndDelete(l.path, l)
+		}
 		// Remove while still holding the lock, so nobody else's file is
 		// removed; a locker that opened the old file notices (see Lock).
 		// Only our own file: a replaced lock belongs to someone else.
