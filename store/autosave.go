@@ -79,7 +79,7 @@ type Autosaver struct {
 	copyKey  []byte
 	// conflictPosted: the conflict was reported on Results (once).
 	conflictPosted bool
-	retaken  []*Lock // locks taken again after someone removed the lock file
+	retaken        []*Lock // locks taken again after someone removed the lock file
 
 	wake      chan struct{}
 	stop      chan struct{}

@@ -45,8 +45,8 @@ type Lock struct {
 	id   os.FileInfo // the lock file we locked, to tell if it was replaced
 	// store forgets this lock on Unlock (it tells autosaves who holds what).
 	store *Store
-	once sync.Once
-	err  error
+	once  sync.Once
+	err   error
 }
 
 // Lock takes the draft ref for editing. The lock lives on a separate
