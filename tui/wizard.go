@@ -68,6 +68,7 @@ type Model struct {
 	showHelp    bool
 	showPreview bool
 	flash       string
+	conflict    conflictPrompt // the draft changed on disk (conflict.go)
 	undo        *deletedEntry
 	reviewTop   int
 	helpTop     int // how far the full help is scrolled in a short window
@@ -436,6 +437,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case saveResultMsg:
+		if m.noteConflict(SaveResult(msg)) {
+			return waitForSave(m.results)
+		}
 		m.save.lastErr = msg.Err
 		if msg.Err == nil {
 			m.save.lastSaved = msg.At
@@ -471,6 +475,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		return m.updateField(msg)
 	case tea.KeyPressMsg:
+		if cmd, done := m.conflictKey(msg); done {
+			return cmd
+		}
 		return m.handleKey(msg)
 	}
 	if m.preview != nil {
