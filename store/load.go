@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -184,4 +185,28 @@ func notRegular(m fs.FileMode) error {
 		return errors.New("a device, not a draft file")
 	}
 	return fmt.Errorf("not a regular file (%s)", m.Type())
+}
+
+// LoadBackup reads a backup file, NAME.json.bak, by its path, for
+// commands that only read (score, export, preview): "pmwiz score
+// x.json.bak" reads that file rather than looking for a draft named
+// "x.json.bak". To make a backup the draft again, see RestoreBackup.
+func (s *Store) LoadBackup(path string) (*Loaded, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if !strings.HasSuffix(abs, ".json.bak") {
+		return nil, fmt.Errorf("%s: a backup's name ends in .json.bak", path)
+	}
+	if _, err := os.Lstat(abs); err != nil {
+		return nil, fmt.Errorf("%s: no such file: check the path, or run \"pmwiz list\" to see the drafts in %s", abs, s.dir)
+	}
+	draft := strings.TrimSuffix(abs, ".bak")
+	r := draftRef{name: strings.TrimSuffix(filepath.Base(draft), ".json"), path: draft, inDir: filepath.Dir(abs) == s.dir}
+	l, lerr := s.loadFile(r, abs, model.Decode)
+	if lerr != nil {
+		return nil, lerr
+	}
+	return l, nil
 }

@@ -30,7 +30,11 @@ func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	l, err := s.Load(ref)
+	load := s.Load
+	if strings.HasSuffix(ref, ".json.bak") {
+		load = s.LoadBackup // a backup, read where it is
+	}
+	l, err := load(ref)
 	if err != nil {
 		return nil, "", &exitError{code: 2, err: err}
 	}
