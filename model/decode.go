@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a draft, at a field path such as
@@ -82,6 +83,11 @@ func Decode(data []byte) (*Draft, error) {
 	// A byte-order mark, which some Windows editors write, is no reason to
 	// refuse a draft.
 	data = bytes.TrimPrefix(data, utf8BOM)
+	// Bytes that are not UTF-8 are left out, in every field alike (see
+	// InvalidUTF8Fields, which says where they were).
+	if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, nil)
+	}
 	if err := checkSyntax(data); err != nil {
 		return nil, err
 	}

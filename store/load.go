@@ -21,7 +21,30 @@ type Loaded struct {
 	ModTime time.Time // when the file was last written
 	Size    int64
 
+	// InvalidUTF8 names the fields whose text held bytes that are not
+	// UTF-8, left out on reading (see model.InvalidUTF8Fields).
+	InvalidUTF8 []string
+
 	id fileID // the file's identity when read, to tell if it changes
+}
+
+// Warning is what a person should know about how the draft was read
+// (bytes that are not UTF-8 left out), or "".
+func (l *Loaded) Warning() string {
+	if len(l.InvalidUTF8) == 0 {
+		return ""
+	}
+	fields := l.InvalidUTF8
+	more := ""
+	if len(fields) > 5 {
+		fields, more = fields[:5], fmt.Sprintf(" and %d more", len(l.InvalidUTF8)-5)
+	}
+	which := "those fields"
+	if len(l.InvalidUTF8) == 1 {
+		which = "that field"
+	}
+	return fmt.Sprintf("%s held bytes that are not UTF-8 (text saved in another encoding?); pmwiz left them out: check %s",
+		strings.Join(fields, ", ")+more, which)
 }
 
 // LoadError is a draft that could not be read. The file is left exactly
@@ -148,7 +171,8 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 		}
 		return nil, le
 	}
-	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size(), id: fileIDOf(fi)}, nil
+	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size(), id: fileIDOf(fi),
+		InvalidUTF8: model.InvalidUTF8Fields(data)}, nil
 }
 
 func decodeHint(err error) string {

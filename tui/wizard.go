@@ -115,6 +115,7 @@ func New(d *model.Draft, o Options) Model {
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
 	}
+	m.flash = model.SafeLine(o.Notice)
 	if m.restorePending() > 0 {
 		held := m.unsavable()
 		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"

@@ -38,6 +38,9 @@ func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
 	if err != nil {
 		return nil, "", &exitError{code: 2, err: err}
 	}
+	if w := l.Warning(); w != "" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "warning: %s: %s\n", l.Path, w)
+	}
 	return l.Draft, l.Path, nil
 }
 

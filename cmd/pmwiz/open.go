@@ -44,6 +44,7 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 		Accessible: accessible(cmd) || !interactive(cmd),
 		Input:      cmd.InOrStdin(),
 		Output:     cmd.OutOrStdout(),
+		Notice:     l.Warning(),
 	}
 	if readOnly {
 		opts.ReadOnlyReason = lockReason(s, l.Path)
