@@ -79,6 +79,9 @@ type Autosaver struct {
 	copyKey  []byte
 	// conflictPosted: the conflict was reported on Results (once).
 	conflictPosted bool
+	// lockWaived: the user chose to save over a draft another pmwiz holds
+	// (KeepMine); from then on only a change on disk is a conflict.
+	lockWaived bool
 	retaken        []*Lock // locks taken again after someone removed the lock file
 
 	wake      chan struct{}
@@ -349,7 +352,7 @@ func (a *Autosaver) changedOnDisk(path string) string {
 	if retaken != nil {
 		a.retaken = append(a.retaken, retaken)
 	}
-	if reason != "" {
+	if reason != "" && !a.lockWaived {
 		return reason
 	}
 	if path == "" || !a.diskKnown {
@@ -418,6 +421,7 @@ func (a *Autosaver) KeepMine() (otherCopy string, err error) {
 	_ = os.Remove(c.Copy)
 	_ = os.Remove(c.Copy + ".bak")
 	a.conflict, a.copyKey, a.conflictPosted = nil, nil, false
+	a.lockWaived = true
 	return otherCopy, nil
 }
 

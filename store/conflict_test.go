@@ -121,6 +121,23 @@ func TestSecondEditorAfterTheLockWasRemovedLosesNothing(t *testing.T) {
 		if conflictOf(a.a) != nil {
 			t.Error("the conflict was reported again on every save")
 		}
+		// A chooses "make mine the draft" while B is still open: A's
+		// typing goes to the draft from then on, and B, whose draft
+		// changed under it, is the one told next.
+		if _, err := a.a.KeepMine(); err != nil {
+			t.Fatal(err)
+		}
+		a.typeTitle(t, "A's work, final")
+		if got := titleIn(t, filepath.Join(s.Dir(), "pm.json")); got != "A's work, final" || conflictOf(a.a) != nil {
+			t.Errorf("after KeepMine A's typing: draft %q", got)
+		}
+		b.typeTitle(t, "B's work, more")
+		if c := conflictOf(b.a); c == nil || titleIn(t, c.Copy) != "B's work, more" {
+			t.Errorf("B was not told its draft changed (%v)", c)
+		}
+		if got := titleIn(t, filepath.Join(s.Dir(), "pm.json")); got != "A's work, final" {
+			t.Errorf("B saved over A's chosen version: %q", got)
+		}
 	}
 }
 
