@@ -82,7 +82,7 @@ type Autosaver struct {
 	// lockWaived: the user chose to save over a draft another pmwiz holds
 	// (KeepMine); from then on only a change on disk is a conflict.
 	lockWaived bool
-	retaken        []*Lock // locks taken again after someone removed the lock file
+	retaken    []*Lock // locks taken again after someone removed the lock file
 
 	wake      chan struct{}
 	stop      chan struct{}
