@@ -18,10 +18,10 @@ import (
 // its timing is tested to the exact second without sleeping.
 type AutosaveOptions struct {
 	// Debounce is how long typing must pause before a save (default
-	// 500 ms).
+	// 300 ms).
 	Debounce time.Duration
 	// MaxDelay bounds how long any change waits, continuous typing
-	// included (default 750 ms): at least one save every MaxDelay while
+	// included (default 500 ms): at least one save every MaxDelay while
 	// changes come. With a save of a large draft costing milliseconds,
 	// this is what bounds the typing a kill -9 can lose to about a second
 	// (measured by cmd/pmwiz's TestKillNineLosesAtMostASecond).
@@ -35,8 +35,8 @@ type AutosaveOptions struct {
 
 // The autosaver's defaults: see AutosaveOptions.
 const (
-	DefaultDebounce = 500 * time.Millisecond
-	DefaultMaxDelay = 750 * time.Millisecond
+	DefaultDebounce = 300 * time.Millisecond
+	DefaultMaxDelay = 500 * time.Millisecond
 )
 
 // SaveResult reports one autosave: when it finished and whether it failed.

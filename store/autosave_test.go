@@ -69,7 +69,7 @@ func newAutosaveStore(t *testing.T, opts ...Option) (*Store, *model.Draft) {
 var slowOpts = AutosaveOptions{Debounce: time.Second, MaxDelay: 5 * time.Second}
 
 // With the default timings, whatever the rhythm of typing, no keystroke
-// waits more than DefaultMaxDelay (750 ms) plus the save itself before it
+// waits more than DefaultMaxDelay (500 ms) plus the save itself before it
 // is on disk: the most a kill -9 can lose.
 func TestAutosaveDefaultsBoundLostTyping(t *testing.T) {
 	rhythms := map[string][]time.Duration{
