@@ -32,6 +32,9 @@ type Options struct {
 	Template string
 	// TemplateName is the template's file name, for errors.
 	TemplateName string
+	// TemplateTimeout bounds how long a template runs (default
+	// DefaultTemplateTimeout).
+	TemplateTimeout time.Duration
 	// Score is the rubric score for the front matter and templates; nil
 	// leaves it out.
 	Score *float64

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"text/template"
@@ -90,10 +91,80 @@ func runTemplate(d *model.Draft, opts Options) (string, error) {
 		Zone:        z.describe(firstTime(d.Timeline)),
 		Sections:    renderSections(d, layouts["pmwiz"]),
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
-		return "", templateError(err)
+	limit, timeout := templateLimits(opts)
+	out, err := executeBounded(t, data, limit, timeout)
+	if err != nil {
+		return "", err
 	}
 	// Control bytes never reach the file, whatever the template does.
-	return strings.TrimRight(model.SafeText(buf.String()), "\n") + "\n", nil
+	return strings.TrimRight(model.SafeText(out), "\n") + "\n", nil
+}
+
+// A template is a program: {{range 100000000000}}x{{end}} runs for ever
+// and fills memory. Its output and its running time are bounded.
+const (
+	// MaxTemplateOutput is far more than any post-mortem.
+	MaxTemplateOutput = 16 << 20
+	// DefaultTemplateTimeout is how long a template may run.
+	DefaultTemplateTimeout = 5 * time.Second
+)
+
+func templateLimits(opts Options) (int, time.Duration) {
+	timeout := opts.TemplateTimeout
+	if timeout <= 0 {
+		timeout = DefaultTemplateTimeout
+	}
+	return MaxTemplateOutput, timeout
+}
+
+// errTemplateOutput stops a template that wrote too much.
+var errTemplateOutput = errors.New("output limit reached")
+
+// boundedWriter fails the write that would take it past limit, which
+// stops text/template at once.
+type boundedWriter struct {
+	buf   bytes.Buffer
+	limit int
+}
+
+func (w *boundedWriter) Write(p []byte) (int, error) {
+	if w.buf.Len()+len(p) > w.limit {
+		return 0, errTemplateOutput
+	}
+	return w.buf.Write(p)
+}
+
+// executeBounded runs t with a bound on output and time. text/template
+// cannot be interrupted: a template still looping at the deadline is
+// abandoned (its goroutine ends with the process; pmwiz exits after an
+// export error).
+func executeBounded(t *template.Template, data any, limit int, timeout time.Duration) (string, error) {
+	name := t.Name()
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("%s: the template failed: %v", name, r)}
+			}
+		}()
+		w := &boundedWriter{limit: limit}
+		err := t.Execute(w, data)
+		switch {
+		case errors.Is(err, errTemplateOutput):
+			err = fmt.Errorf("%s: the template wrote more than %d MB, far more than a post-mortem: check its range loops (the fields a template can use: docs/export.md)", name, limit>>20)
+		case err != nil:
+			err = templateError(err)
+		}
+		done <- result{w.buf.String(), err}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-time.After(timeout):
+		return "", fmt.Errorf("%s: the template ran for %v without finishing: check its range loops (the fields a template can use: docs/export.md)", name, timeout)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a draft, at a field path such as
@@ -79,6 +80,14 @@ func (e *DecodeError) Error() string {
 // *DecodeError (with the draft still returned) when fields have the wrong
 // type. Unknown keys are kept, at every level.
 func Decode(data []byte) (*Draft, error) {
+	// A byte-order mark, which some Windows editors write, is no reason to
+	// refuse a draft.
+	data = bytes.TrimPrefix(data, utf8BOM)
+	// Bytes that are not UTF-8 are left out, in every field alike (see
+	// InvalidUTF8Fields, which says where they were).
+	if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, nil)
+	}
 	if err := checkSyntax(data); err != nil {
 		return nil, err
 	}
@@ -106,11 +115,17 @@ func Decode(data []byte) (*Draft, error) {
 	return d, nil
 }
 
+// utf8BOM is the byte-order mark some editors put at the start of a file.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // checkSyntax reports the first syntax error with a line and column, which
 // encoding/json gives only as a byte offset.
 func checkSyntax(data []byte) error {
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
+	// Numbers stay text here: 1e999 is valid JSON, and its overflow is a
+	// field's problem, reported with the field's name, not a Go type error.
+	dec.UseNumber()
 	err := dec.Decode(&v)
 	if err == nil {
 		off := int(dec.InputOffset())

@@ -17,12 +17,27 @@ import (
 // clock is fake and advances only when every goroutine waits: that is how
 // its timing is tested to the exact second without sleeping.
 type AutosaveOptions struct {
-	// Debounce is how long typing must pause before a save (default 1 s).
+	// Debounce is how long typing must pause before a save (default
+	// 300 ms).
 	Debounce time.Duration
-	// MaxDelay bounds how long a change waits during continuous typing
-	// (default 5 s): at least one save every MaxDelay while changes come.
+	// MaxDelay bounds how long any change waits, continuous typing
+	// included (default 500 ms): at least one save every MaxDelay while
+	// changes come. With a save of a large draft costing milliseconds,
+	// this is what bounds the typing a kill -9 can lose to about a second
+	// (measured by cmd/pmwiz's TestKillNineLosesAtMostASecond).
 	MaxDelay time.Duration
+	// Base is the draft as the wizard loaded it. Before each save the
+	// file on disk is compared with it (then with each save's result): a
+	// draft that changed meanwhile is never saved over (see
+	// ConflictError). Nil: the file as it is when the autosaver starts.
+	Base *Loaded
 }
+
+// The autosaver's defaults: see AutosaveOptions.
+const (
+	DefaultDebounce = 300 * time.Millisecond
+	DefaultMaxDelay = 500 * time.Millisecond
+)
 
 // SaveResult reports one autosave: when it finished and whether it failed.
 type SaveResult struct {
@@ -54,6 +69,20 @@ type Autosaver struct {
 	saveMu   sync.Mutex // one save at a time: the goroutine, Flush and Close
 	lastKey  []byte     // saved content without "updated", to skip no-op saves
 	keyKnown bool
+	// diskID is the draft file as this process last read or wrote it;
+	// anything else there was written by someone else.
+	diskID    fileID
+	diskKnown bool
+	// conflict is set once the draft changed under us: our version is
+	// then saved to conflict.Copy until KeepMine.
+	conflict *ConflictError
+	copyKey  []byte
+	// conflictPosted: the conflict was reported on Results (once).
+	conflictPosted bool
+	// lockWaived: the user chose to save over a draft another pmwiz holds
+	// (KeepMine); from then on only a change on disk is a conflict.
+	lockWaived bool
+	retaken    []*Lock // locks taken again after someone removed the lock file
 
 	wake      chan struct{}
 	stop      chan struct{}
@@ -66,10 +95,10 @@ type Autosaver struct {
 // draft's lock; Close stops the autosaver and saves what is pending.
 func NewAutosaver(s *Store, ref string, opts AutosaveOptions) *Autosaver {
 	if opts.Debounce <= 0 {
-		opts.Debounce = time.Second
+		opts.Debounce = DefaultDebounce
 	}
 	if opts.MaxDelay <= 0 {
-		opts.MaxDelay = 5 * time.Second
+		opts.MaxDelay = DefaultMaxDelay
 	}
 	a := &Autosaver{
 		store:   s,
@@ -80,6 +109,7 @@ func NewAutosaver(s *Store, ref string, opts AutosaveOptions) *Autosaver {
 		stop:    make(chan struct{}),
 		done:    make(chan struct{}),
 	}
+	a.initDisk(opts.Base)
 	go a.run()
 	return a
 }
@@ -126,6 +156,9 @@ func (a *Autosaver) Close() error {
 		close(a.stop)
 		<-a.done
 		a.closeErr = a.save()
+		for _, l := range a.retaken {
+			_ = l.Unlock()
+		}
 		a.mu.Lock()
 		a.closed = true
 		close(a.results)
@@ -211,8 +244,13 @@ func (a *Autosaver) save() error {
 			a.pendingSince = now
 		}
 	}
+	res := SaveResult{At: now, Err: err}
+	if err == nil && a.conflict != nil && !a.conflictPosted {
+		// Saved, to the copy: the wizard is told once, and asks.
+		res.Err, wrote, a.conflictPosted = a.conflict, true, true
+	}
 	if wrote || err != nil {
-		a.postLocked(SaveResult{At: now, Err: err})
+		a.postLocked(res)
 	}
 	a.mu.Unlock()
 	return err
@@ -233,11 +271,18 @@ func (a *Autosaver) safeWrite(snap *model.Draft, at time.Time) (wrote bool, err 
 // write saves snap, stamped as updated at the time of its last change,
 // unless its content is what the file already holds: moving the cursor
 // must not rewrite the draft or push the real previous version out of
-// NAME.json.bak.
+// NAME.json.bak. A draft that changed on disk since we last read or wrote
+// it is never saved over: snap goes to a conflict copy beside it.
 func (a *Autosaver) write(snap *model.Draft, at time.Time) (bool, error) {
 	key, err := contentKey(snap)
 	if err != nil {
 		return false, err
+	}
+	stamped := *snap
+	updated := at.Truncate(time.Second)
+	stamped.Updated = &updated
+	if a.conflict != nil {
+		return a.writeCopy(&stamped, key)
 	}
 	if !a.keyKnown {
 		a.lastKey, a.keyKnown = a.diskKey(), true
@@ -245,14 +290,139 @@ func (a *Autosaver) write(snap *model.Draft, at time.Time) (bool, error) {
 	if a.lastKey != nil && bytes.Equal(key, a.lastKey) {
 		return false, nil
 	}
-	stamped := *snap
-	updated := at.Truncate(time.Second)
-	stamped.Updated = &updated
+	path, _ := a.store.Resolve(a.ref)
+	if reason := a.changedOnDisk(path); reason != "" {
+		data, err := model.Encode(&stamped)
+		if err != nil {
+			return false, err
+		}
+		copyPath, err := a.store.writeCopy(path, "conflict", data)
+		if err != nil {
+			return false, fmt.Errorf("%s changed on disk (%s) and is left as it is, but your version could not be saved beside it: %w", path, reason, err)
+		}
+		a.conflict = &ConflictError{Draft: path, Copy: copyPath, Reason: reason}
+		a.copyKey = key
+		return true, nil
+	}
 	if err := a.store.Save(a.ref, &stamped); err != nil {
 		return false, err
 	}
 	a.lastKey = key
+	a.noteDisk()
 	return true, nil
+}
+
+// writeCopy saves our version to the conflict copy.
+func (a *Autosaver) writeCopy(stamped *model.Draft, key []byte) (bool, error) {
+	if bytes.Equal(key, a.copyKey) {
+		return false, nil
+	}
+	if err := a.store.Save(a.conflict.Copy, stamped); err != nil {
+		return false, err
+	}
+	a.copyKey = key
+	return true, nil
+}
+
+// initDisk records the draft file as the wizard loaded it.
+func (a *Autosaver) initDisk(base *Loaded) {
+	if base != nil && base.id != (fileID{}) {
+		a.diskID, a.diskKnown = base.id, true
+		if key, err := contentKey(base.Draft); err == nil {
+			a.lastKey, a.keyKnown = key, true
+		}
+		return
+	}
+	a.lastKey, a.keyKnown = a.diskKey(), true
+	a.noteDisk()
+}
+
+// noteDisk records the draft file as it is now, as ours.
+func (a *Autosaver) noteDisk() {
+	if path, err := a.store.Resolve(a.ref); err == nil {
+		a.diskID, a.diskKnown = statDraft(path)
+	}
+}
+
+// changedOnDisk says what changed the draft since we last read or wrote
+// it, or "" when nothing did. A file with a new identity but the content
+// we saved last (a sync tool rewrote it, a touch) is taken as ours.
+func (a *Autosaver) changedOnDisk(path string) string {
+	reason, retaken := a.store.checkLock(path)
+	if retaken != nil {
+		a.retaken = append(a.retaken, retaken)
+	}
+	if reason != "" && !a.lockWaived {
+		return reason
+	}
+	if path == "" || !a.diskKnown {
+		return ""
+	}
+	id, ok := statDraft(path)
+	if !ok || id == a.diskID {
+		return "" // unchanged, or gone (saving recreates it: nobody's work is lost)
+	}
+	if data, _, err := ReadRegular(path, MaxDraftSize); err == nil {
+		if key := decodeKey(data); key != nil && a.lastKey != nil && bytes.Equal(key, a.lastKey) {
+			a.diskID = id
+			return ""
+		}
+	}
+	return "another program wrote it since this pmwiz read it"
+}
+
+// Diverged is the conflict, if the draft changed on disk and our version
+// is being saved beside it; nil otherwise.
+func (a *Autosaver) Diverged() *ConflictError {
+	a.saveMu.Lock()
+	defer a.saveMu.Unlock()
+	return a.conflict
+}
+
+// KeepMine ends a conflict the user's way: the version on disk is kept
+// as a copy beside the draft (its path is returned), and ours is saved as
+// the draft, replacing the conflict copy.
+func (a *Autosaver) KeepMine() (otherCopy string, err error) {
+	a.saveMu.Lock()
+	defer a.saveMu.Unlock()
+	c := a.conflict
+	if c == nil {
+		return "", nil
+	}
+	if data, _, err := ReadRegular(c.Draft, MaxDraftSize); err == nil {
+		if otherCopy, err = a.store.writeCopy(c.Draft, "other", data); err != nil {
+			return "", fmt.Errorf("could not keep the other version of %s aside, so yours was not saved over it: %w", c.Draft, err)
+		}
+	}
+	a.mu.Lock()
+	snap, seq, at := a.latest, a.changeSeq, a.lastChange
+	a.mu.Unlock()
+	if snap != nil {
+		key, err := contentKey(snap)
+		if err != nil {
+			return otherCopy, err
+		}
+		stamped := *snap
+		updated := at.Truncate(time.Second)
+		stamped.Updated = &updated
+		if err := a.store.Save(a.ref, &stamped); err != nil {
+			return otherCopy, err
+		}
+		a.lastKey = key
+		a.mu.Lock()
+		a.savedSeq = max(a.savedSeq, seq)
+		a.mu.Unlock()
+	}
+	a.noteDisk()
+	if reason, retaken := a.store.checkLock(c.Draft); reason == "" && retaken != nil {
+		a.retaken = append(a.retaken, retaken)
+	}
+	// Ours is the draft now: the copy and its backup hold nothing more.
+	_ = os.Remove(c.Copy)
+	_ = os.Remove(c.Copy + ".bak")
+	a.conflict, a.copyKey, a.conflictPosted = nil, nil, false
+	a.lockWaived = true
+	return otherCopy, nil
 }
 
 // diskKey is the content key of the draft file as it is now, or nil.

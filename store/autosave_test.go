@@ -43,6 +43,15 @@ func titleOnDisk(t *testing.T, s *Store) string {
 	return l.Draft.Title
 }
 
+func summaryOnDisk(t *testing.T, s *Store) string {
+	t.Helper()
+	l, err := s.Load("pm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Draft.Summary
+}
+
 func newAutosaveStore(t *testing.T, opts ...Option) (*Store, *model.Draft) {
 	t.Helper()
 	s := mustOpen(t, opts...)
@@ -53,10 +62,63 @@ func newAutosaveStore(t *testing.T, opts ...Option) (*Store, *model.Draft) {
 	return s, d
 }
 
+// slowOpts are the autosaver's timings before issue 11 (1 s pause, 5 s
+// at most): the mechanics tests below keep them, as round numbers make
+// their expected instants easy to check; TestAutosaveDefaultsBoundLostTyping
+// checks the defaults.
+var slowOpts = AutosaveOptions{Debounce: time.Second, MaxDelay: 5 * time.Second}
+
+// With the default timings, whatever the rhythm of typing, no keystroke
+// waits more than DefaultMaxDelay (500 ms) plus the save itself before it
+// is on disk: the most a kill -9 can lose.
+func TestAutosaveDefaultsBoundLostTyping(t *testing.T) {
+	rhythms := map[string][]time.Duration{
+		"steady 10 keys/s":       {100 * time.Millisecond},
+		"fast 30 keys/s":         {33 * time.Millisecond},
+		"bursts":                 {50 * time.Millisecond, 50 * time.Millisecond, 50 * time.Millisecond, 600 * time.Millisecond},
+		"one key then long gaps": {2 * time.Second},
+		"just under the pause":   {490 * time.Millisecond},
+	}
+	for name, gaps := range rhythms {
+		t.Run(name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s, d := newAutosaveStore(t)
+				a := NewAutosaver(s, "pm", AutosaveOptions{})
+				defer a.Close()
+				var typedAt []time.Time // when keystroke i was typed
+				worst := time.Duration(0)
+				check := func() {
+					synctest.Wait()
+					drain(a)
+					onDisk := len(summaryOnDisk(t, s))
+					if onDisk < len(typedAt) {
+						if lost := time.Since(typedAt[onDisk]); lost > worst {
+							worst = lost
+						}
+					}
+				}
+				for i := range 50 {
+					d.Summary += "x"
+					typedAt = append(typedAt, time.Now())
+					a.Changed(d)
+					gap := gaps[i%len(gaps)]
+					for step := 10 * time.Millisecond; gap > 0; gap -= step {
+						time.Sleep(min(step, gap))
+						check()
+					}
+				}
+				if worst > DefaultMaxDelay {
+					t.Errorf("a keystroke waited %v before it was on disk, want at most %v", worst, DefaultMaxDelay)
+				}
+			})
+		})
+	}
+}
+
 func TestAutosaveDebouncesUntilTypingPauses(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s, d := newAutosaveStore(t)
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		defer a.Close()
 		start := time.Now()
 		// Three keystrokes 300 ms apart, then a pause.
@@ -89,7 +151,7 @@ func TestAutosaveDebouncesUntilTypingPauses(t *testing.T) {
 func TestAutosaveSavesDuringContinuousTyping(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s, d := newAutosaveStore(t)
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		defer a.Close()
 		start := time.Now()
 		// Type a key every 200 ms for 12 s: typing never pauses for 1 s.
@@ -133,7 +195,7 @@ func TestAutosaveErrorThenRetry(t *testing.T) {
 		ffs := newFaultFS("create", syscall.ENOSPC)
 		ffs.left = 0
 		s, d := newAutosaveStore(t, WithFS(ffs))
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		defer a.Close()
 
 		ffs.left = -1 // the disk fills up
@@ -181,7 +243,7 @@ func TestAutosaveBacksOffOnAPersistentFailure(t *testing.T) {
 		ffs := newFaultFS("create", syscall.EROFS)
 		ffs.left = 0
 		s, d := newAutosaveStore(t, WithFS(ffs))
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		defer a.Close()
 		ffs.left = -1
 		start := time.Now()
@@ -209,7 +271,7 @@ func TestAutosaveBacksOffOnAPersistentFailure(t *testing.T) {
 func TestAutosaveFlushAndClose(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s, d := newAutosaveStore(t)
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		d.Title = "flushed"
 		a.Changed(d)
 		// The wizard keeps editing its draft; the snapshot is what was
@@ -266,7 +328,7 @@ func TestAutosaveSkipsUnchangedDrafts(t *testing.T) {
 		path := filepath.Join(s.Dir(), "pm.json")
 		before, bak := readFile(t, path), readFile(t, path+".bak")
 		l, _ := s.Load("pm")
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		defer a.Close()
 		for range 5 {
 			a.Changed(l.Draft)
@@ -339,7 +401,7 @@ func TestAutosaveSurvivesAPanicInSave(t *testing.T) {
 		ffs := newFaultFS("panic", errInjected)
 		ffs.left = 0
 		s, d := newAutosaveStore(t, WithFS(ffs))
-		a := NewAutosaver(s, "pm", AutosaveOptions{})
+		a := NewAutosaver(s, "pm", slowOpts)
 		defer a.Close()
 		ffs.left = 1
 		d.Title = "after the panic"

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -19,6 +20,31 @@ type Loaded struct {
 	Draft   *model.Draft
 	ModTime time.Time // when the file was last written
 	Size    int64
+
+	// InvalidUTF8 names the fields whose text held bytes that are not
+	// UTF-8, left out on reading (see model.InvalidUTF8Fields).
+	InvalidUTF8 []string
+
+	id fileID // the file's identity when read, to tell if it changes
+}
+
+// Warning is what a person should know about how the draft was read
+// (bytes that are not UTF-8 left out), or "".
+func (l *Loaded) Warning() string {
+	if len(l.InvalidUTF8) == 0 {
+		return ""
+	}
+	fields := l.InvalidUTF8
+	more := ""
+	if len(fields) > 5 {
+		fields, more = fields[:5], fmt.Sprintf(" and %d more", len(l.InvalidUTF8)-5)
+	}
+	which := "those fields"
+	if len(l.InvalidUTF8) == 1 {
+		which = "that field"
+	}
+	return fmt.Sprintf("%s held bytes that are not UTF-8 (text saved in another encoding?); pmwiz left them out: check %s",
+		strings.Join(fields, ", ")+more, which)
 }
 
 // LoadError is a draft that could not be read. The file is left exactly
@@ -145,7 +171,8 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 		}
 		return nil, le
 	}
-	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size()}, nil
+	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size(), id: fileIDOf(fi),
+		InvalidUTF8: model.InvalidUTF8Fields(data)}, nil
 }
 
 func decodeHint(err error) string {
@@ -182,4 +209,28 @@ func notRegular(m fs.FileMode) error {
 		return errors.New("a device, not a draft file")
 	}
 	return fmt.Errorf("not a regular file (%s)", m.Type())
+}
+
+// LoadBackup reads a backup file, NAME.json.bak, by its path, for
+// commands that only read (score, export, preview): "pmwiz score
+// x.json.bak" reads that file rather than looking for a draft named
+// "x.json.bak". To make a backup the draft again, see RestoreBackup.
+func (s *Store) LoadBackup(path string) (*Loaded, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if !strings.HasSuffix(abs, ".json.bak") {
+		return nil, fmt.Errorf("%s: a backup's name ends in .json.bak", path)
+	}
+	if _, err := os.Lstat(abs); err != nil {
+		return nil, fmt.Errorf("%s: no such file: check the path, or run \"pmwiz list\" to see the drafts in %s", abs, s.dir)
+	}
+	draft := strings.TrimSuffix(abs, ".bak")
+	r := draftRef{name: strings.TrimSuffix(filepath.Base(draft), ".json"), path: draft, inDir: filepath.Dir(abs) == s.dir}
+	l, lerr := s.loadFile(r, abs, model.Decode)
+	if lerr != nil {
+		return nil, lerr
+	}
+	return l, nil
 }

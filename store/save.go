@@ -39,11 +39,17 @@ type SaveError struct {
 const opKeepBackup = "keep the previous version as .bak"
 
 func (e *SaveError) Error() string {
+	// The cause comes first: a status line cut at its width must still
+	// say "disk full", not a temporary file's path.
+	cause, hint := saveHint(e.Err)
 	msg := fmt.Sprintf("could not save %s: %s: %v", e.Path, e.Op, e.Err)
 	if e.Op == opKeepBackup && !e.Unchanged {
 		msg = fmt.Sprintf("saved %s, but could not %s: %v", e.Path, e.Op, e.Err)
 	}
-	if hint := saveHint(e.Err); hint != "" {
+	if cause != "" {
+		msg = cause + ": " + msg
+	}
+	if hint != "" {
 		msg += " (" + hint + ")"
 	}
 	if e.Unchanged {
@@ -54,20 +60,21 @@ func (e *SaveError) Error() string {
 
 func (e *SaveError) Unwrap() error { return e.Err }
 
-func saveHint(err error) string {
+// saveHint is the cause of a failed save in two words, and what to do.
+func saveHint(err error) (cause, hint string) {
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		return "the disk is full: free some space and the next save will go through"
+		return "disk full", "the disk is full: free some space and the next save will go through"
 	case errors.Is(err, syscall.EFBIG):
-		return "the file is larger than this system allows (a file-size limit)"
+		return "file too large", "the file is larger than this system allows (a file-size limit)"
 	case errors.Is(err, syscall.EROFS):
-		return "the file system is read-only: pass --drafts-dir to save somewhere else"
+		return "read-only file system", "the file system is read-only: pass --drafts-dir to save somewhere else"
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied: check who owns the drafts directory and its mode"
+		return "permission denied", "permission denied: check who owns the drafts directory and its mode"
 	case errors.Is(err, fs.ErrNotExist):
-		return "the directory is gone"
+		return "directory gone", "the directory is gone"
 	}
-	return ""
+	return "", ""
 }
 
 // Save writes d as the draft ref so that a crash at any instant leaves

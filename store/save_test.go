@@ -105,6 +105,11 @@ func TestSaveFailureLeavesDraftIntact(t *testing.T) {
 			if !se.Unchanged || se.Path != path {
 				t.Errorf("SaveError = %+v, want Unchanged for %s", se, path)
 			}
+			// The cause first: the wizard's status line is cut at its width
+			// (issue 11: it showed a temporary file's path, cut before ENOSPC).
+			if !strings.HasPrefix(err.Error(), "disk full: ") {
+				t.Errorf("error %q does not start with the cause", err)
+			}
 			for _, want := range []string{path, "disk is full", "still holds the last version"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("error %q does not say %q", err, want)

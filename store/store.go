@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -19,6 +20,8 @@ type Store struct {
 	dir string // absolute and clean
 	fs  FS
 	now func() time.Time
+
+	locks sync.Map // lock file path → *Lock this process holds
 }
 
 // Option changes how Open builds a Store.

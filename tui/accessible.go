@@ -68,6 +68,9 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 		}()
 	}
 	fmt.Fprintln(w, "pmwiz: writing a post-mortem in accessible mode.")
+	if o.Notice != "" {
+		fmt.Fprintln(w, "Note: "+model.SafeLine(o.Notice))
+	}
 	if !o.ReadOnly {
 		fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
 	}

@@ -42,6 +42,9 @@ type Options struct {
 
 	Now func() time.Time // the clock; tests fix it
 
+	// Notice is shown when the wizard opens (how the draft was read).
+	Notice string
+
 	Export  func(d *model.Draft) (path string, err error) // ctrl+w in the wizard; nil: not offered
 	Preview PreviewPane                                   // nil: the glamour preview of the export
 

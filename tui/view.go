@@ -141,6 +141,9 @@ func (m Model) render() string {
 // bannerLines is the read-only banner, wrapped so that who holds the
 // draft is read whole (two lines at most; one in a short window).
 func (m Model) bannerLines() []string {
+	if lines := m.conflictLines(); lines != nil {
+		return lines
+	}
 	if !m.readOnly {
 		return nil
 	}

@@ -68,6 +68,7 @@ type Model struct {
 	showHelp    bool
 	showPreview bool
 	flash       string
+	conflict    conflictPrompt // the draft changed on disk (conflict.go)
 	undo        *deletedEntry
 	reviewTop   int
 	helpTop     int // how far the full help is scrolled in a short window
@@ -117,6 +118,7 @@ func New(d *model.Draft, o Options) Model {
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
 	}
+	m.flash = model.SafeLine(o.Notice)
 	if m.restorePending() > 0 {
 		held := m.unsavable()
 		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"
@@ -442,6 +444,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case saveResultMsg:
+		if m.noteConflict(SaveResult(msg)) {
+			return waitForSave(m.results)
+		}
 		m.save.lastErr = msg.Err
 		if msg.Err == nil {
 			m.save.lastSaved = msg.At
@@ -477,6 +482,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		return m.updateField(msg)
 	case tea.KeyPressMsg:
+		if cmd, done := m.conflictKey(msg); done {
+			return cmd
+		}
 		return m.handleKey(msg)
 	}
 	if m.preview != nil {

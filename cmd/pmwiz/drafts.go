@@ -124,7 +124,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 	}
 	rows := [][]string{{"NAME", "TITLE", "STATUS", "SCORE", "UPDATED"}}
 	for _, e := range entries {
-		name := model.SafeLine(e.Name)
+		name := listRef(e)
 		when := tui.Ago(at, e.Updated)
 		if e.Err != nil {
 			// Three cells: the error spans title, status and score.

@@ -36,9 +36,16 @@ func loadDraft(cmd *cobra.Command, ref string) (*model.Draft, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	l, err := s.Load(ref)
+	load := s.Load
+	if strings.HasSuffix(ref, ".json.bak") {
+		load = s.LoadBackup // a backup, read where it is
+	}
+	l, err := load(ref)
 	if err != nil {
 		return nil, "", &exitError{code: 2, err: err}
+	}
+	if w := l.Warning(); w != "" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "warning: %s: %s\n", l.Path, w)
 	}
 	return l.Draft, l.Path, nil
 }
@@ -146,19 +153,25 @@ func newExportCmd() *cobra.Command {
 // draft, even with force: "-o checkout.json --force" would otherwise
 // turn an hour of writing into its own Markdown, with no backup.
 func writeExport(path string, md []byte, force bool, source string) error {
-	target := path
-	if resolved, err := filepath.EvalSymlinks(path); err == nil {
-		target = resolved // write through a symlink, keep the link
+	target, err := exportTarget(path)
+	if err != nil {
+		return err
 	}
 	if source != "" && sameFile(target, source) {
 		return exitCode(2, "%s is the file being exported: writing over it would lose it; choose another file, like %s", path, mdName(path))
 	}
-	old, err := os.ReadFile(target)
-	if err == nil && model.LooksLikeDraft(old) {
+	// Only a regular file is read, and only so much of it: a draft is at
+	// most store.MaxDraftSize, and a file larger than that and our own
+	// export is not one pmwiz wrote.
+	old, tooBig, err := store.ReadRegular(target, maxExportCheck)
+	if err == nil && !tooBig && model.LooksLikeDraft(old) {
 		return exitCode(2, "%s is a pmwiz draft: the Markdown would replace it and the draft would be lost (--force does not change that); write to a .md file, like %s", path, mdName(path))
 	}
 	switch {
 	case err == nil && !force:
+		if tooBig {
+			return exitCode(2, "%s exists and is larger than any export pmwiz writes: not replacing it; choose another file, or add --force to replace it", path)
+		}
 		switch export.Owner(old) {
 		case export.NotOurs:
 			return exitCode(2, "%s exists and was not written by pmwiz: not replacing it; choose another file, or add --force to replace it", path)
@@ -166,10 +179,7 @@ func writeExport(path string, md []byte, force bool, source string) error {
 			return exitCode(2, "%s was edited since pmwiz wrote it: not replacing it, so the edits are not lost; add --force to replace it anyway", path)
 		}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		if info, serr := os.Stat(target); serr == nil && info.IsDir() {
-			return exitCode(2, "%s is a directory: give a file name, like %s", path, filepath.Join(path, "postmortem.md"))
-		}
-		return exitCode(2, "cannot read %s to check it is safe to replace: %v", path, err)
+		return exitCode(2, "cannot read %s to check it is safe to replace: %v", path, unwrapPath(err))
 	}
 	if dir := filepath.Dir(target); !isDir(dir) {
 		return exitCode(2, "cannot write %s: the directory %s does not exist: create it first (mkdir -p %s), or choose another file", path, dir, dir)
@@ -178,6 +188,37 @@ func writeExport(path string, md []byte, force bool, source string) error {
 		return exitCode(2, "cannot write %s: %v", path, unwrapPath(err))
 	}
 	return nil
+}
+
+// maxExportCheck bounds what is read of an existing -o file to decide
+// whether it may be replaced: more than any draft or export.
+const maxExportCheck = 4 * store.MaxDraftSize
+
+// exportTarget is the file -o path names: path itself, or the regular file
+// a symlink leads to (the link is kept). Anything but a regular file or a
+// new name is refused, --force or not: replacing /dev/null with a file, or
+// waiting on a FIFO, is never what was meant.
+func exportTarget(path string) (string, error) {
+	target := path
+	fi, err := os.Lstat(path)
+	if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		resolved, rerr := filepath.EvalSymlinks(path)
+		if rerr != nil {
+			return "", exitCode(2, "%s is a symbolic link to a file that does not exist (or cannot be reached): pmwiz does not create files through a link; write to the link's target, or remove the link", path)
+		}
+		target = resolved
+		fi, err = os.Lstat(target)
+	}
+	switch {
+	case err != nil:
+		return target, nil // a new file (or an error WriteFileAtomic will name)
+	case fi.IsDir():
+		return "", exitCode(2, "%s is a directory: give a file name, like %s", path, filepath.Join(path, "postmortem.md"))
+	case !fi.Mode().IsRegular():
+		what := (&store.NotRegularError{Path: target, Mode: fi.Mode()}).Error()
+		return "", exitCode(2, "%s: pmwiz writes an export only to a regular file, and never replaces a device, pipe or socket (--force does not change that); to print the Markdown, leave out -o", what)
+	}
+	return target, nil
 }
 
 func isDir(path string) bool {

@@ -44,6 +44,7 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 		Accessible: accessible(cmd) || !interactive(cmd),
 		Input:      cmd.InOrStdin(),
 		Output:     cmd.OutOrStdout(),
+		Notice:     l.Warning(),
 	}
 	if readOnly {
 		opts.ReadOnlyReason = lockReason(s, l.Path)
@@ -64,7 +65,7 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 	}
 	var saver *store.Autosaver
 	if !readOnly {
-		saver = store.NewAutosaver(s, l.Path, store.AutosaveOptions{})
+		saver = store.NewAutosaver(s, l.Path, store.AutosaveOptions{Base: l})
 		opts.Saver = saver
 	}
 	_, runErr := tui.Run(cmd.Context(), l.Draft, opts)
@@ -74,12 +75,28 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 	}
 
 	out := cmd.OutOrStdout()
-	if readOnly {
+	var conflict *store.ConflictError
+	if saver != nil {
+		conflict = saver.Diverged()
+	}
+	switch {
+	case readOnly:
 		fmt.Fprintf(out, "Draft (read-only, not changed): %s\n", l.Path)
-	} else if closeErr == nil {
+	case conflict != nil && closeErr == nil:
+		// The draft changed on disk under us: both versions are kept.
+		fmt.Fprintf(out, "Saved your version: %s\n%s changed on disk (%s) and holds the other version; nothing was saved over it.\n",
+			conflict.Copy, l.Path, conflict.Reason)
+		yours := conflict.CopyName()
+		if filepath.Dir(conflict.Copy) != s.Dir() {
+			yours = conflict.Copy
+		}
+		fmt.Fprintf(out, "Resume yours with: pmwiz resume %s\nThe other version: pmwiz resume %s\n", shellQuote(yours), resumeRef(s, l))
+	case closeErr == nil:
 		fmt.Fprintf(out, "Saved: %s\n", l.Path)
 	}
-	fmt.Fprintf(out, "Resume it with: pmwiz resume %s\n", resumeRef(s, l))
+	if conflict == nil {
+		fmt.Fprintf(out, "Resume it with: pmwiz resume %s\n", resumeRef(s, l))
+	}
 
 	var sig *tui.SignalError
 	switch {
