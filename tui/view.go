@@ -554,7 +554,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	switch f.kind {
 	case kindLine, kindTime:
 		if focused {
-			out = append(out, "  "+f.input.View())
+			out = append(out, "  "+f.inputView())
 		} else if f.kind == kindTime && f.err == nil {
 			// The time as read, with its date: "00:20" shows the day it
 			// landed on (after midnight, the next).

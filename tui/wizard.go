@@ -134,6 +134,7 @@ func New(d *model.Draft, o Options) Model {
 	}
 	m.rescore()
 	m.validate()
+	m.refreshMarks()
 	m.buildFields("")
 	return m
 }
@@ -205,8 +206,11 @@ func (m *Model) buildFields(path string) tea.Cmd {
 	bs := steps[m.step].fields(m.draft)
 	m.fields = make([]*field, len(bs))
 	m.focus = 0
+	styles := new(Styles) // one copy shared by the step's fields
+	*styles = m.styles
 	for i, b := range bs {
 		text := b.get(m.draft)
+		counted := strings.TrimSpace(text) != ""
 		switch b.kind {
 		case kindText:
 			text = model.SafeText(text)
@@ -216,15 +220,17 @@ func (m *Model) buildFields(path string) tea.Cmd {
 		if p, ok := m.pending[b.path]; ok {
 			text = p
 		}
-		f := newField(b, text, m.styles)
-		f.err = m.errs[b.path]
+		f := newField(b, text, styles)
+		f.err, f.counted = m.errs[b.path], counted
 		m.fields[i] = f
 		if b.path == path {
 			m.focus = i
 		}
 	}
 	m.layoutFields()
-	m.refreshMarks()
+	// Only an edit of this step's entries changes a mark: the others are
+	// as New (or the last visit) left them.
+	m.refreshMark()
 	if f := m.focused(); f != nil {
 		// Read-only too: the focused field's cursor is how a reader
 		// scrolls through a long answer.
@@ -256,6 +262,7 @@ func (m *Model) changed(f *field) {
 			m.later = append(m.later, m.buildFields(f.path))
 		}
 	}
+	f.counted = f.filledInDraft(m)
 	m.touch()
 }
 
@@ -277,6 +284,7 @@ func (m *Model) rereadClocks(start *field) {
 		g.err = nil
 		delete(m.errs, g.path)
 		delete(m.pending, g.path)
+		g.counted = g.filledInDraft(m)
 	}
 }
 
@@ -355,7 +363,9 @@ func (m *Model) setReport(r model.Report) {
 
 // refreshMark recomputes the mark of the step on screen: an edit changes
 // no other step.
-func (m *Model) refreshMark() { m.marks[m.step] = stepMark(steps[m.step], m.draft) }
+// It counts the fields' remembered flags (marks.go) instead of reading the
+// whole step again.
+func (m *Model) refreshMark() { m.marks[m.step] = m.markOfFields() }
 
 func (m *Model) refreshMarks() {
 	for i, st := range steps {
