@@ -53,9 +53,9 @@ type field struct {
 	text       string
 	width      int
 	styles     *Styles
-	area  *textarea.Model // text fields only: the widgets are kilobytes each
-	value string // choice and toggle value
-	err   error
+	area       *textarea.Model // text fields only: the widgets are kilobytes each
+	value      string          // choice and toggle value
+	err        error
 	// counted: the draft holds a value for this field, as stepMark counts
 	// it (see marks.go); set when built and when the field changes.
 	counted bool
