@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
 )
 
@@ -124,5 +125,69 @@ func benchKeystrokeIn(b *testing.B, d *model.Draft, step int, path string, previ
 		nm, _ := m.Update(keys[i%2])
 		m = nm.(Model)
 		_ = m.View()
+	}
+}
+
+// BenchmarkPreviewFirstScreen1MB is ctrl+p on the 1 MB draft: the first
+// job's result (export and the first screen), which is what shows.
+func BenchmarkPreviewFirstScreen1MB(b *testing.B) {
+	d := hugeDraft()
+	for b.Loop() {
+		p, _ := NewPreview(true).SetSize(60, 28)
+		p, cmd := p.SetDraft(d)
+		p, _ = p.Update(cmd())
+		if !p.ready {
+			b.Fatal("nothing on screen after the first job")
+		}
+	}
+}
+
+// BenchmarkPreviewWhole1MB is the whole first render of the 1 MB draft,
+// first screen and rest, from nothing remembered.
+func BenchmarkPreviewWhole1MB(b *testing.B) {
+	d := hugeDraft()
+	for b.Loop() {
+		p, _ := NewPreview(true).SetSize(60, 28)
+		p, cmd := p.SetDraft(d)
+		_ = run(b, p, cmd)
+	}
+}
+
+// BenchmarkPreviewEdit1MB is what one edit of the event log costs the
+// preview once it has rendered: the export and the changed block.
+func BenchmarkPreviewEdit1MB(b *testing.B) {
+	d := hugeDraft()
+	p, _ := NewPreview(true).SetSize(60, 28)
+	p, cmd := p.SetDraft(d)
+	p = run(b, p, cmd)
+	i := 0
+	for b.Loop() {
+		i++
+		d.Timeline.Events[10].Text = fmt.Sprintf("Edited %d times", i)
+		p, cmd = p.SetDraft(d)
+		p = run(b, p, cmd)
+	}
+}
+
+// BenchmarkGlamourWhole1MB is glamour's own render of the 1 MB draft's
+// export in one piece: what every preview change cost before.
+func BenchmarkGlamourWhole1MB(b *testing.B) {
+	md, err := export.Markdown(hugeDraft(), export.Options{NoStamp: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := export.Render(string(md), 56, "dark"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkClone1MB is the snapshot a preview job (and the autosave)
+// takes on the Update loop.
+func BenchmarkClone1MB(b *testing.B) {
+	d := hugeDraft()
+	for b.Loop() {
+		_ = d.Clone()
 	}
 }

@@ -187,6 +187,9 @@ func (m Model) Init() tea.Cmd {
 	if f := m.focused(); f != nil {
 		cmds = append(cmds, f.Focus())
 	}
+	if w, ok := m.preview.(interface{ Warm(*model.Draft) tea.Cmd }); ok {
+		cmds = append(cmds, w.Warm(m.draft))
+	}
 	return tea.Batch(cmds...)
 }
 
