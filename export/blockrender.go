@@ -1,11 +1,10 @@
 package export
 
 import (
+	"charm.land/glamour/v2"
 	"fmt"
 	"slices"
 	"strings"
-
-	"charm.land/glamour/v2"
 )
 
 // BlockRenderer renders Markdown for a terminal block by block (see
@@ -30,9 +29,9 @@ func NewBlockRenderer(style string, width int) (*BlockRenderer, error) {
 		return nil, fmt.Errorf("render: unknown style %q: use dark, light or notty", style)
 	}
 	width = max(width, 10)
-	tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	tr, err := termRenderer(style, width)
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, err
 	}
 	return &BlockRenderer{style: style, width: width, tr: tr, seen: map[string]string{}}, nil
 }

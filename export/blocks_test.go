@@ -163,3 +163,20 @@ func newBlockRendererMust(t *testing.T, style string, w int) *BlockRenderer {
 	}
 	return br
 }
+
+func TestTrimPaddingKeepsWhatShows(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"plain spaces", "  text   \n   \nmore ", "  text\n\nmore"},
+		{"coloured padding", "  \x1b[38;5;252mword\x1b[m\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m", "  \x1b[38;5;252mword\x1b[m"},
+		{"empty colour pairs", "\x1b[38;5;252m\x1b[m\x1b[38;5;252m \x1b[m", ""},
+		{"text ending in m", "\x1b[1mitem\x1b[m", "\x1b[1mitem\x1b[m"},
+		{"a code block's background stays", "\x1b[38;5;203;48;5;236m   \x1b[m", "\x1b[38;5;203;48;5;236m   \x1b[m"},
+		{"a 256-colour foreground numbered like a background", "x\x1b[38;5;45m \x1b[m", "x"},
+		{"reverse video stays", "x\x1b[7m \x1b[0m", "x\x1b[7m \x1b[0m"},
+	}
+	for _, c := range cases {
+		if got := TrimPadding(c.in); got != c.want {
+			t.Errorf("%s: TrimPadding(%q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
