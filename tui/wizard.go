@@ -57,7 +57,7 @@ type Model struct {
 	marks      [12]string
 	// Scoring moves off the Update loop once it costs more than
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
-	// snapshot, and a change made meanwhile is scored when it returns.
+	// snapshot, and a change made meanwhile is scored a pause (scoreCooldown) after it returns.
 	asyncScore, scoring, scoreStale bool
 	previewDue                      bool // a preview refresh is scheduled
 	// later collects commands started by helpers that return nothing;
@@ -351,10 +351,18 @@ func (m *Model) scored(msg scoredMsg) {
 		m.asyncScore = false // the draft got small again
 	}
 	if m.scoreStale {
-		m.scoreStale = false
-		m.rescore()
+		// Typing goes on: score again after a pause, not at once. A 5 MB
+		// field takes ~0.2 s to score; back to back, scoring took a whole
+		// core from the terminal and the keys on a shared machine.
+		m.later = append(m.later, tea.Tick(scoreCooldown, func(time.Time) tea.Msg { return rescoreMsg{} }))
 	}
 }
+
+// scoreCooldown is the pause between two scores off the Update loop.
+const scoreCooldown = 250 * time.Millisecond
+
+// rescoreMsg scores the edits made while the last score ran.
+type rescoreMsg struct{}
 
 func (m *Model) setReport(r model.Report) {
 	m.report = r
@@ -459,6 +467,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case scoredMsg:
 		m.scored(msg)
+		return nil
+	case rescoreMsg:
+		if m.scoreStale && !m.scoring {
+			m.scoreStale = false
+			m.rescore()
+		}
 		return nil
 	case cmdPanicMsg:
 		// Re-panic on the Update goroutine, where flushOnPanic saves the
