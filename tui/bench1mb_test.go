@@ -191,3 +191,20 @@ func BenchmarkClone1MB(b *testing.B) {
 		_ = d.Clone()
 	}
 }
+
+// BenchmarkResumeFirstFrame1MB is what `pmwiz resume` does between reading
+// the 1 MB file and its first frame: decode, build the wizard, size it,
+// draw.
+func BenchmarkResumeFirstFrame1MB(b *testing.B) {
+	data, err := model.Encode(hugeDraft())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		d, err := model.Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = sized(b, d).View()
+	}
+}
