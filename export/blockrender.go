@@ -75,18 +75,18 @@ func (b *BlockRenderer) RenderTop(md string, lines int) (out string, done bool, 
 		if n > lines {
 			return sb.String(), false, nil
 		}
-		r, ok := b.seen[blk]
-		if !ok && len(blk) > topCut {
+		if _, ok := b.seen[blk]; !ok && len(blk) > topCut {
 			// Enough of the block for a screen: word wrapping is
 			// greedy, so the lines of a prefix are the block's lines.
-			r, err = b.renderRaw(cutAtLine(blk, topCut))
+			r, err := b.renderRaw(cutAtLine(blk, topCut))
 			if err != nil {
 				return "", false, err
 			}
 			sb.WriteString(joinable(r, i))
 			return sb.String(), false, nil
 		}
-		if r, err = b.block(blk); err != nil {
+		r, err := b.block(blk)
+		if err != nil {
 			return "", false, err
 		}
 		r = joinable(r, i)

@@ -40,7 +40,6 @@ type importer struct {
 	d        *model.Draft
 	warnings []string
 	day      *time.Time // the incident's day, for timelines that give only HH:MM
-	dayLoc   *time.Location
 	fmStart  *time.Time
 	fmEnd    *time.Time
 	ours     bool // a pmwiz export: values are kept exactly as written
@@ -484,7 +483,6 @@ func (im *importer) technologies(body string) {
 }
 
 var (
-	whyPrefixRe     = regexp.MustCompile(`(?i)^(?:\*\*)?why\??:?(?:\*\*)?\s*(?:\?\s*)?`)
 	becausePrefixRe = regexp.MustCompile(`(?i)^(?:\*\*)?because:?(?:\*\*)?:?\s*`)
 	whyBecauseRe    = regexp.MustCompile(`(?i)^(.*?\?)\s+(?:[-–—:]\s*)?(because\b.*)$`)
 )

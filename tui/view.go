@@ -594,13 +594,6 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	return append(out, m.notes(f, w)...)
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
 // notes are the field's error and its tone findings, under it, wrapped
 // to the form's width so no advice is cut off.
 func (m Model) notes(f *field, w int) []string {
