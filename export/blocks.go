@@ -28,6 +28,7 @@ func splitBlocks(md string) []string {
 	start := 0       // first line of the current block
 	fence := ""      // the open code fence, if any
 	hasList := false // the current block holds a list item
+	content := false // the current block holds a line that is not blank
 	blank := false   // the previous line was blank
 	for i, ln := range lines {
 		trimmed := strings.TrimRight(ln, "\r\n")
@@ -43,7 +44,7 @@ func splitBlocks(md string) []string {
 			continue
 		}
 		kind := blockKind(trimmed)
-		if blank && i > start && kind != "indented" && !(kind == "list" && hasList) {
+		if blank && content && kind != "indented" && !(kind == "list" && hasList) {
 			// Cut before this line: the block before it ends with the
 			// blank line(s), which the join puts back as one.
 			blocks = append(blocks, strings.TrimRight(strings.Join(lines[start:i], ""), "\n")+"\n")
@@ -51,6 +52,7 @@ func splitBlocks(md string) []string {
 			hasList = false
 		}
 		hasList = hasList || kind == "list"
+		content = true
 		if kind == "fence" {
 			t := strings.TrimLeft(trimmed, " ")
 			fence = t[:3]

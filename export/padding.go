@@ -36,8 +36,8 @@ func trimLinePadding(ln string) string {
 			body := ln[:len(ln)-len(reset)]
 			spaces := strings.TrimRight(body, " ")
 			open := strings.LastIndex(spaces, "\x1b[")
-			if open < 0 || !strings.HasSuffix(spaces, "m") || strings.ContainsAny(spaces[open+2:len(spaces)-1], "\x1bm") {
-				return ln // the reset closes visible text
+			if open < 0 || !strings.HasSuffix(spaces, "m") || strings.Trim(spaces[open+2:len(spaces)-1], "0123456789;:") != "" {
+				return ln // the reset closes visible text (or what looks like a code is not one)
 			}
 			if params := spaces[open+2 : len(spaces)-1]; hasBackground(params) {
 				return ln
