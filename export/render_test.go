@@ -64,7 +64,7 @@ func BenchmarkMarkdownTypicalCold(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		escapes.mu.Lock()
-		escapes.m = nil
+		escapes.cur, escapes.old = nil, nil
 		escapes.mu.Unlock()
 		if _, err := Markdown(d, Options{}); err != nil {
 			b.Fatal(err)

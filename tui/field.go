@@ -43,10 +43,22 @@ type binding struct {
 // field is a binding plus its input widget and its last error.
 type field struct {
 	binding
-	input textinput.Model
-	area  textarea.Model
-	value string // choice and toggle value
-	err   error
+	// input is built the first time the field is focused, typed in or
+	// drawn focused: a step with 3,000 timeline events shows a dozen of
+	// them, and building 6,000 text inputs made a step change cost
+	// hundreds of milliseconds. Until then text holds the value and width
+	// the width the input will get.
+	input      *textinput.Model
+	inputReady bool
+	text       string
+	width      int
+	styles     *Styles
+	area       *textarea.Model // text fields only: the widgets are kilobytes each
+	value      string          // choice and toggle value
+	err        error
+	// counted: the draft holds a value for this field, as stepMark counts
+	// it (see marks.go); set when built and when the field changes.
+	counted bool
 	// pre and post are the lines of a long text outside the textarea's
 	// window. The textarea renders every line it holds on every keystroke,
 	// so it holds only a window around the cursor: typing in a 40 KB
@@ -75,17 +87,13 @@ func (f *field) windowRows() int {
 // which would cut it short.
 const maxPasteLines = 9_000
 
-func newField(b binding, text string, st Styles) *field {
+// newField makes the field for b. st is shared by all the fields of a
+// step and never changed in place (new styles build new fields).
+func newField(b binding, text string, st *Styles) *field {
 	f := &field{binding: b}
 	switch b.kind {
 	case kindLine, kindTime:
-		ti := textinput.New()
-		ti.Prompt = ""
-		ti.Placeholder = b.placeholder
-		ti.CharLimit = 0
-		ti.SetStyles(inputStyles(st))
-		ti.SetValue(text)
-		f.input = ti
+		f.text, f.styles = text, st
 	case kindText:
 		ta := textarea.New()
 		ta.Prompt = ""
@@ -95,13 +103,36 @@ func newField(b binding, text string, st Styles) *field {
 		// The default stops taking Enter at 99 lines: post-mortem
 		// analyses run longer than that.
 		ta.MaxHeight = 0
-		ta.SetStyles(areaStyles(st))
-		f.area = ta
+		ta.SetStyles(areaStyles(*st))
+		f.area = &ta
 		f.loadWindow(strings.Split(text, "\n"), 0, 0)
 	default:
 		f.value = text
 	}
 	return f
+}
+
+// ensureInput builds a line or time field's input on first use.
+func (f *field) ensureInput() {
+	if f.inputReady || (f.kind != kindLine && f.kind != kindTime) {
+		return
+	}
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.Placeholder = f.placeholder
+	ti.CharLimit = 0
+	ti.SetStyles(inputStyles(*f.styles))
+	ti.SetValue(f.text)
+	if f.width > 0 {
+		ti.SetWidth(f.width)
+	}
+	f.input, f.inputReady, f.text = &ti, true, ""
+}
+
+// inputView draws a line or time field's input.
+func (f *field) inputView() string {
+	f.ensureInput()
+	return f.input.View()
 }
 
 // inputStyles and areaStyles dress the bubbles inputs from Styles, so
@@ -129,6 +160,9 @@ func areaStyles(st Styles) textarea.Styles {
 func (f *field) Value() string {
 	switch f.kind {
 	case kindLine, kindTime:
+		if !f.inputReady {
+			return f.text
+		}
 		return f.input.Value()
 	case kindText:
 		if f.pre == nil && f.post == nil {
@@ -188,7 +222,7 @@ func (f *field) loadWindow(lines []string, row, col int) {
 	}
 	f.area.SetCursorColumn(col)
 	// Let the textarea lay out its viewport for the new content.
-	f.area, _ = f.area.Update(nil)
+	*f.area, _ = f.area.Update(nil)
 }
 
 // scrollToCursor scrolls the textarea from the top down to the cursor,
@@ -223,6 +257,10 @@ func (f *field) rewindow() {
 func (f *field) SetValue(s string) {
 	switch f.kind {
 	case kindLine, kindTime:
+		if !f.inputReady {
+			f.text = s
+			return
+		}
 		f.input.SetValue(s)
 	case kindText:
 		f.loadWindow(strings.Split(s, "\n"), 0, 0)
@@ -239,6 +277,7 @@ func (f *field) typing() bool {
 func (f *field) Focus() tea.Cmd {
 	switch f.kind {
 	case kindLine, kindTime:
+		f.ensureInput()
 		return f.input.Focus()
 	case kindText:
 		return f.area.Focus()
@@ -249,7 +288,9 @@ func (f *field) Focus() tea.Cmd {
 func (f *field) Blur() {
 	switch f.kind {
 	case kindLine, kindTime:
-		f.input.Blur()
+		if f.inputReady {
+			f.input.Blur()
+		}
 	case kindText:
 		f.area.Blur()
 	}
@@ -261,13 +302,14 @@ func (f *field) Update(msg tea.Msg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch f.kind {
 	case kindLine, kindTime:
+		f.ensureInput()
 		before := f.input.Value()
-		f.input, cmd = f.input.Update(msg)
+		*f.input, cmd = f.input.Update(msg)
 		return cmd, f.input.Value() != before
 	case kindText:
 		// Only the window can change: compare it, not the whole text.
 		before := f.area.Value()
-		f.area, cmd = f.area.Update(msg)
+		*f.area, cmd = f.area.Update(msg)
 		changed := f.area.Value() != before
 		f.rewindow()
 		return cmd, changed
@@ -280,7 +322,10 @@ func (f *field) SetWidth(w int) {
 	w = max(w, 1)
 	switch f.kind {
 	case kindLine, kindTime:
-		f.input.SetWidth(max(w-1, 1))
+		f.width = max(w-1, 1)
+		if f.inputReady {
+			f.input.SetWidth(f.width)
+		}
 	case kindText:
 		f.area.SetWidth(w)
 	}

@@ -217,8 +217,8 @@ func (h *harness) renderPreview() *harness {
 	if !ok || !h.m.previewShown() {
 		return h
 	}
-	if cmd := pp.p.render(); cmd != nil {
-		h.send(cmd())
+	for pp.p.job != nil {
+		h.send(pp.p.job.run())
 	}
 	return h
 }

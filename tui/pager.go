@@ -40,7 +40,7 @@ func NewPager(title, md, style string, width int) Pager {
 		fixedWidth: width,
 		quit:       bkey.NewBinding(bkey.WithKeys("q", "esc", "ctrl+c"), bkey.WithHelp("q", "quit")),
 	}
-	p.preview.md = md
+	p.preview.want = md
 	return p
 }
 

@@ -18,21 +18,34 @@ import (
 // styles) so the wizard can put it in a pane and the pager can fill the
 // screen with it.
 //
-// Rendering costs 5–20 ms for a real post-mortem, so it never happens in
-// Update: SetDraft and SetSize return a tea.Cmd that renders off the event
-// loop, and the result comes back as a message. Only a change of Markdown,
-// width or style renders again; typing in a field that does not change the
-// export (or changes it back) costs one export and a string compare.
+// A megabyte of post-mortem takes glamour about a second, so nothing of it
+// happens in Update, not even the export: SetDraft, SetSize and SetDark
+// start a render job in a tea.Cmd on a snapshot of the draft, and the
+// result comes back as a message. One job runs at a time: changes made
+// while it runs are folded into one more job when it lands, so a fast
+// typist costs at most one render after the last key, never a backlog.
+// A job renders block by block (export.BlockRenderer), reusing every block
+// it drew before, and when nothing is on screen yet it draws the first
+// screen first and the rest in a second step.
 type Preview struct {
 	id      int64 // tells this preview's render results from another's
-	seq     int   // the latest render asked for; older results are dropped
+	seq     int   // numbers the jobs; a result from any job but the running one is dropped
 	style   string
 	focused bool
 
 	width, height int
-	md            string // the Markdown being shown (or rendered)
-	ready         bool   // a render has come back; until the next one lands the last stays up, so typing never flickers
+	src           *model.Draft // the draft to export, when set by SetDraft
+	want          string       // the Markdown to show, when set by SetMarkdown
+	md            string       // the Markdown on screen
+	ready         bool         // something rendered is on screen; it stays up until the next lands, so typing never flickers
+	whole         bool         // what is on screen is all of md, not its first screen
 	err           error
+
+	job   *renderJob // the render running now, if any
+	again bool       // something changed while job ran: render once more when it lands
+	// br remembers rendered blocks between jobs. Only the running job
+	// touches it (the job takes it and hands it back in its message).
+	br *export.BlockRenderer
 
 	vp   viewport.Model
 	keys PreviewKeys
@@ -60,11 +73,66 @@ func DefaultPreviewKeys() PreviewKeys {
 
 var previewIDs atomic.Int64
 
-// previewRenderedMsg carries a finished render back to its preview.
+// renderJob is one render: what to render and with what. It runs in a
+// tea.Cmd and touches nothing the Update loop uses (the draft is a
+// snapshot).
+type renderJob struct {
+	id    int64
+	seq   int
+	draft *model.Draft // a snapshot to export; nil when md is given
+	md    string
+	shown string // the Markdown on screen at this width and style: an export equal to it needs no render
+	width int
+	style string
+	br    *export.BlockRenderer
+	top   int // > 0: nothing usable is on screen; draw this many lines first
+}
+
+// previewRenderedMsg carries a job's result back to its preview.
 type previewRenderedMsg struct {
-	id, seq int64
+	id      int64
+	seq     int
+	md      string
 	out     string
+	partial bool // only the first screen: the job goes on with the rest
+	same    bool // the export did not change: what is on screen stays
+	br      *export.BlockRenderer
 	err     error
+}
+
+func (j *renderJob) cmd() tea.Cmd { return j.run }
+
+func (j *renderJob) run() tea.Msg {
+	msg := previewRenderedMsg{id: j.id, seq: j.seq, br: j.br}
+	md := j.md
+	if j.draft != nil {
+		b, err := export.Markdown(j.draft, export.Options{NoStamp: true})
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		md = string(b)
+	}
+	msg.md = md
+	if md == j.shown && j.br.Fits(j.style, j.width) {
+		msg.same = true
+		return msg
+	}
+	if !j.br.Fits(j.style, j.width) {
+		br, err := export.NewBlockRenderer(j.style, j.width)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		msg.br = br
+	}
+	if j.top > 0 {
+		out, done, err := msg.br.RenderTop(md, j.top)
+		msg.out, msg.err, msg.partial = out, err, !done
+		return msg
+	}
+	msg.out, msg.err = msg.br.Render(md)
+	return msg
 }
 
 // NewPreview returns an empty preview; dark picks glamour's dark or light
@@ -125,39 +193,49 @@ func (p Preview) SetDark(dark bool) (Preview, tea.Cmd) {
 	return p, p.render()
 }
 
-// SetDraft exports d and renders it if the Markdown changed.
+// SetDraft shows d's export. It keeps d (the wizard's live draft) and
+// snapshots it when a render starts, on the Update loop.
 func (p Preview) SetDraft(d *model.Draft) (Preview, tea.Cmd) {
-	md, err := export.Markdown(d, export.Options{NoStamp: true})
-	if err != nil {
-		p.err = err
-		return p, nil
-	}
-	return p.SetMarkdown(string(md))
+	p.src, p.want = d, ""
+	return p, p.render()
 }
 
 // SetMarkdown shows md, rendering it if it changed.
 func (p Preview) SetMarkdown(md string) (Preview, tea.Cmd) {
-	if md == p.md {
-		return p, nil // cache hit: shown, or already being rendered
+	if p.src == nil && md == p.want {
+		return p, nil // shown, or being rendered
 	}
-	p.md = md
-	p.err = nil
+	p.src, p.want = nil, md
 	return p, p.render()
 }
 
-// render asks for a render of the current Markdown at the current width
-// and style, in a tea.Cmd (one glamour renderer per call: they are not
-// safe to share between goroutines).
+// render starts a job for what the preview should show now, or, while
+// one runs, notes that another is needed when it lands.
 func (p *Preview) render() tea.Cmd {
-	if p.width == 0 || p.md == "" {
+	if p.width == 0 || (p.src == nil && p.want == "") {
+		return nil
+	}
+	if p.job != nil {
+		p.again = true
 		return nil
 	}
 	p.seq++
-	id, seq, md, width, style := p.id, int64(p.seq), p.md, p.width, p.style
-	return func() tea.Msg {
-		out, err := export.Render(md, previewRenderWidth(width), style)
-		return previewRenderedMsg{id: id, seq: seq, out: out, err: err}
+	j := &renderJob{id: p.id, seq: p.seq, md: p.want, width: previewRenderWidth(p.width), style: p.style, br: p.br}
+	if p.src != nil {
+		j.draft = p.src.Clone()
 	}
+	switch fits := p.br.Fits(j.style, j.width); {
+	case fits && p.ready && p.whole:
+		j.shown = p.md
+	case fits && p.ready:
+		// The first screen is up: render the whole.
+	default:
+		// Nothing on screen at this width and style: the first screen
+		// (and the lines above where the reader has scrolled) first.
+		j.top = p.vp.YOffset() + p.height + 1
+	}
+	p.job = j
+	return j.cmd()
 }
 
 // previewRenderWidth leaves room for glamour's document margin (two
@@ -168,14 +246,10 @@ func previewRenderWidth(w int) int { return max(w-4, 10) }
 func (p Preview) Update(msg tea.Msg) (Preview, tea.Cmd) {
 	switch msg := msg.(type) {
 	case previewRenderedMsg:
-		if msg.id != p.id || msg.seq != int64(p.seq) {
-			return p, nil // a newer render is on its way
+		if p.job == nil || msg.id != p.id || msg.seq != p.job.seq {
+			return p, nil // another preview's, or a job since replaced
 		}
-		p.ready = true
-		p.err = msg.err
-		if msg.err == nil {
-			p.vp.SetContent(strings.TrimRight(msg.out, "\n"))
-		}
+		return p, p.landed(msg)
 	case tea.KeyPressMsg:
 		p.scroll(msg)
 	case tea.MouseWheelMsg:
@@ -184,6 +258,33 @@ func (p Preview) Update(msg tea.Msg) (Preview, tea.Cmd) {
 		return p, cmd
 	}
 	return p, nil
+}
+
+// landed shows a job's result and starts what comes next: the rest of a
+// first screen, or one render of what changed meanwhile.
+func (p *Preview) landed(msg previewRenderedMsg) tea.Cmd {
+	p.br = msg.br
+	p.err = msg.err
+	if msg.err == nil && !msg.same {
+		p.md, p.whole = msg.md, !msg.partial
+		p.vp.SetContent(strings.TrimRight(msg.out, "\n"))
+	}
+	p.ready = p.ready || msg.err == nil
+	if msg.partial && msg.err == nil && !p.again {
+		// The same job goes on with the whole document.
+		j := *p.job
+		j.draft, j.md, j.br, j.top, j.shown = nil, msg.md, msg.br, 0, ""
+		p.seq++
+		j.seq = p.seq
+		p.job = &j
+		return j.cmd()
+	}
+	p.job = nil
+	if p.again || msg.partial {
+		p.again = false
+		return p.render()
+	}
+	return nil
 }
 
 func (p *Preview) scroll(msg tea.KeyPressMsg) {
@@ -229,7 +330,7 @@ func (p Preview) View() string {
 	switch {
 	case p.err != nil:
 		return previewError.Width(max(p.width, 1)).Render("Preview failed: " + model.SafeLine(p.err.Error()))
-	case p.md == "":
+	case !p.ready && p.src == nil && p.want == "":
 		return previewMuted.Render("Nothing to preview yet: the export shows here as you write.")
 	case !p.ready:
 		return previewMuted.Render("Rendering preview…")

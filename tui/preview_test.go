@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,14 +27,29 @@ func previewDraft(t testing.TB) *model.Draft {
 }
 
 // run executes cmd (a render) and feeds its message back, as bubbletea
-// would.
+// would, and so on while the preview asks for more (the rest of a first
+// screen, a change made meanwhile).
 func run(t testing.TB, p Preview, cmd tea.Cmd) Preview {
+	t.Helper()
+	p, _ = runCounting(t, p, cmd)
+	return p
+}
+
+// runCounting is run, also counting the renders that drew something new.
+func runCounting(t testing.TB, p Preview, cmd tea.Cmd) (Preview, int) {
 	t.Helper()
 	if cmd == nil {
 		t.Fatal("want a render command, got none")
 	}
-	p, _ = p.Update(cmd())
-	return p
+	renders := 0
+	for cmd != nil {
+		msg := cmd()
+		if r, ok := msg.(previewRenderedMsg); ok && !r.same && r.err == nil {
+			renders++
+		}
+		p, cmd = p.Update(msg)
+	}
+	return p, renders
 }
 
 func TestPreviewRendersOffTheUpdateLoop(t *testing.T) {
@@ -105,33 +121,69 @@ func TestPreviewRendersAgainOnlyWhenSomethingChanged(t *testing.T) {
 	for _, c := range cases {
 		var cmd tea.Cmd
 		p, cmd = c.change(p)
-		if (cmd != nil) != c.render {
-			t.Errorf("%s: render = %v, want %v", c.name, cmd != nil, c.render)
-		}
+		renders := 0
 		if cmd != nil {
-			p = run(t, p, cmd)
+			p, renders = runCounting(t, p, cmd)
+		}
+		if (renders > 0) != c.render {
+			t.Errorf("%s: %d renders, want render = %v", c.name, renders, c.render)
 		}
 	}
 }
 
-func TestPreviewDropsStaleRenders(t *testing.T) {
+// One render runs at a time; changes made meanwhile fold into one more
+// render when it lands, and a result that is not the running job's (a
+// replayed or another preview's message) never replaces what is shown.
+func TestPreviewFoldsChangesIntoOneRenderAndDropsStaleResults(t *testing.T) {
 	d := previewDraft(t)
 	p, _ := NewPreview(true).SetSize(60, 20)
 	p, first := p.SetDraft(d)
-	e := d.Clone()
-	e.Title = "A newer title"
-	p, second := p.SetDraft(e)
-	newer := second()
-	older := first()
-	p, _ = p.Update(newer)
-	p, _ = p.Update(older) // arrives late: must not replace the newer one
-	if view := ansi.Strip(p.View()); !strings.Contains(view, "A newer title") {
+	if first == nil {
+		t.Fatal("no render started")
+	}
+	var cmd tea.Cmd
+	for i := range 5 {
+		e := d.Clone()
+		e.Title = fmt.Sprintf("Newer title %d", i)
+		if p, cmd = p.SetDraft(e); cmd != nil {
+			t.Fatalf("change %d started a second render while one runs", i)
+		}
+	}
+	firstMsg := first()
+	p, next := p.Update(firstMsg)
+	for next != nil {
+		// The first screen's rest, then the folded change: one job at a time.
+		msg := next()
+		p, next = p.Update(msg)
+	}
+	if view := ansi.Strip(p.View()); !strings.Contains(view, "Newer title 4") {
+		t.Errorf("the last change is not on screen:\n%s", view)
+	}
+	p, _ = p.Update(firstMsg) // arrives again, late: must not replace the newer one
+	if view := ansi.Strip(p.View()); !strings.Contains(view, "Newer title 4") {
 		t.Errorf("a stale render replaced the newer one:\n%s", view)
 	}
-	other := NewPreview(true)
-	other, _ = other.Update(newer) // another preview's result is ignored
-	if strings.Contains(ansi.Strip(other.View()), "A newer title") {
+	other, _ := NewPreview(true).SetSize(60, 20)
+	other, _ = other.Update(firstMsg) // another preview's result is ignored
+	if strings.Contains(ansi.Strip(other.View()), "Checkout failed") {
 		t.Error("a preview showed another preview's render")
+	}
+}
+
+// A resize re-renders at the new width, even while a render at the old
+// one is running.
+func TestPreviewResizeWhileRenderingRendersAtTheNewWidth(t *testing.T) {
+	p, _ := NewPreview(true).SetSize(80, 20)
+	p, cmd := p.SetDraft(previewDraft(t))
+	p, none := p.SetSize(40, 20)
+	if none != nil {
+		t.Fatal("a resize started a second render while one runs")
+	}
+	p = run(t, p, cmd)
+	for i, line := range strings.Split(ansi.Strip(p.View()), "\n") {
+		if w := ansi.StringWidth(line); w > 40 {
+			t.Errorf("line %d is %d wide after resizing to 40: %q", i, w, line)
+		}
 	}
 }
 

@@ -114,7 +114,7 @@ func timelineFields(d *model.Draft) []binding {
 		set: func(d *model.Draft, v string) error {
 			v = strings.TrimSpace(v)
 			if v != "" {
-				if _, err := time.LoadLocation(v); err != nil {
+				if _, err := loadLocation(v); err != nil {
 					return fmt.Errorf("unknown time zone %q: use an IANA name such as Europe/Berlin or UTC", v)
 				}
 			}
@@ -306,11 +306,5 @@ func stepMark(st step, d *model.Draft) string {
 			filled++
 		}
 	}
-	switch {
-	case total > 0 && filled == total:
-		return "yes"
-	case filled > 0:
-		return "partial"
-	}
-	return ""
+	return markOf(total, filled)
 }

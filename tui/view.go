@@ -455,27 +455,34 @@ func (m Model) fieldsWindow(w, room int) []string {
 	if len(m.fields) == 0 {
 		return nil
 	}
-	heights := make([]int, len(m.fields))
-	for i, f := range m.fields {
-		heights[i] = m.fieldHeight(i, f, w)
+	// Heights are measured only for the fields the window reaches: a
+	// step of 6,000 fields shows a dozen.
+	known := map[int]int{}
+	height := func(i int) int {
+		h, ok := known[i]
+		if !ok {
+			h = m.fieldHeight(i, m.fields[i], w)
+			known[i] = h
+		}
+		return h
 	}
 	// Start at the focused field and add fields after it, then before it,
 	// while they fit.
 	fit := func(room int) (lo, hi int) {
 		lo, hi = m.focus, m.focus+1
-		used := heights[m.focus]
-		for hi < len(m.fields) && used+heights[hi] <= room {
-			used += heights[hi]
+		used := height(m.focus)
+		for hi < len(m.fields) && used+height(hi) <= room {
+			used += height(hi)
 			hi++
 		}
-		for lo > 0 && used+heights[lo-1] <= room {
+		for lo > 0 && used+height(lo-1) <= room {
 			lo--
-			used += heights[lo]
+			used += height(lo)
 		}
 		return lo, hi
 	}
 	lo, hi := fit(room)
-	if markers := b2i(lo > 0) + b2i(hi < len(m.fields)); markers > 0 && room-markers >= heights[m.focus] {
+	if markers := b2i(lo > 0) + b2i(hi < len(m.fields)); markers > 0 && room-markers >= height(m.focus) {
 		// Leave rows for "↑ 2 more" and "↓ 3 more".
 		lo, hi = fit(room - markers)
 	}
@@ -560,7 +567,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	switch f.kind {
 	case kindLine, kindTime:
 		if focused {
-			out = append(out, "  "+f.input.View())
+			out = append(out, "  "+f.inputView())
 		} else if f.kind == kindTime && f.err == nil {
 			// The time as read, with its date: "00:20" shows the day it
 			// landed on (after midnight, the next).

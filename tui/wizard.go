@@ -57,7 +57,7 @@ type Model struct {
 	marks      [12]string
 	// Scoring moves off the Update loop once it costs more than
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
-	// snapshot, and a change made meanwhile is scored when it returns.
+	// snapshot, and a change made meanwhile is scored a pause (scoreCooldown) after it returns.
 	asyncScore, scoring, scoreStale bool
 	previewDue                      bool // a preview refresh is scheduled
 	// later collects commands started by helpers that return nothing;
@@ -139,6 +139,7 @@ func New(d *model.Draft, o Options) Model {
 	}
 	m.rescore()
 	m.validate()
+	m.refreshMarks()
 	m.buildFields("")
 	return m
 }
@@ -191,6 +192,9 @@ func (m Model) Init() tea.Cmd {
 	if f := m.focused(); f != nil {
 		cmds = append(cmds, f.Focus())
 	}
+	if w, ok := m.preview.(interface{ Warm(*model.Draft) tea.Cmd }); ok {
+		cmds = append(cmds, w.Warm(m.draft))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -210,8 +214,11 @@ func (m *Model) buildFields(path string) tea.Cmd {
 	bs := steps[m.step].fields(m.draft)
 	m.fields = make([]*field, len(bs))
 	m.focus = 0
+	styles := new(Styles) // one copy shared by the step's fields
+	*styles = m.styles
 	for i, b := range bs {
 		text := b.get(m.draft)
+		counted := strings.TrimSpace(text) != ""
 		switch b.kind {
 		case kindText:
 			text = model.SafeText(text)
@@ -221,15 +228,17 @@ func (m *Model) buildFields(path string) tea.Cmd {
 		if p, ok := m.pending[b.path]; ok {
 			text = p
 		}
-		f := newField(b, text, m.styles)
-		f.err = m.errs[b.path]
+		f := newField(b, text, styles)
+		f.err, f.counted = m.errs[b.path], counted
 		m.fields[i] = f
 		if b.path == path {
 			m.focus = i
 		}
 	}
 	m.layoutFields()
-	m.refreshMarks()
+	// Only an edit of this step's entries changes a mark: the others are
+	// as New (or the last visit) left them.
+	m.refreshMark()
 	if f := m.focused(); f != nil {
 		// Read-only too: the focused field's cursor is how a reader
 		// scrolls through a long answer.
@@ -261,6 +270,7 @@ func (m *Model) changed(f *field) {
 			m.later = append(m.later, m.buildFields(f.path))
 		}
 	}
+	f.counted = f.filledInDraft(m)
 	m.touch()
 }
 
@@ -282,6 +292,7 @@ func (m *Model) rereadClocks(start *field) {
 		g.err = nil
 		delete(m.errs, g.path)
 		delete(m.pending, g.path)
+		g.counted = g.filledInDraft(m)
 	}
 }
 
@@ -345,10 +356,18 @@ func (m *Model) scored(msg scoredMsg) {
 		m.asyncScore = false // the draft got small again
 	}
 	if m.scoreStale {
-		m.scoreStale = false
-		m.rescore()
+		// Typing goes on: score again after a pause, not at once. A 5 MB
+		// field takes ~0.2 s to score; back to back, scoring took a whole
+		// core from the terminal and the keys on a shared machine.
+		m.later = append(m.later, tea.Tick(scoreCooldown, func(time.Time) tea.Msg { return rescoreMsg{} }))
 	}
 }
+
+// scoreCooldown is the pause between two scores off the Update loop.
+const scoreCooldown = 250 * time.Millisecond
+
+// rescoreMsg scores the edits made while the last score ran.
+type rescoreMsg struct{}
 
 func (m *Model) setReport(r model.Report) {
 	m.report = r
@@ -360,7 +379,9 @@ func (m *Model) setReport(r model.Report) {
 
 // refreshMark recomputes the mark of the step on screen: an edit changes
 // no other step.
-func (m *Model) refreshMark() { m.marks[m.step] = stepMark(steps[m.step], m.draft) }
+// It counts the fields' remembered flags (marks.go) instead of reading the
+// whole step again.
+func (m *Model) refreshMark() { m.marks[m.step] = m.markOfFields() }
 
 func (m *Model) refreshMarks() {
 	for i, st := range steps {
@@ -457,6 +478,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case scoredMsg:
 		m.scored(msg)
+		return nil
+	case rescoreMsg:
+		if m.scoreStale && !m.scoring {
+			m.scoreStale = false
+			m.rescore()
+		}
 		return nil
 	case cmdPanicMsg:
 		// Re-panic on the Update goroutine, where flushOnPanic saves the

@@ -162,6 +162,17 @@ func TestPreviewPiped(t *testing.T) {
 			break
 		}
 	}
+	// Plain text reads as text: no Markdown markers left from rendering
+	// bold (the timeline's "**Detected**"), no spaces padding each line.
+	if !strings.Contains(out, "| Detected") || strings.Contains(out, "**") {
+		t.Errorf("piped preview shows Markdown's bold markers:\n%s", out)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if strings.TrimRight(line, " ") != line {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+			break
+		}
+	}
 	if code, out, _ = runCLI(t, "preview", "--style", "dark", draft); code != 0 || !strings.Contains(out, "\x1b[") {
 		t.Errorf("--style dark asked for colour: exit %d", code)
 	}
