@@ -96,16 +96,16 @@ func draftTree(d *Draft) (any, error) {
 // identify an entry when ids do not, strongest first. Lists of text are
 // matched by the text alone.
 var identityLists = map[string][]string{
-	"timeline.events":                {"text", "at"},
-	"five_whys":                      {"why", "because"},
-	"action_items":                   {"what", "link"},
-	"communication.channels":         {"url", "name"},
-	"other":                          {"heading"},
-	"authors":                        nil,
-	"lessons":                        nil,
-	"technologies":                   nil,
+	"timeline.events":                 {"text", "at"},
+	"five_whys":                       {"why", "because"},
+	"action_items":                    {"what", "link"},
+	"communication.channels":          {"url", "name"},
+	"other":                           {"heading"},
+	"authors":                         nil,
+	"lessons":                         nil,
+	"technologies":                    nil,
 	"root_cause.contributing_factors": nil,
-	"conflicts":                      nil,
+	"conflicts":                       nil,
 }
 
 type merger struct {
