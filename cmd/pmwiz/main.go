@@ -66,6 +66,9 @@ func newRootCmd() *cobra.Command {
 		newPreviewCmd(),
 		newPublishCmd(),
 		newImportCmd(),
+		newMergeDriverCmd(),
+		newGitCmd(),
+		newStatusCmd(),
 	)
 	return root
 }
