@@ -99,7 +99,7 @@ func Decode(data []byte) (*Draft, error) {
 	}
 	d := &Draft{}
 	var problems []Problem
-	decodeValue(data, reflect.ValueOf(d).Elem(), "", &problems)
+	decodeStruct(top, reflect.ValueOf(d).Elem(), "", &problems) // top is already split into keys
 	if len(problems) > 0 {
 		return d, &DecodeError{Problems: problems}
 	}
@@ -109,6 +109,11 @@ func Decode(data []byte) (*Draft, error) {
 // checkSyntax reports the first syntax error with a line and column, which
 // encoding/json gives only as a byte offset.
 func checkSyntax(data []byte) error {
+	// The common case, a well-formed draft, needs no location: json.Valid
+	// checks it without building anything.
+	if json.Valid(data) {
+		return nil
+	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	err := dec.Decode(&v)

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -76,22 +77,6 @@ func Merge(base, ours, theirs *Draft) (*Draft, []Conflict, error) {
 // absent marks a key or entry that one version does not have.
 type absent struct{}
 
-// draftTree is d as generic JSON, from its canonical encoding: merging
-// the tree keeps unknown keys at every level without knowing them.
-func draftTree(d *Draft) (any, error) {
-	data, err := Encode(d)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
 // identityLists are the lists merged entry by entry, with the fields that
 // identify an entry when ids do not, strongest first. Lists of text are
 // matched by the text alone.
@@ -128,6 +113,16 @@ func (m *merger) value(path string, b, o, t any) any {
 	if path == "schema" {
 		return o // both are this build's schema or older; ours was decoded
 	}
+	if isEntryOfMap(path) && (isAbsent(o) || isAbsent(t)) && !isAbsent(b) {
+		// A reviewer's verdict one side removed and the other changed is
+		// kept whole, as a list entry would be: half a verdict means nothing.
+		if isAbsent(o) {
+			m.conflict(path, b, o, t, "ours removed this and theirs changed it, so it is kept")
+			return t
+		}
+		m.conflict(path, b, o, t, "theirs removed this and ours changed it, so it is kept")
+		return o
+	}
 	if om, tm, ok := asObjects(o, t); ok {
 		if bm, ok := b.(map[string]any); ok || isAbsent(b) {
 			return m.object(path, bm, om, tm)
@@ -142,6 +137,13 @@ func (m *merger) value(path string, b, o, t any) any {
 	}
 	m.conflict(path, b, o, t, "")
 	return o
+}
+
+// isEntryOfMap reports a path to one entry of a map of objects: an
+// assessment of one rubric item.
+func isEntryOfMap(path string) bool {
+	rest, ok := strings.CutPrefix(path, "assessments.")
+	return ok && !strings.Contains(rest, ".")
 }
 
 // asObjects is o and t as objects, an absent one as empty: a side that
@@ -218,7 +220,9 @@ func (m *merger) list(path string, keys []string, b, o, t []any) any {
 			nodes = append(nodes, node{b: -1, o: i, t: -1})
 		}
 	}
-	// Entries both sides added are one entry when they match.
+	// Entries both sides added are one entry when they have the same id or
+	// content; not by a single field: two people may well add two events
+	// at the same minute.
 	var newO, newT []any
 	var newOIdx, newTIdx []int
 	for i, bi := range oToB {
@@ -231,7 +235,7 @@ func (m *merger) list(path string, keys []string, b, o, t []any) any {
 			newT, newTIdx = append(newT, t[i]), append(newTIdx, i)
 		}
 	}
-	tToNew := match(newT, newO, keys)
+	tToNew := match(newT, newO, nil)
 	tNode := make([]int, len(t))
 	for i, bi := range tToB {
 		if bi >= 0 {

@@ -240,3 +240,63 @@ func TestAssignIDsIsStableAndUnique(t *testing.T) {
 		t.Errorf("a duplicated id was not replaced")
 	}
 }
+
+func TestMergeKeepsAVerdictOneSideRemovedAndTheOtherChanged(t *testing.T) {
+	b := mergeBase()
+	o, th := b.Clone(), b.Clone()
+	delete(o.Assessments, "impact")
+	th.Assessments["impact"] = Assessment{Status: Yes, Note: "checked the order logs"}
+	d, conflicts := mustMerge(t, b, o, th)
+	if a := d.Assessments["impact"]; a.Status != Yes || a.Note != "checked the order logs" {
+		t.Errorf("assessment %+v", a)
+	}
+	if len(conflicts) != 1 || conflicts[0].Path != "assessments.impact" {
+		t.Errorf("conflicts %+v", conflicts)
+	}
+}
+
+func TestMergeKeepsTwoEventsAddedAtTheSameMinute(t *testing.T) {
+	b := mergeBase()
+	o, th := b.Clone(), b.Clone()
+	o.Timeline.Events = append(o.Timeline.Events, Event{At: at("2026-11-23T14:50:00+01:00"), Text: "Ours: rollback done."})
+	th.Timeline.Events = append(th.Timeline.Events, Event{At: at("2026-11-23T14:50:00+01:00"), Text: "Theirs: status page updated."})
+	d, conflicts := mustMerge(t, b, o, th)
+	if len(conflicts) != 0 || len(d.Timeline.Events) != 5 {
+		t.Errorf("conflicts %+v, events %+v", conflicts, d.Timeline.Events)
+	}
+}
+
+// The merge compares trees built straight from drafts; they must hold
+// exactly what Encode writes, or a merge would see changes nobody made.
+func TestDraftTreeIsWhatEncodeWrites(t *testing.T) {
+	inputs := []string{
+		`{"schema":1,"title":7,"timeline":{"start":"x","events":[{"at":true,"text":"t"}]},"zz":{"a":[1,2.50]},"n":12}`,
+		`{"schema":1,"assessments":{"impact":{"status":""},"x":{"status":"yes","k":null}},"other":[{"heading":""}],"conflicts":[{"path":"summary","ours":"","theirs":""}]}`,
+		`{"schema":1,"summary":"a <b> & c","action_items":[{"what":"w","done":true,"due":5}],"pending":{"timeline.end":"soon"}}`,
+	}
+	for _, in := range inputs {
+		d, _ := Decode([]byte(in))
+		if d == nil {
+			t.Fatalf("%s does not decode", in)
+		}
+		b := mergeBase()
+		b.Extra = d.Extra
+		for _, x := range []*Draft{d, b} {
+			got, err := draftTree(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := Encode(x)
+			dec := json.NewDecoder(strings.NewReader(string(data)))
+			dec.UseNumber()
+			var want any
+			if err := dec.Decode(&want); err != nil {
+				t.Fatal(err)
+			}
+			if !equal(got, want) {
+				g, _ := json.Marshal(got)
+				t.Errorf("tree of %s\n got %s\nwant %s", in, g, data)
+			}
+		}
+	}
+}
