@@ -49,6 +49,20 @@ func FuzzMerge(f *testing.F) {
 		if _, err := Decode(out); err != nil {
 			t.Fatalf("the merged draft does not read back: %v\n%s", err, out)
 		}
+		// Every conflict can be settled with either version, one by one.
+		settled := merged
+		for len(settled.Conflicts) > 0 {
+			c := settled.Conflicts[0]
+			choice := c.Theirs
+			if src.next()%2 == 0 {
+				choice = c.Ours
+			}
+			next, err := ResolveConflict(settled, 0, choice)
+			if err != nil {
+				t.Fatalf("settling %+v: %v", c, err)
+			}
+			settled = next
+		}
 		kept := texts(t, merged)
 		before := texts(t, base)
 		for _, side := range []*Draft{ours, theirs} {
