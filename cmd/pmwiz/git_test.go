@@ -352,7 +352,7 @@ func TestGitConflictIsRecordedThenResolvedAndCommitted(t *testing.T) {
 	if err == nil {
 		t.Fatalf("the pull should stop on the conflict:\n%s", out)
 	}
-	for _, want := range []string{"merged, with 1 conflict", "summary", "CONFLICT"} {
+	for _, want := range []string{"merged, with 1 conflict", "summary", "pmwiz resolve " + teamDrafts + "/checkout.json", "CONFLICT"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("git's output lacks %q:\n%s", want, out)
 		}
@@ -365,20 +365,20 @@ func TestGitConflictIsRecordedThenResolvedAndCommitted(t *testing.T) {
 		t.Errorf("conflict %+v", c)
 	}
 	st, code := ben.pmwiz("status")
-	if code != 1 || !strings.Contains(st, "checkout  1 conflict: summary") {
+	if code != 1 || !strings.Contains(st, "checkout  1 conflict: summary") || !strings.Contains(st, "pmwiz resolve") {
 		t.Errorf("status: exit %d\n%s", code, st)
 	}
 
-	// Ben combines both texts, removes the conflict, and commits.
-	s := ben.store()
-	l, err := s.Load("checkout")
-	if err != nil {
-		t.Fatal(err)
+	// Ben looks at both versions, combines them, and commits.
+	shown, code := ben.pmwiz("resolve", "checkout")
+	for _, want := range []string{"1. summary", "base:   Checkout failed.", "ours:   Ben: checkout was down for 47 minutes.", "theirs: Ana: a migration locked the orders table."} {
+		if code != 1 || !strings.Contains(shown, want) {
+			t.Errorf("resolve (exit %d) does not show %q:\n%s", code, want, shown)
+		}
 	}
-	l.Draft.Summary = "Checkout was down for 47 minutes: a migration locked the orders table."
-	l.Draft.Conflicts = nil
-	if err := s.Save("checkout", l.Draft); err != nil {
-		t.Fatal(err)
+	done, code := ben.pmwiz("resolve", "checkout", "--text", "Checkout was down for 47 minutes: a migration locked the orders table.")
+	if code != 0 || !strings.Contains(done, "No conflicts left") {
+		t.Errorf("resolve --text: exit %d\n%s", code, done)
 	}
 	ben.git("add", teamDrafts+"/checkout.json")
 	ben.git("commit", "-q", "--no-edit")

@@ -69,6 +69,7 @@ func newRootCmd() *cobra.Command {
 		newMergeDriverCmd(),
 		newGitCmd(),
 		newStatusCmd(),
+		newResolveCmd(),
 	)
 	return root
 }

@@ -127,8 +127,8 @@ func mergeDriver(stderr io.Writer, basePath, oursPath, theirsPath, path string) 
 		paths = append(paths, model.SafeLine(c.Path))
 	}
 	b.WriteString(strings.Join(limitList(paths, 8), ", "))
-	b.WriteString(".\nThe draft keeps ours in each field and both versions under \"conflicts\". Put the text you want\n" +
-		"in each field and remove its conflict (\"pmwiz status\" lists what is left), then git add the file.")
+	fmt.Fprintf(&b, ".\nThe draft keeps ours in each field and both versions under \"conflicts\".\n"+
+		"See them with \"pmwiz resolve %s\", settle each (--ours, --theirs or --text), then git add the file.", shellQuote(path))
 	return exitCode(mergeConflicts, "%s", b.String())
 }
 

@@ -62,6 +62,9 @@ func runStatus(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(out, "  %s\n", model.SafeLine(p))
 		}
 	}
+	if todo > 0 {
+		fmt.Fprintln(out, "See and settle them with: pmwiz resolve NAME (--ours, --theirs or --text TEXT), then git add.")
+	}
 	if todo == 0 && len(unmerged) == 0 {
 		fmt.Fprintf(out, "No conflicts: every draft in %s is merged.\n", s.Dir())
 		return nil
