@@ -473,3 +473,41 @@ func TestGitMergeWithABinaryFileKeepsOurs(t *testing.T) {
 		t.Errorf("theirs is not kept by git: %q", theirs)
 	}
 }
+
+// The README's team walk-through is run as written, so it stays true.
+func TestReadmeTeamWalkthroughRuns(t *testing.T) {
+	bin := gitTestPmwiz(t)
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is not installed")
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "## Working as a team")
+	_, script, ok2 := strings.Cut(section, "```sh\n")
+	script, _, ok3 := strings.Cut(script, "\n```\n")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README has no shell block under \"Working as a team\"")
+	}
+	home := t.TempDir()
+	cmd := exec.Command("bash", "-c", script)
+	cmd.Dir = home
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"HOME="+home, "TMPDIR="+home, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "NO_COLOR=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("the walk-through failed: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"merged, with 1 conflict: both sides changed summary",
+		"checkout  1 conflict: summary",
+		"theirs: Checkout failed for 47 minutes",
+		"EU customers could not pay for 47 minutes: migration 0142 locked the orders table.", // Ana's export
+		"The checkout error alert pages Ben.",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the walk-through's output lacks %q:\n%s", want, out)
+		}
+	}
+}

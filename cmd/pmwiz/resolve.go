@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -88,7 +90,7 @@ func newResolveCmd() *cobra.Command {
 			if n := len(settled.Conflicts); n > 0 {
 				fmt.Fprintf(out, " %d left: %s\n", n, conflictPaths(settled))
 			} else {
-				fmt.Fprintf(out, " No conflicts left: git add %s\n", shellQuote(l.Path))
+				fmt.Fprintf(out, " No conflicts left: git add %s\n", shellQuote(relToCwd(l.Path)))
 			}
 			return nil
 		},
@@ -126,7 +128,11 @@ func conflictPaths(d *model.Draft) string {
 // showConflicts prints each conflict's versions, text made safe for the
 // terminal and indented under its label.
 func showConflicts(w io.Writer, name string, d *model.Draft) {
-	fmt.Fprintf(w, "%s: %d conflicts from a merge\n", model.SafeLine(name), len(d.Conflicts))
+	noun := "conflict"
+	if len(d.Conflicts) != 1 {
+		noun = "conflicts"
+	}
+	fmt.Fprintf(w, "%s: %d %s from a merge\n", model.SafeLine(name), len(d.Conflicts), noun)
 	for i, c := range d.Conflicts {
 		fmt.Fprintf(w, "\n%d. %s\n", i+1, model.SafeLine(c.Path))
 		if c.Note != "" {
@@ -140,4 +146,18 @@ func showConflicts(w io.Writer, name string, d *model.Draft) {
 			fmt.Fprintf(w, "   %-7s %s\n", v.label+":", strings.ReplaceAll(body, "\n", "\n           "))
 		}
 	}
+}
+
+// relToCwd is path relative to the working directory when it is below it,
+// as a person would type it.
+func relToCwd(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return rel
 }

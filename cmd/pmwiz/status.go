@@ -33,6 +33,7 @@ func runStatus(cmd *cobra.Command, _ []string) error {
 	}
 	out := cmd.OutOrStdout()
 	todo := 0
+	withConflicts := map[string]bool{} // file names, as git lists them
 	for _, e := range entries {
 		if e.Err != nil {
 			continue // listed below when git has it unmerged; "pmwiz list" says why
@@ -45,6 +46,7 @@ func runStatus(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintln(out, "Drafts with conflicts to resolve (both versions are in each draft's \"conflicts\" key):")
 		}
 		todo++
+		withConflicts[filepath.Base(e.Path)] = true
 		paths := make([]string, 0, len(l.Draft.Conflicts))
 		for _, c := range l.Draft.Conflicts {
 			paths = append(paths, model.SafeLine(c.Path))
@@ -55,15 +57,22 @@ func runStatus(cmd *cobra.Command, _ []string) error {
 		}
 		fmt.Fprintf(out, "  %s  %d %s: %s\n", model.SafeLine(e.Name), len(paths), noun, strings.Join(limitList(paths, 6), ", "))
 	}
-	unmerged := gitUnmerged(s.Dir())
+	if todo > 0 {
+		fmt.Fprintln(out, "See and settle them with: pmwiz resolve NAME (--ours, --theirs or --text TEXT), then git add.")
+	}
+	// Drafts listed above are git-unmerged too until they are added; the
+	// rest are files pmwiz could not merge, left with git's own markers.
+	var unmerged []string
+	for _, p := range gitUnmerged(s.Dir()) {
+		if !withConflicts[p] {
+			unmerged = append(unmerged, p)
+		}
+	}
 	if len(unmerged) > 0 {
-		fmt.Fprintln(out, "git has not merged these yet (fix them by hand, then git add them):")
+		fmt.Fprintln(out, "git could not merge these as drafts (fix them by hand, then git add them):")
 		for _, p := range unmerged {
 			fmt.Fprintf(out, "  %s\n", model.SafeLine(p))
 		}
-	}
-	if todo > 0 {
-		fmt.Fprintln(out, "See and settle them with: pmwiz resolve NAME (--ours, --theirs or --text TEXT), then git add.")
 	}
 	if todo == 0 && len(unmerged) == 0 {
 		fmt.Fprintf(out, "No conflicts: every draft in %s is merged.\n", s.Dir())
