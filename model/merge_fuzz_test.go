@@ -3,10 +3,12 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // FuzzMerge edits one draft in two random ways and merges the edits: the
@@ -227,5 +229,57 @@ func texts(t *testing.T, d *Draft) map[string]bool {
 		}
 	}
 	walk("", v)
+	return out
+}
+
+// FuzzDraftFromTree checks that the merge's way back from a tree to a
+// draft is Decode's: the same fields, the same values of the wrong type
+// kept raw, the same bytes once encoded.
+func FuzzDraftFromTree(f *testing.F) {
+	f.Add([]byte(`{"schema":1,"title":7,"timeline":{"start":"x","events":[{"at":true,"text":"t"},3]},"zz":{"a":[1,2.50]},"n":"<&>"}`))
+	f.Add([]byte(`{"schema":1,"assessments":{"impact":{"status":"yes","k":null},"x":5},"pending":{"a":1,"b":"c"},"five_whys":"no"}`))
+	f.Add([]byte(`{"schema":1,"action_items":[{"what":"w","done":"yes","due":5,"id":9}],"conflicts":[{"path":"summary","ours":"","theirs":"x"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// Merged trees come from decoded drafts, whose text is UTF-8; how
+		// Decode treats other bytes is its own business.
+		if !utf8.Valid(data) {
+			return
+		}
+		want, err := Decode(data)
+		var de *DecodeError
+		if want == nil || err != nil && !errors.As(err, &de) {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		var tree map[string]any
+		if dec.Decode(&tree) != nil {
+			return
+		}
+		got, err := draftFromTree(tree)
+		if err != nil {
+			t.Fatal(err)
+		}
+		we, err1 := Encode(want)
+		ge, err2 := Encode(got)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if !bytes.Equal(normalizeEscapes(we), normalizeEscapes(ge)) {
+			t.Fatalf("from the tree:\n%s\nDecode:\n%s", ge, we)
+		}
+	})
+}
+
+// normalizeEscapes reads both encodings back as generic JSON: raw values
+// kept from the input may spell a character as an escape or as itself.
+func normalizeEscapes(b []byte) []byte {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if dec.Decode(&v) != nil {
+		return b
+	}
+	out, _ := json.Marshal(v)
 	return out
 }

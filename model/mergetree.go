@@ -133,3 +133,122 @@ func emptyTree(e any) bool {
 	}
 	return false
 }
+
+// draftFromTree is the draft a merged tree stands for: what Decode would
+// make of the tree written as JSON, without writing and parsing it, which
+// on a big draft costs more than the merge itself. Values of the wrong
+// type are kept raw in Extra, as Decode keeps them.
+func draftFromTree(tree map[string]any) (*Draft, error) {
+	d := &Draft{}
+	if err := fromTreeStruct(tree, reflect.ValueOf(d).Elem()); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func fromTreeStruct(m map[string]any, v reflect.Value) error {
+	extra := map[string]json.RawMessage{}
+	for _, k := range sortedKeys(m) {
+		fv, ok := fieldByJSONName(v, k)
+		if ok && fromTreeValue(m[k], fv) {
+			continue
+		}
+		raw, err := rawJSON(m[k])
+		if err != nil {
+			return err
+		}
+		extra[k] = raw
+	}
+	if ev := v.FieldByName("Extra"); ev.IsValid() && len(extra) > 0 {
+		ev.Set(reflect.ValueOf(extra))
+	}
+	return nil
+}
+
+// fromTreeValue sets v from x and reports whether x had v's type; like
+// decodeValue, a null leaves v as it is, and an entry of the wrong type in
+// a list or map is left empty.
+func fromTreeValue(x any, v reflect.Value) bool {
+	if x == nil {
+		return true
+	}
+	if v.Type() == timePtrType {
+		s, ok := x.(string)
+		if !ok {
+			return false
+		}
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return false
+		}
+		v.Set(reflect.ValueOf(&t))
+		return true
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s, ok := x.(string)
+		if ok {
+			v.SetString(s)
+		}
+		return ok
+	case reflect.Bool:
+		b, ok := x.(bool)
+		if ok {
+			v.SetBool(b)
+		}
+		return ok
+	case reflect.Int:
+		n, ok := x.(json.Number)
+		if !ok {
+			return false
+		}
+		i, err := strconv.Atoi(string(n))
+		if err != nil {
+			return false
+		}
+		v.SetInt(int64(i))
+		return true
+	case reflect.Slice:
+		items, ok := x.([]any)
+		if !ok {
+			return false
+		}
+		s := reflect.MakeSlice(v.Type(), len(items), len(items))
+		for i, item := range items {
+			fromTreeValue(item, s.Index(i))
+		}
+		v.Set(s)
+		return true
+	case reflect.Map:
+		m, ok := x.(map[string]any)
+		if !ok {
+			return false
+		}
+		out := reflect.MakeMapWithSize(v.Type(), len(m))
+		for k, item := range m {
+			elem := reflect.New(v.Type().Elem()).Elem()
+			fromTreeValue(item, elem)
+			out.SetMapIndex(reflect.ValueOf(k), elem)
+		}
+		v.Set(out)
+		return true
+	case reflect.Struct:
+		m, ok := x.(map[string]any)
+		if !ok {
+			return false
+		}
+		return fromTreeStruct(m, v) == nil
+	}
+	panic("model: no tree decoder for " + v.Type().String())
+}
+
+// rawJSON writes x as JSON for Extra, keeping <, > and & readable.
+func rawJSON(x any) (json.RawMessage, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		return nil, err
+	}
+	return json.RawMessage(bytes.TrimSuffix(b.Bytes(), []byte("\n"))), nil
+}
