@@ -27,7 +27,9 @@ import (
 // (authors, lessons, technologies, contributing factors) merge as lists of
 // distinct lines: additions from both sides are kept, removals applied.
 //
-// A field both sides changed differently is a conflict: the merged draft
+// A text both sides changed is merged line by line when they changed
+// different lines (see mergeLines), as git would merge a file. A field
+// both sides changed differently otherwise is a conflict: the merged draft
 // keeps our version in the field and records all three versions in its
 // Conflicts, which Merge also returns (the new ones only). An entry one
 // side removed and the other edited is kept, with a conflict that says so.
@@ -128,6 +130,15 @@ func (m *merger) value(path string, b, o, t any) any {
 		if ol, tl, ok := asLists(o, t); ok {
 			if bl, ok := b.([]any); ok || isAbsent(b) {
 				return m.list(path, keys, bl, ol, tl)
+			}
+		}
+	}
+	if bs, ok := b.(string); ok {
+		os, ok1 := o.(string)
+		ts, ok2 := t.(string)
+		if ok1 && ok2 {
+			if merged, ok := mergeLines(bs, os, ts); ok {
+				return merged
 			}
 		}
 	}

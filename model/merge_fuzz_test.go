@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ func (b *byteSource) text(prefix string) string {
 
 func fuzzBase(src *byteSource) *Draft {
 	d := New("Base", time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC))
-	d.Summary = "base summary"
+	d.Summary = "base summary\nsecond paragraph\nthird paragraph\nlast paragraph"
 	for i := range 2 + src.next()%4 {
 		at := time.Date(2026, 11, 23, 14, i, 0, 0, time.UTC)
 		d.Timeline.Events = append(d.Timeline.Events, Event{At: &at, Text: fmt.Sprintf("base event %d", i)})
@@ -125,9 +126,18 @@ func fuzzBase(src *byteSource) *Draft {
 func fuzzEdit(d *Draft, src *byteSource, side string) {
 	for range src.next() % 8 {
 		ev := d.Timeline.Events
-		switch src.next() % 14 {
+		switch src.next() % 15 {
 		case 0:
 			d.Summary = src.text(side)
+		case 14:
+			lines := strings.Split(d.Summary, "\n")
+			i := src.next() % len(lines)
+			if src.next()%2 == 0 {
+				lines[i] = src.text(side)
+			} else {
+				lines = append(lines[:i:i], append([]string{src.text(side)}, lines[i:]...)...)
+			}
+			d.Summary = strings.Join(lines, "\n")
 		case 1:
 			d.Impact.Who = src.text(side)
 		case 2:
@@ -193,8 +203,8 @@ func fuzzEdit(d *Draft, src *byteSource, side string) {
 	}
 }
 
-// texts is every string value in d's file, but for ids and the update
-// time, which a merge may choose between.
+// texts is every line of every string value in d's file, but for ids
+// and the update time, which a merge may choose between.
 func texts(t *testing.T, d *Draft) map[string]bool {
 	t.Helper()
 	data, err := Encode(d)
@@ -210,8 +220,11 @@ func texts(t *testing.T, d *Draft) map[string]bool {
 	walk = func(key string, v any) {
 		switch x := v.(type) {
 		case string:
+			// Texts merge line by line, so lines are what must survive.
 			if key != "id" && key != "updated" {
-				out[x] = true
+				for _, line := range strings.Split(x, "\n") {
+					out[line] = true
+				}
 			}
 		case []any:
 			for _, e := range x {
