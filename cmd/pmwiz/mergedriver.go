@@ -41,13 +41,13 @@ func newMergeDriverCmd() *cobra.Command {
 			if len(args) == 4 && args[3] != "" {
 				path = args[3]
 			}
-			return mergeDriver(cmd.ErrOrStderr(), args[0], args[1], args[2], model.SafeLine(path))
+			return mergeDriver(args[0], args[1], args[2], model.SafeLine(path))
 		},
 	}
 }
 
 // mergeDriver merges the drafts in base, ours and theirs into ours.
-func mergeDriver(stderr io.Writer, basePath, oursPath, theirsPath, path string) error {
+func mergeDriver(basePath, oursPath, theirsPath, path string) error {
 	sides := []struct {
 		name, file string
 		data       []byte
@@ -97,7 +97,7 @@ func mergeDriver(stderr io.Writer, basePath, oursPath, theirsPath, path string) 
 		s.draft = d
 	}
 	if len(broken) > 0 {
-		return textMerge(stderr, sides[1].file, sides[0].file, sides[2].file, path, anyDraft, broken)
+		return textMerge(sides[1].file, sides[0].file, sides[2].file, sides[1].data, path, anyDraft, broken)
 	}
 	merged, conflicts, err := model.Merge(sides[0].draft, sides[1].draft, sides[2].draft)
 	if err != nil {
@@ -178,7 +178,7 @@ func readSide(path string) ([]byte, error) {
 // line-by-line merge, so the user gets the conflict git would have given
 // without pmwiz. When any side was a draft, the result is never reported
 // clean: a line merge of JSON can be valid text and a broken draft.
-func textMerge(stderr io.Writer, ours, base, theirs, path string, anyDraft bool, why []string) error {
+func textMerge(ours, base, theirs string, oursData []byte, path string, anyDraft bool, why []string) error {
 	git := exec.Command("git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs)
 	var out bytes.Buffer
 	git.Stdout, git.Stderr = &out, &out
@@ -196,6 +196,17 @@ func textMerge(stderr io.Writer, ours, base, theirs, path string, anyDraft bool,
 			"Fix the draft by hand so it reads again (\"pmwiz resume\" names what is wrong), then git add it.",
 			path, strings.Join(why, "; "))
 	case err == nil:
+		if merged, rerr := os.ReadFile(ours); rerr == nil {
+			if _, derr := model.Decode(merged); derr != nil && !errors.As(derr, new(*model.DecodeError)) {
+				// A clean line merge that is no draft (one side emptied
+				// the file, say) must not replace ours in the work tree.
+				if werr := os.WriteFile(ours, oursData, 0o600); werr == nil {
+					return exitCode(mergeRefused, "cannot merge %s field by field: %s.\n"+
+						"The file holds ours, unchanged; theirs is \"git show :3:%s\", the common base \"git show :1:%s\".",
+						path, strings.Join(why, "; "), path, path)
+				}
+			}
+		}
 		return exitCode(mergeRefused, "cannot merge %s field by field: %s.\n"+
 			"git merged its lines without a conflict, but check the draft before you git add it (\"pmwiz resume\" names what is wrong).",
 			path, strings.Join(why, "; "))
