@@ -26,10 +26,18 @@ func ResolveConflict(d *Draft, i int, value string) (*Draft, error) {
 	}
 	root := tree.(map[string]any)
 	path := d.Conflicts[i].Path
+	if path == "conflicts" || strings.HasPrefix(path, "conflicts.") || strings.HasPrefix(path, "conflicts[") {
+		// A merge never records one; a hand-made one would pull the list
+		// being settled from under it.
+		return nil, fmt.Errorf("conflict at %s: a conflict cannot be about the conflicts themselves: remove it from the file", path)
+	}
 	if err := setPath(root, path, value); err != nil {
 		return nil, fmt.Errorf("conflict at %s: %w", path, err)
 	}
-	conflicts := root["conflicts"].([]any)
+	conflicts, _ := root["conflicts"].([]any)
+	if len(conflicts) != len(d.Conflicts) {
+		return nil, fmt.Errorf("conflict at %s: the draft's conflicts changed while settling it", path)
+	}
 	conflicts = append(conflicts[:i:i], conflicts[i+1:]...)
 	if value == "" && strings.HasSuffix(path, "]") {
 		renumber(conflicts, path)

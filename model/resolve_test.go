@@ -136,3 +136,37 @@ func TestSplitPath(t *testing.T) {
 		}
 	}
 }
+
+// FuzzResolveConflict settles a conflict whose path and value come from a
+// file, so they may be anything: never a panic, and either an error or a
+// draft that reads back with that conflict gone.
+func FuzzResolveConflict(f *testing.F) {
+	f.Add("summary", "text")
+	f.Add("timeline.events[1].text", "")
+	f.Add("action_items[0]", `{"what":"x"}`)
+	f.Add("pending.timeline.end", "soon")
+	f.Add("a[99999999999999999999].b", "x")
+	f.Add("summary[0]", "x")
+	f.Add("conflicts", "")
+	f.Add("conflicts[1]", "")
+	f.Add("assessments.impact", `{"status":"yes"}`)
+	f.Add("timeline.events[0].at", "2026-11-23T14:05:00Z")
+	f.Fuzz(func(t *testing.T, path, value string) {
+		d := mergeBase()
+		d.Conflicts = []Conflict{{Path: path, Ours: value}, {Path: "summary", Ours: "x", Theirs: "y"}}
+		got, err := ResolveConflict(d, 0, value)
+		if err != nil {
+			return
+		}
+		if len(got.Conflicts) != 1 || got.Conflicts[0].Path != "summary" {
+			t.Fatalf("conflicts after settling %q: %+v", path, got.Conflicts)
+		}
+		data, err := Encode(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(data); err != nil {
+			t.Fatalf("settling %q with %q gave a draft that does not read: %v", path, value, err)
+		}
+	})
+}
