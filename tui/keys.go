@@ -22,6 +22,7 @@ type keyMap struct {
 	Save        bkey.Binding
 	Preview     bkey.Binding
 	Export      bkey.Binding
+	Timeline    bkey.Binding
 	PreviewUp   bkey.Binding
 	PreviewDown bkey.Binding
 	ScrollUp    bkey.Binding
@@ -49,6 +50,7 @@ func defaultKeyMap() keyMap {
 		Save:        bkey.NewBinding(bkey.WithKeys("ctrl+s"), bkey.WithHelp("ctrl+s", "save now")),
 		Preview:     bkey.NewBinding(bkey.WithKeys("ctrl+p"), bkey.WithHelp("ctrl+p", "preview")),
 		Export:      bkey.NewBinding(bkey.WithKeys("ctrl+w"), bkey.WithHelp("ctrl+w", "export Markdown")),
+		Timeline:    bkey.NewBinding(bkey.WithKeys("ctrl+t"), bkey.WithHelp("ctrl+t", "events from a log")),
 		PreviewDown: bkey.NewBinding(bkey.WithKeys("shift+down"), bkey.WithHelp("shift+↓/↑", "scroll preview")),
 		PreviewUp:   bkey.NewBinding(bkey.WithKeys("shift+up")),
 		ScrollUp:    bkey.NewBinding(bkey.WithKeys("up"), bkey.WithHelp("↑/↓", "scroll")),
@@ -80,7 +82,7 @@ func (k keyMap) ShortHelp() []bkey.Binding {
 func (k keyMap) FullHelp() [][]bkey.Binding {
 	return [][]bkey.Binding{
 		{k.NextField, k.PrevField, k.NextStep, k.PrevStep, k.Left, k.Toggle},
-		{k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor},
+		{k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Timeline},
 		{k.Save, k.Preview, k.PreviewDown, k.Export, k.ScrollUp, k.Help, k.Close, k.Quit},
 	}
 }

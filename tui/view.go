@@ -119,6 +119,9 @@ func (m Model) render() string {
 	if m.quitting {
 		return ""
 	}
+	if v, ok := m.timelineImportView(); ok {
+		return clip(v, m.width, m.height)
+	}
 	l := m.layout()
 	var rows []string
 	rows = append(rows, m.headerView(l))

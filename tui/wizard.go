@@ -81,6 +81,9 @@ type Model struct {
 	rescue      string   // the rescue copy written on a forced quit
 	// Saved is the error of the final flush, when the wizard quit.
 	finalErr error
+	// importing is a ctrl+t import or a paste of timestamped lines under
+	// way (wizard_timeline.go); nil when none.
+	importing *timelineImport
 }
 
 // deletedEntry is the last entry deleted, so ctrl+z can put it back:
@@ -418,6 +421,9 @@ func (m *Model) flushOnPanic() {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, taken := m.handleTimelineImport(msg); taken {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

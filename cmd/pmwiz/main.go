@@ -70,6 +70,7 @@ func newRootCmd() *cobra.Command {
 		newGitCmd(),
 		newStatusCmd(),
 		newResolveCmd(),
+		newTimelineCmd(),
 	)
 	return root
 }
