@@ -34,6 +34,42 @@ func AssignIDs(d *Draft) {
 	assignIDs("other", d.Other, func(s *Section) *string { return &s.ID })
 }
 
+// MissingIDs reports whether any list entry of d has no id yet: a scan
+// with no allocation, so the wizard can check on every keystroke and call
+// AssignIDs (which also repairs repeated ids, and costs more) only when an
+// entry was added.
+func MissingIDs(d *Draft) bool {
+	if d == nil {
+		return false
+	}
+	for _, e := range d.Timeline.Events {
+		if e.ID == "" {
+			return true
+		}
+	}
+	for _, w := range d.FiveWhys {
+		if w.ID == "" {
+			return true
+		}
+	}
+	for _, a := range d.ActionItems {
+		if a.ID == "" {
+			return true
+		}
+	}
+	for _, c := range d.Communication.Channels {
+		if c.ID == "" {
+			return true
+		}
+	}
+	for _, o := range d.Other {
+		if o.ID == "" {
+			return true
+		}
+	}
+	return false
+}
+
 func assignIDs[T any](list string, entries []T, id func(*T) *string) {
 	if len(entries) == 0 {
 		return

@@ -89,3 +89,16 @@ func BenchmarkDecode200KB(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAssignIDsKeystroke200KB is what the autosaver adds to every
+// change of a big draft whose entries have their ids already.
+func BenchmarkAssignIDsKeystroke200KB(b *testing.B) {
+	d := typicalDraft(200)
+	AssignIDs(d)
+	b.ReportAllocs()
+	for b.Loop() {
+		if MissingIDs(d) {
+			AssignIDs(d)
+		}
+	}
+}

@@ -234,6 +234,13 @@ func TestAssignIDsIsStableAndUnique(t *testing.T) {
 	if d.Timeline.Events[0].ID != again.Timeline.Events[0].ID {
 		t.Errorf("an edit changed the id")
 	}
+	if MissingIDs(d) {
+		t.Error("MissingIDs after AssignIDs")
+	}
+	d.ActionItems = append(d.ActionItems, ActionItem{What: "new"})
+	if !MissingIDs(d) {
+		t.Error("MissingIDs misses a new action item")
+	}
 	d.Timeline.Events = append(d.Timeline.Events, d.Timeline.Events[0]) // a copied entry
 	AssignIDs(d)
 	if d.Timeline.Events[3].ID == d.Timeline.Events[0].ID {

@@ -93,7 +93,9 @@ func (a *Autosaver) Changed(d *model.Draft) {
 	}
 	// New entries get their ids on the live draft, not the snapshot, so
 	// every later save writes the same id for the same entry.
-	model.AssignIDs(d)
+	if model.MissingIDs(d) {
+		model.AssignIDs(d)
+	}
 	snap := d.Clone()
 	now := time.Now()
 	a.mu.Lock()
