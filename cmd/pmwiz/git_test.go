@@ -511,3 +511,35 @@ func TestReadmeTeamWalkthroughRuns(t *testing.T) {
 		}
 	}
 }
+
+// During "git pull --rebase" git replays your commit on theirs: "ours" is
+// the upstream and "theirs" your own change, as everywhere in git.
+func TestGitPullRebaseConflictIsResolvedAndContinued(t *testing.T) {
+	ana, ben := startTeam(t)
+	ana.edit("summary", func(d *model.Draft) { d.Summary = "Ana's summary." })
+	ana.git("push", "-q", "origin", "main")
+	ben.edit("summary", func(d *model.Draft) { d.Summary = "Ben's summary." })
+	out, err := ben.tryGit("pull", "--rebase", "origin", "main")
+	if err == nil || !strings.Contains(out, "merged, with 1 conflict") {
+		t.Fatalf("the rebase should stop on the conflict: %v\n%s", err, out)
+	}
+	if d := ben.draft(); d.Summary != "Ana's summary." || len(d.Conflicts) != 1 || d.Conflicts[0].Theirs != "Ben's summary." {
+		t.Fatalf("during the rebase: summary %q, conflicts %+v", d.Summary, d.Conflicts)
+	}
+	if res, code := ben.pmwiz("resolve", "checkout", "--theirs"); code != 0 {
+		t.Fatalf("resolve: exit %d\n%s", code, res)
+	}
+	ben.git("add", teamDrafts+"/checkout.json")
+	c := exec.Command("git", "rebase", "--continue")
+	c.Dir = ben.dir
+	c.Env = append(ben.r.env("ben"), "GIT_EDITOR=true")
+	if out, err := c.CombinedOutput(); err != nil {
+		t.Fatalf("rebase --continue: %v\n%s", err, out)
+	}
+	if d := ben.draft(); d.Summary != "Ben's summary." || len(d.Conflicts) != 0 {
+		t.Errorf("after the rebase: summary %q, conflicts %+v", d.Summary, d.Conflicts)
+	}
+	if log := ben.git("log", "--format=%s"); log != "summary\nsummary\npost-mortem: first draft\n" {
+		t.Errorf("history:\n%s", log)
+	}
+}
