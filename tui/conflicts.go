@@ -54,13 +54,13 @@ type conflictsModel struct {
 	editor  textarea.Model
 	width   int
 	height  int
-	changed func(*model.Draft) // hands each settled draft to the saver
-	quit    bool               // ctrl+c: leave pmwiz, not just this screen
+	changed func(*model.Draft) error // hands each settled draft to the saver
+	quit    bool                     // ctrl+c: leave pmwiz, not just this screen
 	status  string
 	failed  bool
 }
 
-func newConflictsModel(d *model.Draft, styles Styles, changed func(*model.Draft)) conflictsModel {
+func newConflictsModel(d *model.Draft, styles Styles, changed func(*model.Draft) error) conflictsModel {
 	ed := textarea.New()
 	ed.ShowLineNumbers = false
 	ed.MaxHeight = 0 // no line limit: a combined text must not lose lines
@@ -151,16 +151,26 @@ func (m conflictsModel) settle(value string) (tea.Model, tea.Cmd) {
 	}
 	m.draft, m.editing = next, false
 	m.editor.Blur()
+	var saveErr error
 	if m.changed != nil {
-		m.changed(next)
+		saveErr = m.changed(next)
 	}
-	if len(next.Conflicts) == 0 {
-		return m, tea.Quit
+	if saveErr != nil {
+		// Stay on the screen: the choice is in memory and the autosaver
+		// retries; the person must see that it is not on disk yet.
+		m.status, m.failed = "Settled "+model.SafeLine(path)+", but not saved yet: "+saveErr.Error(), true
+		if len(next.Conflicts) == 0 {
+			return m, nil
+		}
+	} else {
+		if len(next.Conflicts) == 0 {
+			return m, tea.Quit
+		}
+		m.status, m.failed = "Settled "+model.SafeLine(path)+".", false
 	}
 	if m.at >= len(next.Conflicts) {
 		m.at = 0
 	}
-	m.status, m.failed = "Settled "+model.SafeLine(path)+".", false
 	return m, nil
 }
 
@@ -174,7 +184,12 @@ func (m conflictsModel) render() string {
 	s := m.styles
 	w := max(m.width, 20)
 	if len(m.draft.Conflicts) == 0 { // the last frame, after the last choice
-		return s.Header.Render("Every merge conflict is settled.") + "\n"
+		out := s.Header.Render("Every merge conflict is settled.") + "\n"
+		if m.failed {
+			out += s.StatusErr.Render(truncateLine(model.SafeLine(m.status), w)) + "\n" +
+				m.helpLine(m.keys.Wizard, m.keys.Quit)
+		}
+		return out
 	}
 	c := m.draft.Conflicts[m.at]
 	var b strings.Builder
@@ -258,10 +273,17 @@ func runConflicts(ctx context.Context, d *model.Draft, o Options) (*model.Draft,
 	if o.Dark != nil {
 		dark = *o.Dark
 	}
-	changed := func(next *model.Draft) {
-		if o.Saver != nil {
-			o.Saver.Changed(next)
+	// Each choice is written at once (a save is milliseconds): this screen
+	// has no signal handling of its own, and a dropped SSH session must not
+	// take a settled conflict with it.
+	var saveErr error
+	changed := func(next *model.Draft) error {
+		if o.Saver == nil {
+			return nil
 		}
+		o.Saver.Changed(next)
+		saveErr = o.Saver.Flush()
+		return saveErr
 	}
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if o.Input != nil {
@@ -276,10 +298,8 @@ func runConflicts(ctx context.Context, d *model.Draft, o Options) (*model.Draft,
 	if !ok {
 		return d, true, err
 	}
-	if o.Saver != nil && fm.draft != d {
-		if ferr := o.Saver.Flush(); ferr != nil && err == nil {
-			err = ferr
-		}
+	if saveErr != nil && err == nil {
+		err = fmt.Errorf("saving the settled conflicts failed: %w", saveErr)
 	}
 	return fm.draft, fm.quit, err
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -30,15 +31,19 @@ func conflictedDraft(t *testing.T) *model.Draft {
 }
 
 type conflictsHarness struct {
-	t     *testing.T
-	m     conflictsModel
-	saved []*model.Draft
-	quit  bool
+	t       *testing.T
+	m       conflictsModel
+	saved   []*model.Draft
+	saveErr error
+	quit    bool
 }
 
 func newConflictsHarness(t *testing.T, d *model.Draft, w, h int) *conflictsHarness {
 	ch := &conflictsHarness{t: t}
-	ch.m = newConflictsModel(d, NewStyles(true, true), func(d *model.Draft) { ch.saved = append(ch.saved, d) })
+	ch.m = newConflictsModel(d, NewStyles(true, true), func(d *model.Draft) error {
+		ch.saved = append(ch.saved, d)
+		return ch.saveErr
+	})
 	ch.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return ch
 }
@@ -139,5 +144,17 @@ func TestConflictsScreenNeutralisesEscapes(t *testing.T) {
 	ch := newConflictsHarness(t, d, 90, 30)
 	if strings.Contains(ch.m.render(), "\x1b]0;") {
 		t.Error("an escape sequence from the draft reached the terminal")
+	}
+}
+
+func TestConflictsScreenSaysWhenAChoiceIsNotSaved(t *testing.T) {
+	ch := newConflictsHarness(t, conflictedDraft(t), 90, 30)
+	ch.saveErr = errors.New("no space left on device")
+	ch.press("t", "o")
+	if ch.quit {
+		t.Error("the screen closed although the last choice is not on disk")
+	}
+	if s := ch.screen(); !strings.Contains(s, "not saved yet: no space left on device") {
+		t.Errorf("screen:\n%s", s)
 	}
 }
