@@ -38,6 +38,7 @@ func (d *Draft) Clone() *Draft {
 		}
 	}
 	c.Pending = maps.Clone(d.Pending)
+	c.Conflicts = cloneEach(d.Conflicts, func(k Conflict) Conflict { k.Extra = maps.Clone(k.Extra); return k })
 	c.Other = cloneEach(d.Other, func(s Section) Section { s.Extra = maps.Clone(s.Extra); return s })
 	c.Extra = cloneRaw(d.Extra)
 	return &c

@@ -108,7 +108,7 @@ func Decode(data []byte) (*Draft, error) {
 	}
 	d := &Draft{}
 	var problems []Problem
-	decodeValue(data, reflect.ValueOf(d).Elem(), "", &problems)
+	decodeStruct(top, reflect.ValueOf(d).Elem(), "", &problems) // top is already split into keys
 	if len(problems) > 0 {
 		return d, &DecodeError{Problems: problems}
 	}
@@ -121,6 +121,11 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // checkSyntax reports the first syntax error with a line and column, which
 // encoding/json gives only as a byte offset.
 func checkSyntax(data []byte) error {
+	// The common case, a well-formed draft, needs no location: json.Valid
+	// checks it without building anything.
+	if json.Valid(data) {
+		return nil
+	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	// Numbers stay text here: 1e999 is valid JSON, and its overflow is a
@@ -186,8 +191,8 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string, problems *[]
 		return false
 	}
 	if v.Type() == timePtrType {
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
+		s, ok := plainString(raw)
+		if !ok && json.Unmarshal(raw, &s) != nil {
 			return bad("a time like 2026-11-23T14:05:00+01:00")
 		}
 		t, err := time.Parse(time.RFC3339, s)
@@ -200,8 +205,8 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string, problems *[]
 	}
 	switch v.Kind() {
 	case reflect.String:
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
+		s, ok := plainString(raw)
+		if !ok && json.Unmarshal(raw, &s) != nil {
 			return bad("text")
 		}
 		v.SetString(s)
@@ -267,6 +272,28 @@ func decodeStruct(m map[string]json.RawMessage, v reflect.Value, path string, pr
 	if ev := v.FieldByName("Extra"); ev.IsValid() && len(extra) > 0 {
 		ev.Set(reflect.ValueOf(extra))
 	}
+}
+
+// plainString reads a JSON string with no escapes, the common case,
+// without encoding/json's scanner: a big draft has thousands of them. Any
+// other string (escapes, control bytes, bytes that are not UTF-8) is left
+// to encoding/json, so the result is always what it would give.
+func plainString(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	ascii := true
+	for _, c := range body {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return "", false
+		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if !ascii && !utf8.Valid(body) {
+		return "", false
+	}
+	return string(body), true
 }
 
 // fieldByJSONName finds the struct field whose json tag names key.

@@ -67,6 +67,10 @@ type Draft struct {
 	// wizard shows it in its field again until it is fixed. It is never
 	// exported or scored.
 	Pending map[string]string `json:"pending,omitempty"`
+	// Conflicts are fields two people changed differently, recorded by a
+	// merge (see merge.go) with both texts, until someone resolves them.
+	// Never exported or scored.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
 
 	// Extra keeps unknown top-level keys, raw, to write them back unchanged.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -87,6 +91,7 @@ type Timeline struct {
 
 // Event is one line of the timeline.
 type Event struct {
+	ID   string     `json:"id,omitempty"` // stable identity for merges; see ids.go
 	At   *time.Time `json:"at,omitempty"`
 	Text string     `json:"text,omitempty"`
 
@@ -113,6 +118,7 @@ type RootCause struct {
 
 // Why is one step of the Five Whys.
 type Why struct {
+	ID      string `json:"id,omitempty"` // stable identity for merges; see ids.go
 	Why     string `json:"why,omitempty"`
 	Because string `json:"because,omitempty"`
 
@@ -137,6 +143,7 @@ var ActionTypes = []ActionType{ActionMitigate, ActionPrevent, ActionProcess, Act
 
 // ActionItem is one thing the team will do.
 type ActionItem struct {
+	ID    string     `json:"id,omitempty"` // stable identity for merges; see ids.go
 	What  string     `json:"what,omitempty"`
 	Owner string     `json:"owner,omitempty"`
 	Due   string     `json:"due,omitempty"` // YYYY-MM-DD: a day, not an instant
@@ -159,6 +166,7 @@ type Communication struct {
 
 // Channel is one place customers could follow the incident.
 type Channel struct {
+	ID   string `json:"id,omitempty"` // stable identity for merges; see ids.go
 	Name string `json:"name,omitempty"`
 	URL  string `json:"url,omitempty"`
 
@@ -185,6 +193,7 @@ type Assessment struct {
 
 // Section is a heading and its Markdown body, kept verbatim.
 type Section struct {
+	ID      string `json:"id,omitempty"` // stable identity for merges; see ids.go
 	Heading string `json:"heading"`
 	Body    string `json:"body,omitempty"`
 

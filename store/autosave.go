@@ -121,6 +121,11 @@ func (a *Autosaver) Changed(d *model.Draft) {
 	if d == nil {
 		return
 	}
+	// New entries get their ids on the live draft, not the snapshot, so
+	// every later save writes the same id for the same entry.
+	if model.MissingIDs(d) {
+		model.AssignIDs(d)
+	}
 	snap := d.Clone()
 	now := time.Now()
 	a.mu.Lock()

@@ -91,6 +91,9 @@ func (s *Store) Save(ref string, d *model.Draft) error {
 	if err := s.checkInside(r.inDir, r.path); err != nil {
 		return err
 	}
+	// Entries get their ids here, in d itself, so the next save keeps them
+	// (model.AssignIDs): a merge needs them to tell an edit from a new entry.
+	model.AssignIDs(d)
 	data, err := model.Encode(d)
 	if err != nil {
 		return &SaveError{Path: r.path, Op: "encode", Err: err, Unchanged: true}

@@ -21,8 +21,12 @@ func readFile(t *testing.T, path string) []byte {
 	return data
 }
 
+// encode is what Save writes for d: its canonical bytes, with the entry
+// ids Save assigns.
 func encode(t testing.TB, d *model.Draft) []byte {
 	t.Helper()
+	d = d.Clone()
+	model.AssignIDs(d)
 	data, err := model.Encode(d)
 	if err != nil {
 		t.Fatal(err)

@@ -91,6 +91,13 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 	if o.Accessible {
 		return RunAccessible(ctx, d, o)
 	}
+	if len(d.Conflicts) > 0 && !o.ReadOnly { // a git merge's conflicts come first (conflicts.go)
+		settled, quit, err := runConflicts(ctx, d, o)
+		if err != nil || quit {
+			return settled, err
+		}
+		d = settled
+	}
 	m := New(d, o)
 
 	sigs := make(chan os.Signal, 1)

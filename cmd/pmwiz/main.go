@@ -66,6 +66,10 @@ func newRootCmd() *cobra.Command {
 		newPreviewCmd(),
 		newPublishCmd(),
 		newImportCmd(),
+		newMergeDriverCmd(),
+		newGitCmd(),
+		newStatusCmd(),
+		newResolveCmd(),
 		newTimelineCmd(),
 		// Issue 14: tool chain.
 		newActionsCmd(),
