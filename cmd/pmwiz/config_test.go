@@ -10,9 +10,9 @@ import (
 	"github.com/pmwiz/pmwiz/store"
 )
 
-// teamRepo is a repository with a .pmwiz.toml at its root and the working
+// configRepo is a repository with a .pmwiz.toml at its root and the working
 // directory two folders below it; the user's config home is empty.
-func teamRepo(t *testing.T, toml string) (root string) {
+func configRepo(t *testing.T, toml string) (root string) {
 	t.Helper()
 	root = t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(root, "home-config"))
@@ -26,7 +26,7 @@ func teamRepo(t *testing.T, toml string) (root string) {
 }
 
 func TestTeamConfigDraftsAuthorsZoneAndExport(t *testing.T) {
-	root := teamRepo(t, `# the SRE team's settings
+	root := configRepo(t, `# the SRE team's settings
 authors = ["Ana", "Ben"]
 timezone = "Europe/Berlin"
 drafts = "postmortems/drafts"
@@ -100,14 +100,14 @@ tags = ["postmortem", "sre"]
 }
 
 func TestBadConfigNamesFileLineAndKey(t *testing.T) {
-	root := teamRepo(t, "authors = [\"Ana\"]\n\nlayout = \"fancy\"\n")
+	root := configRepo(t, "authors = [\"Ana\"]\n\nlayout = \"fancy\"\n")
 	team := filepath.Join(root, "repo", ".pmwiz.toml")
 	wantRefused(t, []string{"config"}, team+":3: layout: layout \"fancy\": use one of")
 	wantRefused(t, []string{"list"}, team+":3: layout")
 }
 
 func TestPublishMinFromTheTeamConfig(t *testing.T) {
-	root := teamRepo(t, "publish_min = 99\ndrafts = \"drafts\"\n")
+	root := configRepo(t, "publish_min = 99\ndrafts = \"drafts\"\n")
 	drafts := filepath.Join(root, "repo", "drafts")
 	os.MkdirAll(drafts, 0o700)
 	data, _ := os.ReadFile(filepath.Join(origWD, "testdata", "complete.json"))
