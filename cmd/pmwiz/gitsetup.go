@@ -23,16 +23,18 @@ var draftsGitignore = []string{"*.lock", "*.bak", ".index.json", ".trash/", ".*.
 
 func newGitCmd() *cobra.Command {
 	git := &cobra.Command{
-		Use:   "git",
-		Short: "Keep drafts in a git repository that a team shares",
-		Args:  cobra.NoArgs,
+		Use:     "git",
+		Short:   "Keep drafts in a git repository that a team shares",
+		Example: "  pmwiz git setup",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
 	}
 	git.AddCommand(&cobra.Command{
-		Use:   "setup",
-		Short: "Let git merge drafts field by field (run once per clone)",
+		Use:     "setup",
+		Short:   "Let git merge drafts field by field (run once per clone)",
+		Example: "  PMWIZ_DRAFTS_DIR=postmortems/drafts pmwiz git setup",
 		Long: "Run in a clone of your team's repository, with the drafts directory inside it\n" +
 			"(--drafts-dir or $PMWIZ_DRAFTS_DIR). It writes, in the drafts directory:\n" +
 			"  .gitattributes  \"*.json merge=pmwiz\": git merges drafts with pmwiz (commit it)\n" +

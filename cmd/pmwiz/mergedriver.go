@@ -25,8 +25,9 @@ const (
 
 func newMergeDriverCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "merge-driver BASE OURS THEIRS [PATH]",
-		Short: "Merge two edits of a draft field by field (run by git)",
+		Use:     "merge-driver BASE OURS THEIRS [PATH]",
+		Short:   "Merge two edits of a draft field by field (run by git)",
+		Example: "  # what pmwiz git setup writes to .git/config:\n  # driver = pmwiz merge-driver %O %A %B %P",
 		Long: "git runs this during a merge, rebase or pull when a draft changed on both sides\n" +
 			"(set it up with \"pmwiz git setup\"): BASE, OURS and THEIRS are git's %O %A %B,\n" +
 			"PATH its %P. The merged draft is written to OURS.\n\n" +

@@ -11,8 +11,9 @@ import (
 
 func newStatusCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "status",
-		Short: "List drafts with merge conflicts still to resolve",
+		Use:     "status",
+		Short:   "List drafts with merge conflicts still to resolve",
+		Example: "  pmwiz status\n  git pull && pmwiz status",
 		Long: "List the drafts whose \"conflicts\" key still holds fields two people changed\n" +
 			"differently (left by \"pmwiz merge-driver\"), and, when the drafts directory is in\n" +
 			"a git repository, the drafts git itself still marks as unmerged.\n" +
