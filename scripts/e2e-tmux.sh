@@ -20,6 +20,13 @@ t() { tmux -S "$sock" "$@"; }
 cleanup() { t kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+# A tmux server exits when its last session ends, and exits asynchronously:
+# a new-session sent in that window reaches a dying server and fails with
+# "server exited unexpectedly". That was the flake. A holder session keeps
+# this private server alive from the first start to cleanup, so killing the
+# pmwiz session (to restart it, or to send SIGHUP) never empties it.
+t new-session -d -s holder -x 20 -y 5 "sleep 3600"
+
 fail() {
 	echo "e2e: FAIL: $*" >&2
 	echo "----- screen -----" >&2
@@ -38,6 +45,20 @@ wait_for() {
 	done
 	fail "screen never showed: $1"
 }
+
+# wait_gone TEXT: poll the screen until it no longer shows TEXT (10 s).
+wait_gone() {
+	local i
+	for i in $(seq 1 200); do
+		if ! screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.05
+	done
+	fail "screen still shows: $1"
+}
+
+# step_to N. NAME: page forward or back until the step header shows.
+next_step() { keys PgDn; wait_for "$1"; }
+prev_step() { keys PgUp; wait_for "$1"; }
 
 # score: the number before /100 in the score panel.
 score() { screen | grep -o 'Score [0-9.]*/100' | head -1 | sed 's/Score \([0-9.]*\)\/100/\1/'; }
@@ -119,8 +140,10 @@ typ "They could not pay; checkout said payment declined"
 wait_for "checkout said"
 
 # 5. Technologies: add an entry on the list.
-for _ in 1 2 3 4; do keys PgDn; sleep 0.05; done
-wait_for "8. Technologies"
+next_step "5. Root cause"
+next_step "6. Five Whys"
+next_step "7. Lessons"
+next_step "8. Technologies"
 keys Enter
 wait_for "Technology 1"
 typ "Envoy"
@@ -128,23 +151,25 @@ wait_for "Envoy"
 
 # 6. Quit while a field holds text pmwiz cannot store: the quit stops,
 #    shows the field and says what to do; fixing it lets the quit through.
-keys PgUp
-keys PgUp
-keys PgUp
-keys PgUp
-keys PgUp
-wait_for "3. Timeline"
+prev_step "7. Lessons"
+prev_step "6. Five Whys"
+prev_step "5. Root cause"
+prev_step "4. Impact"
+prev_step "3. Timeline"
 wait_for "› Time zone"
 typ "Mars/Olympus"
 wait_for 'unknown time zone "Mars/Olympus"'
-for _ in 1 2 3 4 5; do keys PgDn; sleep 0.05; done
-wait_for "8. Technologies"
+next_step "4. Impact"
+next_step "5. Root cause"
+next_step "6. Five Whys"
+next_step "7. Lessons"
+next_step "8. Technologies"
 keys C-c
 wait_for "cannot store"
 wait_for "3. Timeline"
 screen | grep -qF "Time zone" || fail "the quit did not show the field holding the text"
 keys C-u
-sleep 0.2
+wait_gone "Mars/Olympus"
 
 # 7. Quit: saved, with the path and the command to resume.
 sq=$(score)
