@@ -217,6 +217,9 @@ func (a *accessibleRun) ask(b binding) error {
 		a.changed()
 		return err
 	}
+	if b.context != "" {
+		fmt.Fprintln(a.out, model.SafeLine(b.context))
+	}
 	title := b.label
 	if cur != "" {
 		title += " (now: " + shorten(model.SafeLine(cur), 60) + ")"

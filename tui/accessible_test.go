@@ -65,7 +65,7 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 		{d.Timeline.Events[0].Text, "Config push"},
 		{d.Timeline.Events[0].At.Format("15:04"), "14:03"},
 		{d.Impact.Extent, "12,400 orders"},
-		{d.FiveWhys[0].Why, "Why Timeout set to 0 ms?"},
+		{d.FiveWhys[0].Why, ""}, // never pre-filled: the writer asks it
 		{d.FiveWhys[0].Because, "A typo"},
 		{d.Lessons[0], "Review config like code"},
 		{d.Technologies[0], "Envoy"},

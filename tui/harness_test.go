@@ -150,19 +150,26 @@ func (h *harness) view() string {
 // focusPath moves focus with tab until the field at path has it.
 func (h *harness) focusPath(path string) *harness {
 	h.t.Helper()
-	for range len(h.m.fields) + 1 {
-		if h.m.FocusedPath() == path {
-			return h
+	// Tab and shift+tab as a person would, but only within the step: past
+	// its edge they open the next or previous step.
+	target := -1
+	for i, f := range h.m.fields {
+		if f.path == path {
+			target = i
 		}
+	}
+	if target < 0 {
+		h.t.Fatalf("no field %q on step %d", path, h.m.Step())
+	}
+	for h.m.focus < target {
 		h.press("tab")
 	}
-	for range len(h.m.fields) + 1 {
-		if h.m.FocusedPath() == path {
-			return h
-		}
+	for h.m.focus > target {
 		h.press("shift+tab")
 	}
-	h.t.Fatalf("no field %q on step %d", path, h.m.Step())
+	if h.m.FocusedPath() != path {
+		h.t.Fatalf("focus %q, want %q on step %d", h.m.FocusedPath(), path, h.m.Step())
+	}
 	return h
 }
 
@@ -221,4 +228,15 @@ func (h *harness) renderPreview() *harness {
 		h.send(cmd())
 	}
 	return h
+}
+
+// notView fails when the view shows any of subs.
+func (h *harness) notView(subs ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, s := range subs {
+		if strings.Contains(v, s) {
+			h.t.Errorf("view shows %q:\n%s", s, v)
+		}
+	}
 }

@@ -279,7 +279,7 @@ func (m Model) stepsView(w int) string {
 	var b strings.Builder
 	b.WriteString(st.PanelTitle.Render("Steps") + "\n")
 	for i, s := range steps {
-		mark := st.verdict(m.marks[i])
+		mark := st.verdict(m.stepVerdict(i))
 		if s.review {
 			mark = " "
 		}
@@ -502,7 +502,7 @@ func b2i(b bool) int {
 func (m Model) findings(path string) []model.Finding { return m.notesOf[path] }
 
 func (m Model) fieldHeight(i int, f *field, w int) int {
-	n := 1 // label
+	n := 1 + b2i(f.context != "") // label and its context
 	if f.first {
 		n++ // gap before an entry
 	}
@@ -551,6 +551,9 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 		return append(append(out, head+m.choiceView(f, focused, w-ansi.StringWidth(head))), m.notes(f, w)...)
 	}
 	out = append(out, prefix+label)
+	if f.context != "" {
+		out = append(out, "  "+st.Muted.Render(ansi.Truncate(f.context, max(w-2, 1), "…")))
+	}
 	switch f.kind {
 	case kindLine, kindTime:
 		if focused {
@@ -618,7 +621,7 @@ func (m Model) notes(f *field, w int) []string {
 
 func (m Model) plain(v, placeholder string, w int) string {
 	if v == "" {
-		return m.styles.Muted.Render(ansi.Truncate(placeholder, max(w, 1), "…"))
+		return m.styles.Example.Render(ansi.Truncate(example(placeholder), max(w, 1), "…"))
 	}
 	return m.styles.Value.Render(ansi.Truncate(v, max(w, 1), "…"))
 }

@@ -391,7 +391,6 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 	if m.readOnly {
 		return m.fields[m.focus].Focus()
 	}
-	m.prefillWhy(m.fields[next])
 	return m.fields[m.focus].Focus()
 }
 
@@ -523,9 +522,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case bkey.Matches(msg, k.PrevStep):
 		return m.goStep(m.step - 1)
 	case bkey.Matches(msg, k.NextField):
-		return m.moveFocus(1)
+		return m.tabFocus(1)
 	case bkey.Matches(msg, k.PrevField):
-		return m.moveFocus(-1)
+		return m.tabFocus(-1)
 	case bkey.Matches(msg, k.Save):
 		return m.saveNow()
 	case bkey.Matches(msg, k.Preview):
@@ -984,18 +983,4 @@ func guard(cmd func() tea.Msg) tea.Cmd {
 		}()
 		return cmd()
 	}
-}
-
-// prefillWhy fills an empty Why question, on arrival, from the answer
-// before it: the answer may have been written after the Why was added.
-func (m *Model) prefillWhy(f *field) {
-	if f.list != listWhys || !f.first || strings.TrimSpace(f.Value()) != "" {
-		return
-	}
-	q := nextWhy(m.draft, f.index).Why
-	if q == "" {
-		return
-	}
-	f.SetValue(q)
-	m.changed(f)
 }

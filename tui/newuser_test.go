@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// Tab does not stop dead on the last field of a step: it goes on to the
+// next step's first field, and shift+tab comes back to the last field.
+func TestTabCrossesStepEdges(t *testing.T) {
+	h := newHarness(t, nil, 110, 32)
+	h.goStep(1) // Summary: one field
+	h.press("tab")
+	if h.m.Step() != 2 || h.m.focus != 0 {
+		t.Fatalf("tab on Summary's only field: step %d focus %d, want Timeline's first field", h.m.Step(), h.m.focus)
+	}
+	h.wantView("3. Timeline")
+	h.press("shift+tab")
+	if h.m.Step() != 1 || h.m.FocusedPath() != "summary" {
+		t.Fatalf("shift+tab: step %d focus %q", h.m.Step(), h.m.FocusedPath())
+	}
+	h.press("shift+tab")
+	if h.m.Step() != 0 || h.m.FocusedPath() != "authors" {
+		t.Fatalf("shift+tab into Basics: step %d focus %q, want its last field", h.m.Step(), h.m.FocusedPath())
+	}
+	// Communication's "+ add a channel" is its last field: tab goes to Review.
+	h.goStep(10).focusPath("communication.channels+").press("tab")
+	if h.m.Step() != 11 {
+		t.Fatalf("tab on + add a channel: step %d", h.m.Step())
+	}
+	// On Basics, tab off the last field does not wrap backwards.
+	h.goStep(0)
+	h.press("shift+tab")
+	if h.m.Step() != 0 {
+		t.Fatalf("shift+tab on the first step's first field: step %d", h.m.Step())
+	}
+}
+
+// An example in an empty field never reads as an answer: it starts with
+// "e.g." with and without colour, and is styled apart from the labels.
+func TestExamplesAreMarkedAsExamples(t *testing.T) {
+	for _, noColor := range []bool{true, false} {
+		h := newHarness(t, nil, 110, 32, func(o *Options) { o.NoColor = noColor })
+		h.wantView("e.g. SEV1", "e.g. Ada Lovelace, Grace Hopper")
+		h.goStep(1)
+		h.press("tab") // leave Summary empty and unfocused: shown by the plain view
+		h.press("shift+tab")
+		h.wantView("e.g. On 23 November")
+		if !noColor {
+			st := NewStyles(true, false)
+			if st.Example.Render("x") == st.Label.Render("x") {
+				t.Error("examples share the labels' style")
+			}
+		}
+	}
+}
+
+// A new action item has no type until the writer picks one: nothing is
+// stored, or published, that the user did not choose.
+func TestNewActionItemHasNoChosenType(t *testing.T) {
+	h := newHarness(t, nil, 110, 32)
+	h.goStep(6).focusPath("action_items+").press("enter").typ("Validate timeouts")
+	if got := h.m.Draft().ActionItems[0].Type; got != "" {
+		t.Fatalf("type %q stored without a choice", got)
+	}
+	b, err := model.Encode(h.saver.last())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), `"type"`) {
+		t.Fatalf("the draft stores a type nobody chose:\n%s", b)
+	}
+}
+
+// The Five Whys step's mark is the rubric's verdict on the Five Whys:
+// one why answered is ◐ in the step list as in the score panel.
+func TestStepMarkFollowsTheRubric(t *testing.T) {
+	d := model.New("", testNow)
+	d.FiveWhys = []model.Why{{Why: "Why did checkout fail?", Because: "The timeout was 0 ms"}}
+	h := newHarness(t, d, 110, 32)
+	var five model.ItemResult
+	for _, it := range h.m.Report().Items {
+		if it.ID == model.ItemFiveWhys {
+			five = it
+		}
+	}
+	if five.Status != model.Partial {
+		t.Fatalf("rubric says %q for one why", five.Status)
+	}
+	h.wantView(GlyphPartial + "  6 Five Whys")
+	h.notView(GlyphYes + "  6 Five Whys")
+}
