@@ -728,7 +728,6 @@ func TestSlowScoringMovesOffTheLoop(t *testing.T) {
 	h.wantView("Score 2/100")
 }
 
-
 // A quit whose save fails does not leave at once: the user can fix the
 // problem, or insist and get a rescue copy.
 func TestQuitWhenSavingFails(t *testing.T) {
