@@ -89,6 +89,11 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 			fmt.Fprintln(w, "Saving failed: "+model.SafeLine(err.Error())+". Your answers are kept; pmwiz tries again after the next step.")
 		}
 		r := model.Score(d)
+		if st.title == "Timeline" {
+			if ml := MetricsLine(r.Metrics); ml != "" {
+				fmt.Fprintln(w, ml+".")
+			}
+		}
 		line := fmt.Sprintf("Score %.0f of %d.", r.Score, r.Max)
 		if next, ok := r.Next(); ok {
 			line += " Next to add: " + model.SafeLine(nextText(next))

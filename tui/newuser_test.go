@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/pmwiz/pmwiz/model"
 )
 
@@ -91,4 +93,20 @@ func TestStepMarkFollowsTheRubric(t *testing.T) {
 	}
 	h.wantView(GlyphPartial + "  6 Five Whys")
 	h.notView(GlyphYes + "  6 Five Whys")
+}
+
+// The Timeline step shows the durations from one origin, the start of
+// impact: mitigated at 14:07 and ended at 14:09 after a 13:42 start is
+// 25m and 27m (it said "resolve 24m", counted from detection).
+func TestWizardDurationsShareOneOrigin(t *testing.T) {
+	h := newHarness(t, nil, 110, 32)
+	h.goStep(2)
+	h.focusPath("timeline.start").typ("2026-11-23 13:42")
+	h.focusPath("timeline.detected").typ("13:45")
+	h.focusPath("timeline.mitigated").typ("14:07")
+	h.focusPath("timeline.end").typ("14:09")
+	h.wantView("To detect 3m · mitigate 25m · resolve 27m")
+	h.send(tea.WindowSizeMsg{Width: 110, Height: 90}) // the whole report on screen
+	h.goStep(11)
+	h.wantView("Durations from the start of impact", "Time to detect 3m ", "Time to mitigate 25m ", "Time to resolve 27m ")
 }

@@ -382,7 +382,7 @@ func (m Model) formView(w, h int) string {
 			at = *t
 		}
 		zone = st.Muted.Render(ansi.Truncate("Times are in "+zoneLabel(loc, at), max(w, 1), "…"))
-		if ml := MetricsLine(m.report.Metrics); ml != "" {
+		if ml := MetricsShort(m.report.Metrics); ml != "" {
 			metrics = st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…"))
 		}
 	}
@@ -715,19 +715,10 @@ func (m Model) reviewBody(w, room int) []string {
 		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(f.Field), model.SafeLine(f.Phrase)), st.Warn.Render)
 		wrap("  "+GlyphNext+" ", "    ", model.SafeLine(f.Suggestion), st.Value.Render)
 	}
-	if mt := m.report.Metrics; mt.Duration != nil || mt.TimeToDetect != nil {
-		out = append(out, "", st.PanelTitle.Render("Durations"))
-		if mt.Duration != nil {
-			out = append(out, "Duration "+model.HumanDuration(*mt.Duration))
-		}
-		if mt.TimeToDetect != nil {
-			out = append(out, "Time to detect "+model.HumanDuration(*mt.TimeToDetect))
-		}
-		if mt.TimeToMitigate != nil {
-			out = append(out, "Time to mitigate "+model.HumanDuration(*mt.TimeToMitigate))
-		}
-		if mt.TimeToResolve != nil {
-			out = append(out, "Time to resolve "+model.HumanDuration(*mt.TimeToResolve))
+	if ml := MetricsLine(m.report.Metrics); ml != "" {
+		out = append(out, "", st.PanelTitle.Render("Durations")+st.Muted.Render(" from the start of impact"))
+		for _, part := range strings.Split(ml, " · ") {
+			out = append(out, st.Value.Render(part))
 		}
 	}
 	out = append(out, "", st.Muted.Render("ctrl+p preview · ctrl+w export · ↑/↓ scroll"))

@@ -844,7 +844,7 @@ func TestClockTimesFollowTheStart(t *testing.T) {
 		t.Fatalf("detected = %v", tl.Detected)
 	}
 	h.wantView("2026-03-29 00:40", "2026-03-28 23:58")
-	if !strings.Contains(h.view(), "Duration 50m") {
+	if !strings.Contains(h.view(), "resolve 50m") {
 		t.Errorf("duration not from the fixed start:\n%s", h.view())
 	}
 }
