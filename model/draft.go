@@ -67,6 +67,10 @@ type Draft struct {
 	// wizard shows it in its field again until it is fixed. It is never
 	// exported or scored.
 	Pending map[string]string `json:"pending,omitempty"`
+	// ResumeAt is the field path the wizard had focused when it was last
+	// left ("root_cause.analysis"), so resuming opens where the writer
+	// left off. Optional; a path that no longer exists opens Basics.
+	ResumeAt string `json:"resume_at,omitempty"`
 
 	// Extra keeps unknown top-level keys, raw, to write them back unchanged.
 	Extra map[string]json.RawMessage `json:"-"`

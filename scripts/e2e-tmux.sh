@@ -192,14 +192,17 @@ grep -qF '"who": "Every customer paying by card in the EU"' "$file" || fail "imp
 grep -qF '"Envoy"' "$file" || fail "technology not in the JSON"
 [ "$(stat -c %a "$file")" = 600 ] || fail "draft is not mode 0600"
 
-# 9. Resume: the text is there, the score is where it was.
+grep -qF '"resume_at": "timeline.timezone"' "$file" || fail "the draft does not say where the writer left off"
+
+# 9. Resume: it opens where the writer left off (Timeline › Time zone),
+#    the text is there, the score is where it was.
 start "$bin" resume "$name"
-wait_for "1. Basics"
+wait_for "3. Timeline"
+wait_for "› Time zone"
 wait_for "Score $sq/100"
-keys PgDn
-wait_for "every card payment failed."
-keys PgDn
 wait_for "2026-11-23 14:52"
+prev_step "2. Summary"
+wait_for "every card payment failed."
 keys C-c
 wait_for "EXIT=0"
 echo "e2e: resumed and found the text"
@@ -216,8 +219,7 @@ wait_file() {
 
 # 10. A dropped SSH session (SIGHUP) right after typing: the text is saved.
 start "$bin" resume "$name"
-wait_for "1. Basics"
-keys PgDn
+wait_for "2. Summary"
 wait_for "every card payment failed."
 keys End
 typ " Hung up."
@@ -240,14 +242,9 @@ echo "e2e: SIGHUP saved the last keystrokes, and the time pmwiz could not read"
 # 10b. Resume: the text is back in its field; fixing it stores the time.
 start "$bin" resume "$name"
 wait_for "Timeline › Mitigated still holds text pmwiz could not store"
-keys PgDn
-keys PgDn
 wait_for "3. Timeline"
 wait_for "half past two"
 wait_for '"half past two" is not a time'
-keys Tab
-keys Tab
-keys Tab
 wait_for "› Mitigated"
 keys C-u
 typ "14:41"

@@ -110,3 +110,33 @@ func TestWizardDurationsShareOneOrigin(t *testing.T) {
 	h.goStep(11)
 	h.wantView("Durations from the start of impact", "Time to detect 3m ", "Time to mitigate 25m ", "Time to resolve 27m ")
 }
+
+// Quitting on Root cause and resuming opens on Root cause, on the field
+// that had focus: the draft keeps where the writer left off.
+func TestResumeOpensWhereTheWriterLeftOff(t *testing.T) {
+	h := newHarness(t, nil, 110, 32)
+	h.goStep(4).focusPath("root_cause.analysis").typ("A diff of the rules")
+	h.press("ctrl+c")
+	saved := h.saver.last()
+	if saved == nil || saved.ResumeAt != "root_cause.analysis" {
+		t.Fatalf("saved resume_at = %+v", saved)
+	}
+	b, err := model.Encode(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := model.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2 := newHarness(t, d, 110, 32)
+	if h2.m.Step() != 4 || h2.m.FocusedPath() != "root_cause.analysis" {
+		t.Fatalf("resumed on step %d, field %q", h2.m.Step(), h2.m.FocusedPath())
+	}
+	h2.wantView("5. Root cause", GlyphFocus+" How you found it")
+	// A place that no longer exists (its entry was deleted) opens Basics.
+	d.ResumeAt = "five_whys[3].because"
+	if h3 := newHarness(t, d, 110, 32); h3.m.Step() != 0 {
+		t.Fatalf("a missing field opened step %d", h3.m.Step())
+	}
+}

@@ -135,6 +135,7 @@ func New(d *model.Draft, o Options) Model {
 	m.rescore()
 	m.validate()
 	m.buildFields("")
+	m.openAt(d.ResumeAt)
 	return m
 }
 
@@ -282,6 +283,7 @@ func (m *Model) rereadClocks(start *field) {
 
 // touch is called after every change of the draft.
 func (m *Model) touch() {
+	m.notePosition()
 	m.syncPending()
 	m.rescore()
 	m.validate()
@@ -680,6 +682,7 @@ func (m *Model) saveNow() tea.Cmd {
 // quit saves synchronously and ends the program. The caller prints the
 // draft's path and how to resume it once the terminal is restored.
 func (m *Model) quit() tea.Cmd {
+	m.notePosition()
 	if m.saver != nil && !m.readOnly {
 		held := m.unsavable()
 		// The second ctrl+c after the warning quits without that text: the
