@@ -188,11 +188,11 @@ func newNewCmd() *cobra.Command {
 }
 
 func startNew(cmd *cobra.Command, s *store.Store, title string) error {
-	name, _, err := s.Create(title, now())
+	name, d, err := s.Create(title, now())
 	if err != nil {
 		return exitCode(2, "%v", err)
 	}
-	return edit(cmd, s, name, false)
+	return editOn(cmd, s, name, false, d)
 }
 
 func newResumeCmd() *cobra.Command {
@@ -300,6 +300,12 @@ func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
 // edit opens the draft ref in the wizard, holding its lock. When another
 // pmwiz holds the lock, it says who and offers a read-only view.
 func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
+	return editOn(cmd, s, ref, readOnly, nil)
+}
+
+// editOn is edit; created is the draft as this session created it (see
+// openWizardOn), nil for an existing one.
+func editOn(cmd *cobra.Command, s *store.Store, ref string, readOnly bool, created *model.Draft) error {
 	l, err := s.Load(ref)
 	if err != nil {
 		// The store's load error names the file and says what to do.
@@ -328,7 +334,7 @@ func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 		return openWizard(cmd, s, l.Path, true)
 	}
 	defer lock.Unlock()
-	return openWizard(cmd, s, l.Path, false)
+	return openWizardOn(cmd, s, l.Path, false, created)
 }
 
 // restoreAndEdit is "resume --from-backup": the draft cannot be read, so
