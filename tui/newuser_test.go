@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -138,5 +139,29 @@ func TestResumeOpensWhereTheWriterLeftOff(t *testing.T) {
 	d.ResumeAt = "five_whys[3].because"
 	if h3 := newHarness(t, d, 110, 32); h3.m.Step() != 0 {
 		t.Fatalf("a missing field opened step %d", h3.m.Step())
+	}
+}
+
+// A text field uses the room its step has: at 110×32 a twelve-line
+// Summary is seen whole, not four lines of it above empty rows.
+func TestTextFieldUsesTheStepsRoom(t *testing.T) {
+	h := newHarness(t, nil, 110, 32)
+	h.goStep(1)
+	var lines []string
+	for i := 1; i <= 12; i++ {
+		lines = append(lines, fmt.Sprintf("Line %02d of the summary.", i))
+	}
+	h.typ(strings.Join(lines, "\n"))
+	h.press("ctrl+home") // the cursor back at the top: every line must still show
+	h.wantView(lines...)
+	if got := h.m.fields[h.m.focus].area.Height(); got < 20 {
+		t.Errorf("the Summary box is %d rows tall in a 32-row window", got)
+	}
+	// Impact has three text fields: the focused one gets what the other
+	// two leave, and all three stay on screen.
+	h.goStep(3)
+	h.wantView("Who was affected", "What they could not do", "How much (numbers)")
+	if got := h.m.fields[h.m.focus].area.Height(); got < 12 {
+		t.Errorf("the focused Impact box is %d rows tall", got)
 	}
 }

@@ -80,8 +80,8 @@ func (m *Model) layoutFields() {
 	}
 }
 
-// sizeText gives the focused text field room to write (up to half the
-// body) and the others a three-line glimpse.
+// sizeText gives the focused text field the room its step has left
+// (textRoom) and the others a three-line glimpse.
 func (m *Model) sizeText(i int) {
 	if i < 0 || i >= len(m.fields) || m.fields[i].kind != kindText {
 		return
@@ -92,7 +92,7 @@ func (m *Model) sizeText(i int) {
 		body := m.layout().body
 		// Up to half the body, at least four rows, but never more than
 		// the body holds beside the label: the cursor must stay on screen.
-		h = min(max(f.area.LineCount()+1, 4), max(body/2, 4), max(body-1, 1))
+		h = min(m.textRoom(i, body), max(body-1, 1))
 	}
 	if old := f.area.Height(); old != h {
 		f.area.SetHeight(h)
