@@ -165,3 +165,42 @@ func TestTextFieldUsesTheStepsRoom(t *testing.T) {
 		t.Errorf("the focused Impact box is %d rows tall", got)
 	}
 }
+
+// A time example in an error is never cut at a hyphen: "2026-11-23" and
+// "2026-11-23T14:05:00+01:00" stay whole on their line.
+func TestTimeExampleIsNotCutMidToken(t *testing.T) {
+	for _, w := range []int{60, 70, 80, 110} {
+		h := newHarness(t, nil, w, 24)
+		h.goStep(2).focusPath("timeline.start").typ("half past")
+		v := h.view()
+		if !strings.Contains(v, "is not a time") {
+			t.Fatalf("%d columns: no error:\n%s", w, v)
+		}
+		for _, ln := range strings.Split(v, "\n") {
+			ln = strings.TrimRight(ln, " ")
+			if strings.HasSuffix(ln, "2026-11-") || strings.HasSuffix(ln, "2026-") {
+				t.Errorf("%d columns: a date is cut at the line's end: %q", w, ln)
+			}
+		}
+		h.wantView("2026-11-23T14:05:00+01:00")
+	}
+}
+
+func TestCountDrafts(t *testing.T) {
+	if got := countDrafts(1); got != "1 draft" {
+		t.Errorf("countDrafts(1) = %q", got)
+	}
+	if got := countDrafts(3); got != "3 drafts" {
+		t.Errorf("countDrafts(3) = %q", got)
+	}
+}
+
+// The full help keeps a gap of two spaces between the widest key and its
+// words, in one column and in two.
+func TestHelpKeysAndWordsHaveAGap(t *testing.T) {
+	for _, size := range [][2]int{{70, 20}, {110, 32}} {
+		h := newHarness(t, nil, size[0], size[1])
+		h.press("f1")
+		h.wantView("pgdn/ctrl+n  next step", "pgup/ctrl+b  previous step")
+	}
+}

@@ -226,7 +226,7 @@ const maxFlashLines = 3
 func (m Model) footerLines() []string {
 	if m.flash != "" {
 		w := max(m.width, 1)
-		lines := strings.Split(lipgloss.NewStyle().Width(w).Render(model.SafeLine(m.flash)), "\n")
+		lines := wrapWords(model.SafeLine(m.flash), w)
 		if n := min(maxFlashLines, max(m.height/2, 1)); len(lines) > n {
 			lines = lines[:n]
 			lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
@@ -603,7 +603,7 @@ func (m Model) notes(f *field, w int) []string {
 	st := m.styles
 	var out []string
 	wrap := func(style lipgloss.Style, s string) {
-		for _, ln := range strings.Split(lipgloss.NewStyle().Width(max(w-4, 8)).Render(s), "\n") {
+		for _, ln := range wrapWords(s, max(w-4, 8)) {
 			out = append(out, "  "+style.Render(ln))
 		}
 	}
@@ -735,7 +735,14 @@ func (m Model) reviewBody(w, room int) []string {
 // sit side by side if the width allows, and otherwise ↑/↓ scroll it.
 func (m Model) fullHelpView(w, h int) string {
 	st := m.styles
-	keyW := 11 // "pgdn/ctrl+n"
+	// The key column is as wide as the widest key, and two spaces part
+	// keys from words, so "pgdn/ctrl+n" never runs into "next step".
+	keyW := 0
+	for _, group := range m.keys.FullHelp() {
+		for _, b := range group {
+			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+		}
+	}
 	var groups [][]string
 	for _, group := range m.keys.FullHelp() {
 		var g []string
@@ -744,7 +751,8 @@ func (m Model) fullHelpView(w, h int) string {
 			if hb.Key == "" {
 				continue
 			}
-			g = append(g, st.LabelFocus.Render(fmt.Sprintf("%-*s", keyW, hb.Key))+" "+st.Value.Render(hb.Desc))
+			pad := strings.Repeat(" ", keyW-ansi.StringWidth(hb.Key)+2)
+			g = append(g, st.LabelFocus.Render(hb.Key)+pad+st.Value.Render(hb.Desc))
 		}
 		groups = append(groups, g)
 	}
