@@ -204,3 +204,39 @@ func TestHelpKeysAndWordsHaveAGap(t *testing.T) {
 		h.wantView("pgdn/ctrl+n  next step", "pgup/ctrl+b  previous step")
 	}
 }
+
+// scrollPane is a preview that remembers how far it was scrolled.
+type scrollPane struct{ offset int }
+
+func (p *scrollPane) SetSize(w, h int) tea.Cmd        { return nil }
+func (p *scrollPane) SetDraft(d *model.Draft) tea.Cmd { return nil }
+func (p *scrollPane) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+d" {
+		p.offset += 10
+	}
+	return nil
+}
+func (p *scrollPane) View() string { return fmt.Sprintf("preview line %d", p.offset) }
+func (p *scrollPane) Top()         { p.offset = 0 }
+
+// The preview on Review starts at the top each time Review is opened, and
+// so does the preview opened with ctrl+p; while it is open, the footer
+// says esc closes it.
+func TestPreviewStartsAtTheTopAndSaysHowToClose(t *testing.T) {
+	pane := &scrollPane{}
+	h := newHarness(t, filledDraftForNewUser(), 110, 32, func(o *Options) { o.Preview = pane })
+	h.goStep(11)
+	h.press("shift+down", "shift+down")
+	h.wantView("preview line 20")
+	h.goStep(10).goStep(11)
+	h.wantView("preview line 0")
+	h.goStep(1).press("ctrl+p")
+	h.wantView("esc close preview")
+	h.press("shift+down")
+	h.press("esc")
+	h.notView("esc close preview")
+	h.press("ctrl+p")
+	h.wantView("preview line 0")
+}
+
+func filledDraftForNewUser() *model.Draft { return filledDraft() }

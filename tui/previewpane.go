@@ -39,3 +39,7 @@ func (a *previewPane) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *previewPane) View() string { return a.p.View() }
+
+// Top scrolls back to the start: a preview opened again starts at the
+// top, not where it was left steps ago.
+func (a *previewPane) Top() { a.p.vp.GotoTop() }

@@ -241,6 +241,9 @@ func (m Model) footerLines() []string {
 	// In a narrow window the line drops keys from its end, but keeps
 	// help and quit: those two must always be visible.
 	keys := m.keys.ShortHelp()
+	if m.showPreview {
+		keys = m.keys.previewHelp()
+	}
 	line := h.ShortHelpView(keys)
 	for len(keys) > 2 && ansi.StringWidth(line) > m.width || strings.HasSuffix(strings.TrimSpace(ansi.Strip(line)), "…") && len(keys) > 2 {
 		keys = append(keys[:len(keys)-3], keys[len(keys)-2:]...)

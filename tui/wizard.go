@@ -370,6 +370,9 @@ func (m *Model) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step, m.reviewTop, m.flash = i, 0, ""
+	if steps[i].review {
+		m.previewToTop()
+	}
 	cmd := m.buildFields("")
 	if m.previewShown() {
 		cmd = tea.Batch(cmd, m.sizePreview(), m.preview.SetDraft(m.draft))
@@ -928,6 +931,7 @@ func (m *Model) togglePreview() tea.Cmd {
 		return nil
 	}
 	m.showPreview = !m.showPreview
+	m.previewToTop()
 	m.layoutFields()
 	if !m.previewShown() {
 		return nil
