@@ -471,7 +471,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case editorDoneMsg:
-		return m.editorDone(msg)
+		// Back from $EDITOR: repaint every cell, not only the changed
+		// ones (the editor drew over all of them).
+		return tea.Batch(m.editorDone(msg), tea.ClearScreen)
 	case tea.PasteMsg:
 		return m.updateField(msg)
 	case tea.KeyPressMsg:
