@@ -127,7 +127,7 @@ func (a *accessibleRun) step(st step) error {
 			fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
 		}
 		for _, f := range r.Findings {
-			fmt.Fprintf(a.out, "Tone, %s: %q. %s\n", model.SafeLine(f.Field), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))
+			fmt.Fprintf(a.out, "Tone, %s: %q. %s\n", model.SafeLine(fieldLabel(a.d, f.Field)), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))
 		}
 	}
 	pos := 0

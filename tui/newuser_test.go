@@ -240,3 +240,17 @@ func TestPreviewStartsAtTheTopAndSaysHowToClose(t *testing.T) {
 }
 
 func filledDraftForNewUser() *model.Draft { return filledDraft() }
+
+// Tone findings on Review name the field as the wizard shows it, not the
+// draft's key; a denial of blame is not flagged.
+func TestToneFindingsNameTheFieldsLabel(t *testing.T) {
+	d := model.New("", testNow)
+	d.HumanElements = "We do not treat this as human error. Ada was careless."
+	h := newHarness(t, d, 110, 60)
+	h.goStep(11)
+	for range 30 {
+		h.press("down")
+	}
+	h.wantView("blame (advice) in Human elements › The people side:", `"careless"`)
+	h.notView("in human_elements", `"human error"`)
+}

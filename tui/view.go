@@ -715,7 +715,7 @@ func (m Model) reviewBody(w, room int) []string {
 		if f.Kind == model.Blame {
 			kind += " (advice)"
 		}
-		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(f.Field), model.SafeLine(f.Phrase)), st.Warn.Render)
+		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(fieldLabel(m.draft, f.Field)), model.SafeLine(f.Phrase)), st.Warn.Render)
 		wrap("  "+GlyphNext+" ", "    ", model.SafeLine(f.Suggestion), st.Value.Render)
 	}
 	if ml := MetricsLine(m.report.Metrics); ml != "" {

@@ -152,7 +152,7 @@ func TestToneFindingsShowUnderTheirField(t *testing.T) {
 	}
 	// And in the Review step's tone list, with its field.
 	h.goStep(11)
-	h.wantView(`summary: "any inconvenience"`)
+	h.wantView("boilerplate in Summary › What failed, in plain", `words: "any inconvenience"`)
 }
 
 func TestTimesParseLiveAndKeepBadText(t *testing.T) {
