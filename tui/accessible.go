@@ -123,9 +123,9 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 type accessibleRun struct {
 	lines *lineReader
 	d     *model.Draft
-	o   Options
-	in  io.Reader
-	out io.Writer
+	o     Options
+	in    io.Reader
+	out   io.Writer
 }
 
 func (a *accessibleRun) save() error {
