@@ -254,3 +254,34 @@ func TestToneFindingsNameTheFieldsLabel(t *testing.T) {
 	h.wantView("blame (advice) in Human elements › The people side:", `"careless"`)
 	h.notView("in human_elements", `"human error"`)
 }
+
+// In a preview too narrow for the action-item table (70 columns), the
+// table is shown as a list a person can read; a wide preview keeps it.
+func TestNarrowPreviewShowsTablesAsLists(t *testing.T) {
+	d := filledDraft()
+	p := newPreviewPane(true)
+	p.SetSize(66, 20)
+	p.SetDraft(d)
+	if md := p.p.Markdown(); !strings.Contains(md, "- Validate timeouts\n  - Owner: payments\n  - Due: 2026-12-15") || strings.Contains(md, "| Action |") {
+		t.Fatalf("narrow preview Markdown:\n%s", md)
+	}
+	p.SetSize(160, 40)
+	if md := p.p.Markdown(); !strings.Contains(md, "| Action |") {
+		t.Fatalf("wide preview lost its table:\n%s", md)
+	}
+}
+
+// In a narrow window the next-step hint ends at a word, with "…".
+func TestNextHintIsCutAtAWordWithAnEllipsis(t *testing.T) {
+	h := newHarness(t, nil, 70, 20)
+	line := strings.Split(h.view(), "\n")[1]
+	line = strings.TrimRight(line, " ")
+	if !strings.Contains(line, "next: Add when") || !strings.HasSuffix(line, "…") {
+		t.Fatalf("hint line %q", line)
+	}
+	words := strings.Fields(strings.TrimSuffix(line, "…"))
+	last := words[len(words)-1]
+	if full := "Add when the incident started and ended: readers want the duration."; !strings.Contains(full, last+" ") {
+		t.Fatalf("cut mid-word: %q", line)
+	}
+}

@@ -319,7 +319,9 @@ func (m Model) gaugeLineView(w int) string {
 	bar := m.gauge(min(max(w/4, 5), 20))
 	line := bar + " " + score
 	if next, ok := m.report.Next(); ok {
-		line += st.Muted.Render(" · next: " + model.SafeLine(nextText(next)))
+		// Cut at a word, with "…", never mid-word at the window's edge.
+		room := w - ansi.StringWidth(line)
+		line += st.Muted.Render(truncateWords(" · next: "+model.SafeLine(nextText(next)), room))
 	}
 	return line
 }

@@ -35,3 +35,19 @@ func wrapWords(s string, w int) []string {
 	}
 	return out
 }
+
+// truncateWords cuts s to w columns at a space and ends it with "…" when
+// it does not fit; a single word too long is cut with "…" too.
+func truncateWords(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return ""
+	}
+	cut := ansi.Truncate(s, w-1, "")
+	if i := strings.LastIndexByte(cut, ' '); i > 0 && strings.TrimSpace(cut[:i]) != "" {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ·:") + "…"
+}
