@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
 )
 
@@ -284,4 +285,33 @@ func TestNextHintIsCutAtAWordWithAnEllipsis(t *testing.T) {
 	if full := "Add when the incident started and ended: readers want the duration."; !strings.Contains(full, last+" ") {
 		t.Fatalf("cut mid-word: %q", line)
 	}
+}
+
+// Text Markdown would mangle (a regex, __init__) gets a finding under its
+// field, and ctrl+g quotes it as code so the export reads as typed; the
+// focused text field says that Markdown works.
+func TestMarkdownHazardsAreFoundAndQuotedWithOneKey(t *testing.T) {
+	h := newHarness(t, nil, 110, 32)
+	h.goStep(4) // Root cause
+	h.wantView(markdownGuide)
+	h.typ("The rule .*(?:.*=.*) backtracked in __init__ for every request.")
+	h.wantView("Markdown would not show .*(?:.*=.*) __init__ as", "ctrl+g puts them in")
+	h.press("ctrl+g")
+	want := "The rule `.*(?:.*=.*)` backtracked in `__init__` for every request."
+	if got := h.m.Draft().RootCause.WhatWentWrong; got != want {
+		t.Fatalf("after ctrl+g: %q", got)
+	}
+	h.notView("Markdown would not show")
+	md, err := export.Markdown(h.m.Draft(), export.Options{NoStamp: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), want) {
+		t.Fatalf("export:\n%s", md)
+	}
+	// One-line Markdown fields too (a lesson); literal ones are not flagged.
+	h.goStep(6).focusPath("lessons+").press("enter").typ("Check retry_count first")
+	h.wantView("Markdown would not show retry_count")
+	h.goStep(0).focusPath("title").typ(" in __init__")
+	h.notView("Markdown would not show")
 }

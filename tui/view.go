@@ -529,7 +529,8 @@ func (m Model) fieldHeight(i int, f *field, w int) int {
 			n++ // gap
 		}
 	}
-	if f.err != nil || len(m.notesOf[f.path]) > 0 || len(m.problemsOf[f.path]) > 0 {
+	n += b2i(m.showGuide(i, f)) // the Markdown guide
+	if f.err != nil || len(m.notesOf[f.path]) > 0 || len(m.problemsOf[f.path]) > 0 || i == m.focus && isMarkdownField(f) {
 		n += len(m.notes(f, w))
 	}
 	return n
@@ -573,6 +574,9 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	case kindText:
 		switch {
 		case focused:
+			if m.showGuide(i, f) {
+				out = append(out, "  "+st.Muted.Render(ansi.Truncate(markdownGuide, max(w-2, 1), "…")))
+			}
 			for _, ln := range strings.Split(f.area.View(), "\n") {
 				out = append(out, "  "+ln)
 			}
@@ -617,6 +621,11 @@ func (m Model) notes(f *field, w int) []string {
 	}
 	for _, p := range m.problemsOf[f.path] {
 		wrap(st.Warn, GlyphWarn+" "+model.SafeLine(p))
+	}
+	if f == m.focused() {
+		if note := m.markupNote(f); note != "" {
+			wrap(st.Warn, GlyphWarn+" "+note)
+		}
 	}
 	for _, fd := range m.findings(f.path) {
 		wrap(st.Warn, fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion)))
