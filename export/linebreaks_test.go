@@ -50,3 +50,21 @@ func TestSingleEnterIsAHardLineBreakInEveryLayout(t *testing.T) {
 		t.Fatalf("not idempotent:\n%q\n%q", once, twice)
 	}
 }
+
+// The preview (glamour) shows the break too: glamour drops a "\" hard
+// break inside a paragraph unless newlines are preserved.
+func TestRenderKeepsHardLineBreaks(t *testing.T) {
+	d := model.New("Broken lines", time.Date(2026, 11, 23, 16, 0, 0, 0, time.UTC))
+	d.Summary = "We broke checkout.\nEvery card payment failed."
+	md, err := Markdown(d, Options{NoStamp: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(string(md), 80, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "We broke checkout.") || strings.Contains(out, "We broke checkout. Every") {
+		t.Fatalf("the preview joined the lines:\n%s", out)
+	}
+}

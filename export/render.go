@@ -22,7 +22,10 @@ func Render(md string, width int, style string) (string, error) {
 	if width < 10 {
 		width = 10
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	// glamour drops CommonMark hard breaks ("\" at a line's end) inside a
+	// paragraph; preserving newlines keeps a line the writer broke broken.
+	// The export breaks a paragraph's lines only where the writer did.
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width), glamour.WithPreservedNewLines())
 	if err != nil {
 		return "", fmt.Errorf("render: %w", err)
 	}
