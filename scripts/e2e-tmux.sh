@@ -36,12 +36,10 @@ fail() {
 
 screen() { t capture-pane -p -t "$sess"; }
 
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT (10 s by
-# default; a step that runs another program, such as $EDITOR, gets more on
-# a loaded machine).
+# wait_for TEXT: poll the screen until it shows TEXT (10 s).
 wait_for() {
 	local i
-	for i in $(seq 1 $((${2:-10} * 20))); do
+	for i in $(seq 1 200); do
 		if screen | grep -qF -- "$1"; then return 0; fi
 		sleep 0.05
 	done
@@ -110,7 +108,7 @@ s1=$(wait_score_above "$s0")
 echo "e2e: summary typed, score $s0 -> $s1"
 # ctrl+e hands the field to $EDITOR and brings the text back.
 keys C-e
-wait_for "Added in the editor." 60
+wait_for "Added in the editor."
 echo "e2e: ctrl+e round trip through \$EDITOR"
 
 # 3. Timeline: start, detected, mitigated, end; a bad time shows an error
