@@ -175,8 +175,11 @@ wait_gone "Mars/Olympus"
 sq=$(score)
 keys C-c
 wait_for "EXIT=0"
+# Poll for each line rather than trusting one capture: under load a single
+# capture-pane can come back before tmux has the whole screen.
+wait_for "Saved: $drafts/"
+wait_for "Resume it with: pmwiz resume "
 out=$(screen)
-echo "$out" | grep -qF "Saved: $drafts/" || fail "no saved path printed"
 name=$(echo "$out" | sed -n 's/.*Resume it with: pmwiz resume \(.*\)$/\1/p' | head -1)
 [ -n "$name" ] || fail "no resume command printed"
 file="$drafts/$name.json"
