@@ -219,6 +219,9 @@ func structuralEdits(s string, minLevel int) []edit {
 	if len(edits) == 0 {
 		edits = append(headingSpacing(src, atx), autolinkEdits(src, doc)...)
 	}
+	if len(edits) == 0 {
+		edits = hardBreakEdits(src, doc)
+	}
 	return edits
 }
 

@@ -72,7 +72,10 @@ func termRenderer(style string, width int) (*glamour.TermRenderer, error) {
 	if style == "notty" {
 		opt = glamour.WithStyles(plainStyle)
 	}
-	tr, err := glamour.NewTermRenderer(opt, glamour.WithWordWrap(width))
+	// glamour drops CommonMark hard breaks ("\" at a line's end) inside a
+	// paragraph; preserving newlines keeps a line the writer broke broken.
+	// The export breaks a paragraph's lines only where the writer did.
+	tr, err := glamour.NewTermRenderer(opt, glamour.WithWordWrap(width), glamour.WithPreservedNewLines())
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}

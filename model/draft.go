@@ -71,6 +71,10 @@ type Draft struct {
 	// merge (see merge.go) with both texts, until someone resolves them.
 	// Never exported or scored.
 	Conflicts []Conflict `json:"conflicts,omitempty"`
+	// ResumeAt is the field path the wizard had focused when it was last
+	// left ("root_cause.analysis"), so resuming opens where the writer
+	// left off. Optional; a path that no longer exists opens Basics.
+	ResumeAt string `json:"resume_at,omitempty"`
 
 	// Extra keeps unknown top-level keys, raw, to write them back unchanged.
 	Extra map[string]json.RawMessage `json:"-"`

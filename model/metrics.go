@@ -8,11 +8,16 @@ import (
 
 // Metrics are the durations readers ask for first. Each is nil when the
 // timeline does not have the two times it needs, or they are out of order.
+//
+// Every one is measured from a single origin, the start of impact, as the
+// incident-metrics literature does (docs/rubric.md, "Durations"): with
+// several origins, "time to mitigate 25m · time to resolve 24m" contradict
+// each other for an incident mitigated before it was resolved.
 type Metrics struct {
-	Duration       *time.Duration // start → end
+	Duration       *time.Duration // start → end: how long the impact lasted
 	TimeToDetect   *time.Duration // start → detected
 	TimeToMitigate *time.Duration // start → mitigated
-	TimeToResolve  *time.Duration // detected → end
+	TimeToResolve  *time.Duration // start → end (= Duration, named as the others are)
 }
 
 // ComputeMetrics derives the durations the timeline allows.
@@ -21,7 +26,7 @@ func ComputeMetrics(t Timeline) Metrics {
 		Duration:       between(t.Start, t.End),
 		TimeToDetect:   between(t.Start, t.Detected),
 		TimeToMitigate: between(t.Start, t.Mitigated),
-		TimeToResolve:  between(t.Detected, t.End),
+		TimeToResolve:  between(t.Start, t.End),
 	}
 }
 

@@ -56,7 +56,7 @@ func TestParseTime(t *testing.T) {
 func TestMetrics(t *testing.T) {
 	tl := Timeline{Start: at("2026-11-23T14:00:00Z"), Detected: at("2026-11-23T14:12:00Z"), Mitigated: at("2026-11-23T14:40:00Z"), End: at("2026-11-23T15:25:00Z")}
 	m := ComputeMetrics(tl)
-	if *m.Duration != 85*time.Minute || *m.TimeToDetect != 12*time.Minute || *m.TimeToMitigate != 40*time.Minute || *m.TimeToResolve != 73*time.Minute {
+	if *m.Duration != 85*time.Minute || *m.TimeToDetect != 12*time.Minute || *m.TimeToMitigate != 40*time.Minute || *m.TimeToResolve != 85*time.Minute {
 		t.Fatalf("metrics = %v %v %v %v", *m.Duration, *m.TimeToDetect, *m.TimeToMitigate, *m.TimeToResolve)
 	}
 	if HumanDuration(*m.Duration) != "1h 25m" {

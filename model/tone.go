@@ -183,7 +183,7 @@ func CheckToneText(field, text string) []Finding {
 	try := func(pi, i int) {
 		p := tonePhrases[pi]
 		last, ok := p.matchAt(text, toks, i)
-		if !ok {
+		if !ok || p.kind == Blame && negated(text, toks, i) {
 			return
 		}
 		start, end := toks[i].start, toks[last].end

@@ -20,6 +20,13 @@ t() { tmux -S "$sock" "$@"; }
 cleanup() { t kill-server 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+# A tmux server exits when its last session ends, and exits asynchronously:
+# a new-session sent in that window reaches a dying server and fails with
+# "server exited unexpectedly". That was the flake. A holder session keeps
+# this private server alive from the first start to cleanup, so killing the
+# pmwiz session (to restart it, or to send SIGHUP) never empties it.
+t new-session -d -s holder -x 20 -y 5 "sleep 3600"
+
 fail() {
 	echo "e2e: FAIL: $*" >&2
 	echo "----- screen -----" >&2
@@ -38,6 +45,20 @@ wait_for() {
 	done
 	fail "screen never showed: $1"
 }
+
+# wait_gone TEXT: poll the screen until it no longer shows TEXT (10 s).
+wait_gone() {
+	local i
+	for i in $(seq 1 200); do
+		if ! screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.05
+	done
+	fail "screen still shows: $1"
+}
+
+# step_to N. NAME: page forward or back until the step header shows.
+next_step() { keys PgDn; wait_for "$1"; }
+prev_step() { keys PgUp; wait_for "$1"; }
 
 # score: the number before /100 in the score panel.
 score() { screen | grep -o 'Score [0-9.]*/100' | head -1 | sed 's/Score \([0-9.]*\)\/100/\1/'; }
@@ -119,8 +140,10 @@ typ "They could not pay; checkout said payment declined"
 wait_for "checkout said"
 
 # 5. Technologies: add an entry on the list.
-for _ in 1 2 3 4; do keys PgDn; sleep 0.05; done
-wait_for "8. Technologies"
+next_step "5. Root cause"
+next_step "6. Five Whys"
+next_step "7. Lessons"
+next_step "8. Technologies"
 keys Enter
 wait_for "Technology 1"
 typ "Envoy"
@@ -128,30 +151,35 @@ wait_for "Envoy"
 
 # 6. Quit while a field holds text pmwiz cannot store: the quit stops,
 #    shows the field and says what to do; fixing it lets the quit through.
-keys PgUp
-keys PgUp
-keys PgUp
-keys PgUp
-keys PgUp
-wait_for "3. Timeline"
+prev_step "7. Lessons"
+prev_step "6. Five Whys"
+prev_step "5. Root cause"
+prev_step "4. Impact"
+prev_step "3. Timeline"
 wait_for "› Time zone"
 typ "Mars/Olympus"
 wait_for 'unknown time zone "Mars/Olympus"'
-for _ in 1 2 3 4 5; do keys PgDn; sleep 0.05; done
-wait_for "8. Technologies"
+next_step "4. Impact"
+next_step "5. Root cause"
+next_step "6. Five Whys"
+next_step "7. Lessons"
+next_step "8. Technologies"
 keys C-c
 wait_for "cannot store"
 wait_for "3. Timeline"
 screen | grep -qF "Time zone" || fail "the quit did not show the field holding the text"
 keys C-u
-sleep 0.2
+wait_gone "Mars/Olympus"
 
 # 7. Quit: saved, with the path and the command to resume.
 sq=$(score)
 keys C-c
 wait_for "EXIT=0"
+# Poll for each line rather than trusting one capture: under load a single
+# capture-pane can come back before tmux has the whole screen.
+wait_for "Saved: $drafts/"
+wait_for "Resume it with: pmwiz resume "
 out=$(screen)
-echo "$out" | grep -qF "Saved: $drafts/" || fail "no saved path printed"
 name=$(echo "$out" | sed -n 's/.*Resume it with: pmwiz resume \(.*\)$/\1/p' | head -1)
 [ -n "$name" ] || fail "no resume command printed"
 file="$drafts/$name.json"
@@ -167,14 +195,17 @@ grep -qF '"who": "Every customer paying by card in the EU"' "$file" || fail "imp
 grep -qF '"Envoy"' "$file" || fail "technology not in the JSON"
 [ "$(stat -c %a "$file")" = 600 ] || fail "draft is not mode 0600"
 
-# 9. Resume: the text is there, the score is where it was.
+grep -qF '"resume_at": "timeline.timezone"' "$file" || fail "the draft does not say where the writer left off"
+
+# 9. Resume: it opens where the writer left off (Timeline › Time zone),
+#    the text is there, the score is where it was.
 start "$bin" resume "$name"
-wait_for "1. Basics"
+wait_for "3. Timeline"
+wait_for "› Time zone"
 wait_for "Score $sq/100"
-keys PgDn
-wait_for "every card payment failed."
-keys PgDn
 wait_for "2026-11-23 14:52"
+prev_step "2. Summary"
+wait_for "every card payment failed."
 keys C-c
 wait_for "EXIT=0"
 echo "e2e: resumed and found the text"
@@ -191,8 +222,7 @@ wait_file() {
 
 # 10. A dropped SSH session (SIGHUP) right after typing: the text is saved.
 start "$bin" resume "$name"
-wait_for "1. Basics"
-keys PgDn
+wait_for "2. Summary"
 wait_for "every card payment failed."
 keys End
 typ " Hung up."
@@ -215,14 +245,9 @@ echo "e2e: SIGHUP saved the last keystrokes, and the time pmwiz could not read"
 # 10b. Resume: the text is back in its field; fixing it stores the time.
 start "$bin" resume "$name"
 wait_for "Timeline › Mitigated still holds text pmwiz could not store"
-keys PgDn
-keys PgDn
 wait_for "3. Timeline"
 wait_for "half past two"
 wait_for '"half past two" is not a time'
-keys Tab
-keys Tab
-keys Tab
 wait_for "› Mitigated"
 keys C-u
 typ "14:41"

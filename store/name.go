@@ -8,7 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	gslug "github.com/gosimple/slug"
+
+	"github.com/pmwiz/pmwiz/model"
 )
 
 // MaxNameLen is the longest draft name, in bytes: long enough for a date
@@ -50,27 +52,15 @@ func truncateName(s string) string {
 }
 
 // Slug makes the name of a new draft from its title and creation date:
-// "2026-11-24-checkout-outage". Accents are dropped and everything but
-// ASCII letters and digits becomes a dash, so the name is easy to type in
-// any shell. The result always passes ValidateName and leaves room for
-// the "-2" that makes a name unique.
+// "2026-11-24-checkout-outage". The title is transliterated to ASCII by
+// github.com/gosimple/slug ("Сбой оплаты" → "sboi-oplaty", "Größe" →
+// "grosse", "Ærø" → "aero"), so the name is readable and easy to type in
+// any shell. The result always passes ValidateName and leaves room for the
+// "-2" that makes a name unique.
 func Slug(title string, date time.Time) string {
 	const suffixRoom = 4 // "-999"
 	prefix := date.Format("2006-01-02")
-	var b strings.Builder
-	dash := true // no leading dash
-	for _, r := range norm.NFD.String(title) {
-		switch {
-		case unicode.Is(unicode.Mn, r): // a combining accent: drop it
-		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
-			dash = false
-		case !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	slug := strings.TrimRight(b.String(), "-")
+	slug := strings.Trim(gslug.Make(model.SafeLine(title)), "-")
 	if slug == "" {
 		slug = "postmortem"
 	}

@@ -51,10 +51,16 @@ func TestSlug(t *testing.T) {
 	tests := []struct{ title, want string }{
 		{"Checkout outage", "2026-11-24-checkout-outage"},
 		{"  DB: 5xx on /api/v2!! ", "2026-11-24-db-5xx-on-api-v2"},
-		{"Panne d'électricité à Zürich", "2026-11-24-panne-d-electricite-a-zurich"},
+		{"Panne d'électricité à Zürich", "2026-11-24-panne-delectricite-a-zurich"},
 		{"", "2026-11-24-postmortem"},
-		{"日本語", "2026-11-24-postmortem"},
-		{"\x1b[31m red \x1b[0m", "2026-11-24-31m-red-0m"},
+		{"!!! ???", "2026-11-24-postmortem"},
+		// Non-ASCII titles are transliterated, not dropped.
+		{"Сбой оплаты", "2026-11-24-sboi-oplaty"},
+		{"Größe", "2026-11-24-grosse"},
+		{"Ærø", "2026-11-24-aero"},
+		{"日本語", "2026-11-24-ri-ben-yu"},
+		// Escape sequences are removed before the title is read.
+		{"\x1b[31m red \x1b[0m", "2026-11-24-red"},
 		{strings.Repeat("word ", 30), "2026-11-24-word-word-word-word-word-word-word-word-word-word"},
 	}
 	for _, tt := range tests {

@@ -2,11 +2,13 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -37,7 +39,8 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 	}
 	// huh reads each answer with a fresh bufio.Scanner; handing it one
 	// line per Read keeps piped input from being swallowed by the first.
-	in = &lineReader{r: in}
+	lr := newLineReader(in)
+	in = lr
 	out := o.Output
 	if out == nil {
 		out = os.Stdout
@@ -46,7 +49,7 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 	w := colorprofile.NewWriter(out, os.Environ())
 	w.Profile = colorprofile.NoTTY
 
-	a := &accessibleRun{d: d, o: o, in: in, out: w}
+	a := &accessibleRun{d: d, o: o, in: in, out: w, lines: lr}
 	// A prompt blocks on stdin, so a signal cannot end the run politely:
 	// save what the saver holds (every answer is handed to it), then die
 	// of the signal as the process would have.
@@ -58,7 +61,14 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 		go func() {
 			select {
 			case s := <-sigs:
-				_ = o.Saver.Flush()
+				err := o.Saver.Flush()
+				if s == syscall.SIGINT {
+					// ctrl+c: end the prompt and return, so the caller
+					// says where the draft is and how to resume it, as
+					// the full-screen wizard does.
+					lr.interrupt(&SignalError{Signal: s, FlushErr: err})
+					return
+				}
 				signal.Reset(s)
 				if p, err := os.FindProcess(os.Getpid()); err == nil {
 					_ = p.Signal(s)
@@ -85,14 +95,26 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 			return d, err
 		}
 		fmt.Fprintf(w, "\nStep %d of %d: %s\n%s\n", i+1, len(steps), st.title, st.guide)
-		if err := a.step(st); err != nil {
+		if !st.review {
+			fmt.Fprintln(w, "(ctrl+d ends this step)")
+		}
+		err := a.step(st)
+		if sig := lr.interrupted(); sig != nil {
+			return d, sig
+		}
+		if err != nil {
 			return d, err
 		}
 		if err := a.save(); err != nil {
 			fmt.Fprintln(w, "Saving failed: "+model.SafeLine(err.Error())+". Your answers are kept; pmwiz tries again after the next step.")
 		}
 		r := model.Score(d)
-		line := fmt.Sprintf("Score %.0f of %d.", r.Score, r.Max)
+		if st.title == "Timeline" {
+			if ml := MetricsLine(r.Metrics); ml != "" {
+				fmt.Fprintln(w, ml+".")
+			}
+		}
+		line := fmt.Sprintf("Score %s of %d.", FormatPoints(r.Score), r.Max)
 		if next, ok := r.Next(); ok {
 			line += " Next to add: " + model.SafeLine(nextText(next))
 		}
@@ -102,10 +124,11 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 }
 
 type accessibleRun struct {
-	d   *model.Draft
-	o   Options
-	in  io.Reader
-	out io.Writer
+	lines *lineReader
+	d     *model.Draft
+	o     Options
+	in    io.Reader
+	out   io.Writer
 }
 
 func (a *accessibleRun) save() error {
@@ -125,7 +148,7 @@ func (a *accessibleRun) step(st step) error {
 			fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
 		}
 		for _, f := range r.Findings {
-			fmt.Fprintf(a.out, "Tone, %s: %q. %s\n", model.SafeLine(f.Field), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))
+			fmt.Fprintf(a.out, "Tone, %s: %q. %s\n", model.SafeLine(fieldLabel(a.d, f.Field)), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))
 		}
 	}
 	pos := 0
@@ -141,6 +164,9 @@ func (a *accessibleRun) step(st step) error {
 			if err != nil {
 				return err
 			}
+			if a.lines.takeEOF() {
+				return nil // ctrl+d: the step ends here
+			}
 			if more && !a.o.ReadOnly {
 				b.list.insert(a.d, b.index, nil)
 				pos-- // the new entry stands where the add row was
@@ -149,6 +175,9 @@ func (a *accessibleRun) step(st step) error {
 		}
 		if err := a.ask(b); err != nil {
 			return err
+		}
+		if a.lines.takeEOF() {
+			return nil // ctrl+d: the step ends here
 		}
 		pos -= a.dropEmptyEntry(bs, b)
 	}
@@ -220,6 +249,9 @@ func (a *accessibleRun) ask(b binding) error {
 		a.changed()
 		return err
 	}
+	if b.context != "" {
+		fmt.Fprintln(a.out, model.SafeLine(b.context))
+	}
 	title := b.label
 	if cur != "" {
 		title += " (now: " + shorten(model.SafeLine(cur), 60) + ")"
@@ -255,6 +287,10 @@ func (a *accessibleRun) ask(b binding) error {
 		err = b.set(a.d, strings.TrimSpace(v))
 	}
 	if err == nil {
+		// The tone check as the answer is given, not only in `score`.
+		for _, f := range model.CheckToneText(b.path, b.get(a.d)) {
+			fmt.Fprintf(a.out, "Tone: %q: %s\n", model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))
+		}
 		delete(a.d.Pending, b.path) // the field now holds what the user meant
 		if len(a.d.Pending) == 0 {
 			a.d.Pending = nil
@@ -280,22 +316,102 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// lineReader hands out at most one line per Read.
-type lineReader struct{ r io.Reader }
+// lineReader hands out at most one line per Read. It also notices an
+// end of input (ctrl+d on a terminal: the step ends) and can be
+// interrupted (ctrl+c), which a Read blocked on a terminal cannot: bytes
+// come from a goroutine, one at a time.
+type lineReader struct {
+	bytes  chan byteOrErr
+	cancel chan struct{}
+	mu     sync.Mutex
+	eof    bool
+	sig    *SignalError
+}
+
+type byteOrErr struct {
+	b   byte
+	err error
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	l := &lineReader{bytes: make(chan byteOrErr), cancel: make(chan struct{})}
+	go func() {
+		var buf [1]byte
+		for {
+			n, err := r.Read(buf[:])
+			if n == 1 {
+				select {
+				case l.bytes <- byteOrErr{b: buf[0]}:
+				case <-l.cancel:
+					return
+				}
+			}
+			if err != nil {
+				select {
+				case l.bytes <- byteOrErr{err: err}:
+				case <-l.cancel:
+					return
+				}
+				if err != io.EOF {
+					return
+				}
+				// A terminal reads on after ctrl+d; a pipe keeps saying EOF.
+			}
+		}
+	}()
+	return l
+}
 
 func (l *lineReader) Read(p []byte) (int, error) {
 	n := 0
 	for n < len(p) {
-		k, err := l.r.Read(p[n : n+1])
-		n += k
-		if err != nil {
-			return n, err
-		}
-		if k == 1 && p[n-1] == '\n' {
-			break
+		select {
+		case <-l.cancel:
+			return n, errInterrupted
+		case x := <-l.bytes:
+			if x.err != nil {
+				if x.err == io.EOF && n == 0 {
+					l.mu.Lock()
+					l.eof = true
+					l.mu.Unlock()
+				}
+				return n, x.err
+			}
+			p[n] = x.b
+			n++
+			if x.b == '\n' {
+				return n, nil
+			}
 		}
 	}
 	return n, nil
+}
+
+// errInterrupted ends a prompt on ctrl+c.
+var errInterrupted = errors.New("interrupted")
+
+// takeEOF reports, once, whether input ended (ctrl+d) since it last asked.
+func (l *lineReader) takeEOF() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	eof := l.eof
+	l.eof = false
+	return eof
+}
+
+func (l *lineReader) interrupt(sig *SignalError) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.sig == nil {
+		l.sig = sig
+		close(l.cancel)
+	}
+}
+
+func (l *lineReader) interrupted() *SignalError {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.sig
 }
 
 // readOut prints every step's answers and the score, for a read-only draft.
@@ -317,7 +433,7 @@ func (a *accessibleRun) readOut() {
 		}
 	}
 	r := model.Score(a.d)
-	fmt.Fprintf(a.out, "Score %.0f of %d.\n", r.Score, r.Max)
+	fmt.Fprintf(a.out, "Score %s of %d.\n", FormatPoints(r.Score), r.Max)
 	for _, it := range r.Items {
 		fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
 	}

@@ -27,7 +27,7 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 		"EU card payers", "Could not pay", "12,400 orders",
 		// Root cause, and no contributing factor
 		"Timeout set to 0 ms", "Config diff", "n",
-		// Five Whys: one, its question pre-filled (Enter keeps it)
+		// Five Whys: one, its question left empty (Enter keeps it so)
 		"y", "", "A typo", "n",
 		// Lessons: one lesson, no action items
 		"y", "Review config like code", "n", "n",
@@ -50,7 +50,11 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 	if strings.Contains(o, "\x1b") {
 		t.Errorf("accessible output has escape sequences")
 	}
-	for _, want := range []string{"Step 1 of 12: Basics", "Step 12 of 12: Review", "Add an event?", "is not a time", "Score "} {
+	for _, want := range []string{"Step 1 of 12: Basics", "Step 12 of 12: Review", "Add an event?", "is not a time", "Score ",
+		// The durations, as the wizard and `pmwiz score` give them.
+		"Time to detect 7m · Time to mitigate 35m · Time to resolve 47m.",
+		// The Why's question is asked with the answer it follows.
+		"Follows from Root cause: Timeout set to 0 ms"} {
 		if !strings.Contains(o, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -65,7 +69,7 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 		{d.Timeline.Events[0].Text, "Config push"},
 		{d.Timeline.Events[0].At.Format("15:04"), "14:03"},
 		{d.Impact.Extent, "12,400 orders"},
-		{d.FiveWhys[0].Why, "Why Timeout set to 0 ms?"},
+		{d.FiveWhys[0].Why, ""}, // never pre-filled: the writer asks it
 		{d.FiveWhys[0].Because, "A typo"},
 		{d.Lessons[0], "Review config like code"},
 		{d.Technologies[0], "Envoy"},

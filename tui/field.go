@@ -31,7 +31,8 @@ type binding struct {
 	placeholder string
 	kind        fieldKind
 	options     []string
-	optional    bool // does not count against the step's completion mark
+	optional    bool   // does not count against the step's completion mark
+	context     string // a muted line under the label: what the field answers
 	get         func(d *model.Draft) string
 	set         func(d *model.Draft, v string) error
 
@@ -98,7 +99,7 @@ func newField(b binding, text string, st *Styles) *field {
 		ta := textarea.New()
 		ta.Prompt = ""
 		ta.ShowLineNumbers = false
-		ta.Placeholder = b.placeholder
+		ta.Placeholder = example(b.placeholder)
 		ta.CharLimit = 0
 		// The default stops taking Enter at 99 lines: post-mortem
 		// analyses run longer than that.
@@ -119,7 +120,7 @@ func (f *field) ensureInput() {
 	}
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.Placeholder = f.placeholder
+	ti.Placeholder = example(f.placeholder)
 	ti.CharLimit = 0
 	ti.SetStyles(inputStyles(*f.styles))
 	ti.SetValue(f.text)
@@ -135,12 +136,23 @@ func (f *field) inputView() string {
 	return f.input.View()
 }
 
+// examplePrefix starts every example shown in an empty field: without
+// colour, and read aloud, "e.g." is what tells an example from an answer.
+const examplePrefix = "e.g. "
+
+func example(s string) string {
+	if s == "" {
+		return ""
+	}
+	return examplePrefix + s
+}
+
 // inputStyles and areaStyles dress the bubbles inputs from Styles, so
 // the inputs follow the background and NO_COLOR like everything else.
 func inputStyles(st Styles) textinput.Styles {
 	s := textinput.DefaultStyles(st.Dark)
 	for _, ss := range []*textinput.StyleState{&s.Focused, &s.Blurred} {
-		ss.Text, ss.Placeholder, ss.Suggestion, ss.Prompt = st.Value, st.Muted, st.Muted, lipgloss.NewStyle()
+		ss.Text, ss.Placeholder, ss.Suggestion, ss.Prompt = st.Value, st.Example, st.Muted, lipgloss.NewStyle()
 	}
 	s.Cursor.Color = st.Cursor
 	return s
@@ -149,7 +161,7 @@ func inputStyles(st Styles) textinput.Styles {
 func areaStyles(st Styles) textarea.Styles {
 	s := textarea.DefaultStyles(st.Dark)
 	for _, ss := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
-		ss.Base, ss.Text, ss.CursorLine, ss.Placeholder, ss.Prompt = lipgloss.NewStyle(), st.Value, st.Value, st.Muted, lipgloss.NewStyle()
+		ss.Base, ss.Text, ss.CursorLine, ss.Placeholder, ss.Prompt = lipgloss.NewStyle(), st.Value, st.Value, st.Example, lipgloss.NewStyle()
 		ss.EndOfBuffer, ss.LineNumber, ss.CursorLineNumber = st.Muted, st.Muted, st.Muted
 	}
 	s.Cursor.Color = st.Cursor

@@ -19,6 +19,7 @@ type keyMap struct {
 	MoveUp      bkey.Binding
 	MoveDown    bkey.Binding
 	Editor      bkey.Binding
+	Quote       bkey.Binding
 	Save        bkey.Binding
 	Preview     bkey.Binding
 	Export      bkey.Binding
@@ -47,6 +48,7 @@ func defaultKeyMap() keyMap {
 		MoveUp:      bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
 		MoveDown:    bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
 		Editor:      bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
+		Quote:       bkey.NewBinding(bkey.WithKeys("ctrl+g"), bkey.WithHelp("ctrl+g", "quote as `code`")),
 		Save:        bkey.NewBinding(bkey.WithKeys("ctrl+s"), bkey.WithHelp("ctrl+s", "save now")),
 		Preview:     bkey.NewBinding(bkey.WithKeys("ctrl+p"), bkey.WithHelp("ctrl+p", "preview")),
 		Export:      bkey.NewBinding(bkey.WithKeys("ctrl+w"), bkey.WithHelp("ctrl+w", "export Markdown")),
@@ -82,7 +84,7 @@ func (k keyMap) ShortHelp() []bkey.Binding {
 func (k keyMap) FullHelp() [][]bkey.Binding {
 	return [][]bkey.Binding{
 		{k.NextField, k.PrevField, k.NextStep, k.PrevStep, k.Left, k.Toggle},
-		{k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Timeline},
+		{k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote, k.Timeline},
 		{k.Save, k.Preview, k.PreviewDown, k.Export, k.ScrollUp, k.Help, k.Close, k.Quit},
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -75,7 +76,7 @@ var (
 		func(*model.Draft, int) string { return "" })
 	listActions = sliceList("action_items", "action item", 0,
 		func(d *model.Draft) *[]model.ActionItem { return &d.ActionItems },
-		func(*model.Draft, int) model.ActionItem { return model.ActionItem{Type: model.ActionPrevent} })
+		func(*model.Draft, int) model.ActionItem { return model.ActionItem{} }) // the type is the writer's choice, not ours
 	listTechnologies = sliceList("technologies", "technology", 0,
 		func(d *model.Draft) *[]string { return &d.Technologies },
 		func(*model.Draft, int) string { return "" })
@@ -84,50 +85,32 @@ var (
 		func(*model.Draft, int) model.Channel { return model.Channel{} })
 )
 
-// nextWhy pre-fills a new Why's question from the answer before it, so
-// the chain reads on without retyping: after "the cache expired" comes
-// "Why the cache expired?", which the writer polishes into a question
-// ("Why did the cache expire?"). The first why starts from what went
-// wrong in the Root cause step.
-func nextWhy(d *model.Draft, at int) model.Why {
-	prev := ""
+// nextWhy is the entry a new Why starts as: empty. Turning an answer
+// into a question by rule reads badly ("Why At 13:42 UTC an engineer
+// merged…?"); the question field shows the answer before it as context
+// instead (whyContext), and the writer asks the question in their words.
+func nextWhy(*model.Draft, int) model.Why { return model.Why{} }
+
+// whyContext is what the question of Why at answers: the "because" before
+// it, or for the first Why, what went wrong in the Root cause step.
+func whyContext(d *model.Draft, at int) string {
+	prev, from := "", "Root cause"
 	if at > 0 && at-1 < len(d.FiveWhys) {
-		prev = d.FiveWhys[at-1].Because
+		prev, from = d.FiveWhys[at-1].Because, fmt.Sprintf("Why %d", at)
 	} else if at == 0 {
 		prev = d.RootCause.WhatWentWrong
 	}
-	return model.Why{Why: whyQuestion(prev)}
-}
-
-// whyQuestion turns an answer into the next question.
-func whyQuestion(answer string) string {
-	a := strings.TrimSpace(model.SafeLine(answer))
-	if a == "" {
+	prev = strings.TrimSpace(firstLine(model.SafeText(prev)))
+	if prev == "" {
 		return ""
 	}
-	// First sentence only, without its full stop: a question about one thing.
-	if i := strings.IndexAny(a, ".!?"); i > 0 {
-		a = a[:i]
-	}
-	a = strings.TrimSpace(a)
-	for _, lead := range []string{"because ", "Because "} {
-		a = strings.TrimPrefix(a, lead)
-	}
-	// "The cache expired" reads on as "Why the cache expired?": a
-	// sentence's capital is dropped after "Why", but only on words that
-	// are never names ("Kafka", "PostgreSQL" keep theirs).
-	if first, rest, _ := strings.Cut(a, " "); sentenceStarters[first] {
-		a = strings.ToLower(first[:1]) + first[1:]
-		if rest != "" {
-			a += " " + rest
-		}
-	}
-	return "Why " + a + "?"
+	return "Follows from " + from + ": " + prev
 }
 
-// sentenceStarters are capitalised only because they start a sentence.
-var sentenceStarters = map[string]bool{
-	"A": true, "An": true, "The": true, "Our": true, "We": true, "It": true, "Its": true,
-	"This": true, "That": true, "These": true, "Those": true, "There": true, "They": true,
-	"Their": true, "Some": true, "No": true, "Nobody": true, "Every": true, "All": true,
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

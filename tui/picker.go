@@ -188,9 +188,9 @@ func (p Picker) View() tea.View {
 	}
 	w := max(20, p.width)
 	var b strings.Builder
-	count := fmt.Sprintf("  %d drafts", len(p.all))
+	count := "  " + countDrafts(len(p.all))
 	if p.filter != "" || p.filtering {
-		count = fmt.Sprintf("  %d of %d drafts", len(p.entries), len(p.all))
+		count = fmt.Sprintf("  %d of %s", len(p.entries), countDrafts(len(p.all)))
 	}
 	b.WriteString(pickTitle.Render("Pick a post-mortem") + pickDim.Render(count) + "\n")
 	if p.filtering {
@@ -326,3 +326,6 @@ func RunPicker(ctx context.Context, in io.Reader, out io.Writer, entries []store
 	c, ok := m.(Picker).Choice()
 	return c, ok, nil
 }
+
+// countDrafts is "1 draft", "2 drafts".
+func countDrafts(n int) string { return fmt.Sprintf("%d %s", n, plural(n, "draft", "drafts")) }

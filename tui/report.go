@@ -172,14 +172,15 @@ func wrap(text string, width int) string {
 	return ansi.Wordwrap(text, width, "")
 }
 
-// MetricsLine lists the durations the timeline allows, or "".
+// MetricsLine lists the durations the timeline allows, or "". All are
+// counted from the start of impact; the duration is the time to resolve,
+// so it is named once.
 func MetricsLine(m model.Metrics) string {
 	var parts []string
 	for _, x := range []struct {
 		name string
 		d    *time.Duration
 	}{
-		{"Duration", m.Duration},
 		{"Time to detect", m.TimeToDetect},
 		{"Time to mitigate", m.TimeToMitigate},
 		{"Time to resolve", m.TimeToResolve},
@@ -189,6 +190,24 @@ func MetricsLine(m model.Metrics) string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// MetricsShort is MetricsLine in a form column's width: the same figures,
+// "To detect 3m · mitigate 25m · resolve 27m".
+func MetricsShort(m model.Metrics) string {
+	var parts []string
+	for _, x := range []struct {
+		name string
+		d    *time.Duration
+	}{{"detect", m.TimeToDetect}, {"mitigate", m.TimeToMitigate}, {"resolve", m.TimeToResolve}} {
+		if x.d != nil {
+			parts = append(parts, x.name+" "+model.HumanDuration(*x.d))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "To " + strings.Join(parts, " · ")
 }
 
 // FormatPoints writes points the one way pmwiz shows a score, in the

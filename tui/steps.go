@@ -185,6 +185,7 @@ func whysFields(d *model.Draft) []binding {
 	var out []binding
 	for i := range d.FiveWhys {
 		q := str(fmt.Sprintf("five_whys[%d].why", i), fmt.Sprintf("Why %d · question", i+1), "Why did checkout fail?", kindLine, func(d *model.Draft) *string { return &d.FiveWhys[i].Why })
+		q.context = whyContext(d, i)
 		a := str(fmt.Sprintf("five_whys[%d].because", i), fmt.Sprintf("Why %d · because", i+1), "Because the payment timeout was 0 ms", kindLine, func(d *model.Draft) *string { return &d.FiveWhys[i].Because })
 		out = append(out, entry(listWhys, i, q, a)...)
 	}

@@ -53,6 +53,9 @@ type Styles struct {
 	Section    lipgloss.Style
 	Choice     lipgloss.Style
 	ChoiceOn   lipgloss.Style
+	// Example is an example shown in an empty field: italic and dimmer
+	// than the labels, after examplePrefix, so it never reads as an answer.
+	Example lipgloss.Style
 
 	// Input colours, handed to the bubbles inputs.
 	Text        color.Color
@@ -112,6 +115,7 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Section = fg(lipgloss.NewStyle().Bold(true).Underline(noColor), text)
 	s.Choice = fg(lipgloss.NewStyle(), muted)
 	s.ChoiceOn = fg(lipgloss.NewStyle().Bold(true).Underline(true), accent)
+	s.Example = fg(lipgloss.NewStyle().Italic(true).Faint(noColor), c("#9A9A9A", "#646464"))
 	s.Text, s.Placeholder, s.Cursor = text, muted, accent
 	return s
 }

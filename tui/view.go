@@ -80,8 +80,8 @@ func (m *Model) layoutFields() {
 	}
 }
 
-// sizeText gives the focused text field room to write (up to half the
-// body) and the others a three-line glimpse.
+// sizeText gives the focused text field the room its step has left
+// (textRoom) and the others a three-line glimpse.
 func (m *Model) sizeText(i int) {
 	if i < 0 || i >= len(m.fields) || m.fields[i].kind != kindText {
 		return
@@ -92,7 +92,7 @@ func (m *Model) sizeText(i int) {
 		body := m.layout().body
 		// Up to half the body, at least four rows, but never more than
 		// the body holds beside the label: the cursor must stay on screen.
-		h = min(max(f.area.LineCount()+1, 4), max(body/2, 4), max(body-1, 1))
+		h = min(m.textRoom(i, body), max(body-1, 1))
 	}
 	if old := f.area.Height(); old != h {
 		f.area.SetHeight(h)
@@ -232,7 +232,7 @@ const maxFlashLines = 3
 func (m Model) footerLines() []string {
 	if m.flash != "" {
 		w := max(m.width, 1)
-		lines := strings.Split(lipgloss.NewStyle().Width(w).Render(model.SafeLine(m.flash)), "\n")
+		lines := wrapWords(model.SafeLine(m.flash), w)
 		if n := min(maxFlashLines, max(m.height/2, 1)); len(lines) > n {
 			lines = lines[:n]
 			lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
@@ -247,6 +247,9 @@ func (m Model) footerLines() []string {
 	// In a narrow window the line drops keys from its end, but keeps
 	// help and quit: those two must always be visible.
 	keys := m.keys.ShortHelp()
+	if m.showPreview {
+		keys = m.keys.previewHelp()
+	}
 	line := h.ShortHelpView(keys)
 	for len(keys) > 2 && ansi.StringWidth(line) > m.width || strings.HasSuffix(strings.TrimSpace(ansi.Strip(line)), "…") && len(keys) > 2 {
 		keys = append(keys[:len(keys)-3], keys[len(keys)-2:]...)
@@ -285,7 +288,7 @@ func (m Model) stepsView(w int) string {
 	var b strings.Builder
 	b.WriteString(st.PanelTitle.Render("Steps") + "\n")
 	for i, s := range steps {
-		mark := st.verdict(m.marks[i])
+		mark := st.verdict(m.stepVerdict(i))
 		if s.review {
 			mark = " "
 		}
@@ -322,7 +325,9 @@ func (m Model) gaugeLineView(w int) string {
 	bar := m.gauge(min(max(w/4, 5), 20))
 	line := bar + " " + score
 	if next, ok := m.report.Next(); ok {
-		line += st.Muted.Render(" · next: " + model.SafeLine(nextText(next)))
+		// Cut at a word, with "…", never mid-word at the window's edge.
+		room := w - ansi.StringWidth(line)
+		line += st.Muted.Render(truncateWords(" · next: "+model.SafeLine(nextText(next)), room))
 	}
 	return line
 }
@@ -388,7 +393,7 @@ func (m Model) formView(w, h int) string {
 			at = *t
 		}
 		zone = st.Muted.Render(ansi.Truncate("Times are in "+zoneLabel(loc, at), max(w, 1), "…"))
-		if ml := MetricsLine(m.report.Metrics); ml != "" {
+		if ml := MetricsShort(m.report.Metrics); ml != "" {
 			metrics = st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…"))
 		}
 	}
@@ -515,7 +520,7 @@ func b2i(b bool) int {
 func (m Model) findings(path string) []model.Finding { return m.notesOf[path] }
 
 func (m Model) fieldHeight(i int, f *field, w int) int {
-	n := 1 // label
+	n := 1 + b2i(f.context != "") // label and its context
 	if f.first {
 		n++ // gap before an entry
 	}
@@ -537,7 +542,8 @@ func (m Model) fieldHeight(i int, f *field, w int) int {
 			n++ // gap
 		}
 	}
-	if f.err != nil || len(m.notesOf[f.path]) > 0 || len(m.problemsOf[f.path]) > 0 {
+	n += b2i(m.showGuide(i, f)) // the Markdown guide
+	if f.err != nil || len(m.notesOf[f.path]) > 0 || len(m.problemsOf[f.path]) > 0 || i == m.focus && isMarkdownField(f) {
 		n += len(m.notes(f, w))
 	}
 	return n
@@ -564,6 +570,9 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 		return append(append(out, head+m.choiceView(f, focused, w-ansi.StringWidth(head))), m.notes(f, w)...)
 	}
 	out = append(out, prefix+label)
+	if f.context != "" {
+		out = append(out, "  "+st.Muted.Render(ansi.Truncate(f.context, max(w-2, 1), "…")))
+	}
 	switch f.kind {
 	case kindLine, kindTime:
 		if focused {
@@ -578,6 +587,9 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	case kindText:
 		switch {
 		case focused:
+			if m.showGuide(i, f) {
+				out = append(out, "  "+st.Muted.Render(ansi.Truncate(markdownGuide, max(w-2, 1), "…")))
+			}
 			for _, ln := range strings.Split(f.area.View(), "\n") {
 				out = append(out, "  "+ln)
 			}
@@ -606,7 +618,7 @@ func (m Model) notes(f *field, w int) []string {
 	st := m.styles
 	var out []string
 	wrap := func(style lipgloss.Style, s string) {
-		for _, ln := range strings.Split(lipgloss.NewStyle().Width(max(w-4, 8)).Render(s), "\n") {
+		for _, ln := range wrapWords(s, max(w-4, 8)) {
 			out = append(out, "  "+style.Render(ln))
 		}
 	}
@@ -616,6 +628,11 @@ func (m Model) notes(f *field, w int) []string {
 	for _, p := range m.problemsOf[f.path] {
 		wrap(st.Warn, GlyphWarn+" "+model.SafeLine(p))
 	}
+	if f == m.focused() {
+		if note := m.markupNote(f); note != "" {
+			wrap(st.Warn, GlyphWarn+" "+note)
+		}
+	}
 	for _, fd := range m.findings(f.path) {
 		wrap(st.Warn, fmt.Sprintf("%s %q: %s", GlyphWarn, model.SafeLine(fd.Phrase), model.SafeLine(fd.Suggestion)))
 	}
@@ -624,7 +641,7 @@ func (m Model) notes(f *field, w int) []string {
 
 func (m Model) plain(v, placeholder string, w int) string {
 	if v == "" {
-		return m.styles.Muted.Render(ansi.Truncate(placeholder, max(w, 1), "…"))
+		return m.styles.Example.Render(ansi.Truncate(example(placeholder), max(w, 1), "…"))
 	}
 	return m.styles.Value.Render(ansi.Truncate(v, max(w, 1), "…"))
 }
@@ -715,22 +732,13 @@ func (m Model) reviewBody(w, room int) []string {
 		if f.Kind == model.Blame {
 			kind += " (advice)"
 		}
-		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(f.Field), model.SafeLine(f.Phrase)), st.Warn.Render)
+		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(fieldLabel(m.draft, f.Field)), model.SafeLine(f.Phrase)), st.Warn.Render)
 		wrap("  "+GlyphNext+" ", "    ", model.SafeLine(f.Suggestion), st.Value.Render)
 	}
-	if mt := m.report.Metrics; mt.Duration != nil || mt.TimeToDetect != nil {
-		out = append(out, "", st.PanelTitle.Render("Durations"))
-		if mt.Duration != nil {
-			out = append(out, "Duration "+model.HumanDuration(*mt.Duration))
-		}
-		if mt.TimeToDetect != nil {
-			out = append(out, "Time to detect "+model.HumanDuration(*mt.TimeToDetect))
-		}
-		if mt.TimeToMitigate != nil {
-			out = append(out, "Time to mitigate "+model.HumanDuration(*mt.TimeToMitigate))
-		}
-		if mt.TimeToResolve != nil {
-			out = append(out, "Time to resolve "+model.HumanDuration(*mt.TimeToResolve))
+	if ml := MetricsLine(m.report.Metrics); ml != "" {
+		out = append(out, "", st.PanelTitle.Render("Durations")+st.Muted.Render(" from the start of impact"))
+		for _, part := range strings.Split(ml, " · ") {
+			out = append(out, st.Value.Render(part))
 		}
 	}
 	out = append(out, "", st.Muted.Render("ctrl+p preview · ctrl+w export · ↑/↓ scroll"))
@@ -747,7 +755,14 @@ func (m Model) reviewBody(w, room int) []string {
 // sit side by side if the width allows, and otherwise ↑/↓ scroll it.
 func (m Model) fullHelpView(w, h int) string {
 	st := m.styles
-	keyW := 11 // "pgdn/ctrl+n"
+	// The key column is as wide as the widest key, and two spaces part
+	// keys from words, so "pgdn/ctrl+n" never runs into "next step".
+	keyW := 0
+	for _, group := range m.keys.FullHelp() {
+		for _, b := range group {
+			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+		}
+	}
 	var groups [][]string
 	for _, group := range m.keys.FullHelp() {
 		var g []string
@@ -756,7 +771,8 @@ func (m Model) fullHelpView(w, h int) string {
 			if hb.Key == "" {
 				continue
 			}
-			g = append(g, st.LabelFocus.Render(fmt.Sprintf("%-*s", keyW, hb.Key))+" "+st.Value.Render(hb.Desc))
+			pad := strings.Repeat(" ", keyW-ansi.StringWidth(hb.Key)+2)
+			g = append(g, st.LabelFocus.Render(hb.Key)+pad+st.Value.Render(hb.Desc))
 		}
 		groups = append(groups, g)
 	}

@@ -141,6 +141,7 @@ func New(d *model.Draft, o Options) Model {
 	m.validate()
 	m.refreshMarks()
 	m.buildFields("")
+	m.openAt(d.ResumeAt)
 	return m
 }
 
@@ -298,6 +299,7 @@ func (m *Model) rereadClocks(start *field) {
 
 // touch is called after every change of the draft.
 func (m *Model) touch() {
+	m.notePosition()
 	m.syncPending()
 	m.rescore()
 	m.validate()
@@ -394,6 +396,9 @@ func (m *Model) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step, m.reviewTop, m.flash = i, 0, ""
+	if steps[i].review {
+		m.previewToTop()
+	}
 	cmd := m.buildFields("")
 	if m.previewShown() {
 		cmd = tea.Batch(cmd, m.sizePreview(), m.preview.SetDraft(m.draft))
@@ -417,7 +422,6 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 	if m.readOnly {
 		return m.fields[m.focus].Focus()
 	}
-	m.prefillWhy(m.fields[next])
 	return m.fields[m.focus].Focus()
 }
 
@@ -505,7 +509,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case editorDoneMsg:
-		return m.editorDone(msg)
+		// Back from $EDITOR: repaint every cell, not only the changed
+		// ones (the editor drew over all of them).
+		return tea.Batch(m.editorDone(msg), tea.ClearScreen)
 	case tea.PasteMsg:
 		return m.updateField(msg)
 	case tea.KeyPressMsg:
@@ -564,9 +570,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case bkey.Matches(msg, k.PrevStep):
 		return m.goStep(m.step - 1)
 	case bkey.Matches(msg, k.NextField):
-		return m.moveFocus(1)
+		return m.tabFocus(1)
 	case bkey.Matches(msg, k.PrevField):
-		return m.moveFocus(-1)
+		return m.tabFocus(-1)
 	case bkey.Matches(msg, k.Save):
 		return m.saveNow()
 	case bkey.Matches(msg, k.Preview):
@@ -577,7 +583,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.preview.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	case bkey.Matches(msg, k.Export):
 		return m.doExport()
-	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor)):
+	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote)):
 		m.flash = "read-only: " + m.banner
 		return nil
 	case bkey.Matches(msg, k.AddEntry):
@@ -592,6 +598,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.moveEntry(1)
 	case bkey.Matches(msg, k.Editor):
 		return m.openEditor()
+	case bkey.Matches(msg, k.Quote):
+		return m.quoteCode()
 	}
 	if f == nil {
 		return nil
@@ -722,6 +730,7 @@ func (m *Model) saveNow() tea.Cmd {
 // quit saves synchronously and ends the program. The caller prints the
 // draft's path and how to resume it once the terminal is restored.
 func (m *Model) quit() tea.Cmd {
+	m.notePosition()
 	if m.saver != nil && !m.readOnly {
 		held := m.unsavable()
 		// The second ctrl+c after the warning quits without that text: the
@@ -967,6 +976,7 @@ func (m *Model) togglePreview() tea.Cmd {
 		return nil
 	}
 	m.showPreview = !m.showPreview
+	m.previewToTop()
 	m.layoutFields()
 	if !m.previewShown() {
 		return nil
@@ -1025,18 +1035,4 @@ func guard(cmd func() tea.Msg) tea.Cmd {
 		}()
 		return cmd()
 	}
-}
-
-// prefillWhy fills an empty Why question, on arrival, from the answer
-// before it: the answer may have been written after the Why was added.
-func (m *Model) prefillWhy(f *field) {
-	if f.list != listWhys || !f.first || strings.TrimSpace(f.Value()) != "" {
-		return
-	}
-	q := nextWhy(m.draft, f.index).Why
-	if q == "" {
-		return
-	}
-	f.SetValue(q)
-	m.changed(f)
 }

@@ -222,7 +222,7 @@ func startNew(cmd *cobra.Command, s *store.Store, title string) error {
 	if err != nil {
 		return exitCode(2, "%v", err)
 	}
-	return edit(cmd, s, name, false)
+	return editOn(cmd, s, name, false, d)
 }
 
 func newResumeCmd() *cobra.Command {
@@ -336,6 +336,12 @@ func pick(cmd *cobra.Command, s *store.Store, offerNew bool) error {
 // draft costs ~25 ms to decode, and what is read before locking may
 // change before the lock is held).
 func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
+	return editOn(cmd, s, ref, readOnly, nil)
+}
+
+// editOn is edit; created is the draft as this session created it (see
+// openWizardOn), nil for an existing one.
+func editOn(cmd *cobra.Command, s *store.Store, ref string, readOnly bool, created *model.Draft) error {
 	path, err := s.Resolve(ref)
 	if err != nil {
 		// The store's error names the file and says what to do.
@@ -368,7 +374,7 @@ func edit(cmd *cobra.Command, s *store.Store, ref string, readOnly bool) error {
 		return openWizard(cmd, s, l.Path, true)
 	}
 	defer lock.Unlock()
-	return openWizard(cmd, s, path, false)
+	return openWizardOn(cmd, s, path, false, created)
 }
 
 // restoreAndEdit is "resume --from-backup": the draft cannot be read, so

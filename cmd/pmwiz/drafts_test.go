@@ -231,11 +231,12 @@ func TestRmMovesToTrash(t *testing.T) {
 
 func TestDefaultActionWithoutATerminal(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "fresh")
-	// No drafts: plain pmwiz starts a new one.
+	// No drafts: plain pmwiz starts a new one; nothing typed, it is not kept.
 	out, errOut, code := pmwiz(t, dir)
-	if code != 0 || !strings.Contains(out, "2026-11-24-postmortem.json") {
+	if code != 0 || !strings.Contains(out, "Step 1 of 12: Basics") || !strings.Contains(out, "the new draft was not kept") {
 		t.Fatalf("pmwiz with no drafts: exit %d\n%s%s", code, out, errOut)
 	}
+	seed(t, dir, "2026-11-24-postmortem", "", testNow)
 	// Drafts, but no terminal: no picker; list them and say what to do.
 	_, errOut, code = pmwiz(t, dir)
 	if code != 2 || !strings.Contains(errOut, "2026-11-24-postmortem") || !strings.Contains(errOut, "pmwiz resume NAME") {

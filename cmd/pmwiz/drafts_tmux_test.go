@@ -131,10 +131,27 @@ func tmuxPicker(t *testing.T, bin string) {
 	tm2.waitFor("Pick a post-mortem")
 	tm2.keys("n")
 	tm2.waitFor("Steps")
+	// A title typed in the wizard names the draft on the way out.
+	tm2.keys("-l", "Picker outage")
+	tm2.waitFor("Picker outage")
 	tm2.keys("C-c")
-	tm2.waitFor("EXIT=0")
+	scr = tm2.waitFor("EXIT=0")
 	if es, _ := s.List(); len(es) != 3 {
 		t.Fatalf("n did not create a draft: %d drafts", len(es))
+	}
+	if !strings.Contains(scr, "-picker-outage.json") {
+		t.Fatalf("the new draft is not named after its title:\n%s", scr)
+	}
+
+	// "n" and quit at once: nothing written, nothing kept.
+	tm3 := startTmux(t, dir, bin)
+	tm3.waitFor("Pick a post-mortem")
+	tm3.keys("n")
+	tm3.waitFor("Steps")
+	tm3.keys("C-c")
+	tm3.waitFor("the new draft was not kept")
+	if es, _ := s.List(); len(es) != 3 {
+		t.Fatalf("an untouched draft was kept: %d drafts", len(es))
 	}
 }
 

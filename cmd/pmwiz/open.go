@@ -30,6 +30,13 @@ func addWizardFlags(root *cobra.Command) {
 // readOnly. Every way out saves first, then says where the draft is and
 // how to come back to it.
 func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) error {
+	return openWizardOn(cmd, s, name, readOnly, nil)
+}
+
+// openWizardOn is openWizard; created is the draft as Create made it when
+// this session started it (nil for one resumed), so that on the way out
+// it is named after its title, or not kept when nothing was written.
+func openWizardOn(cmd *cobra.Command, s *store.Store, name string, readOnly bool, created *model.Draft) error {
 	l, err := s.Load(name)
 	if err != nil {
 		return exitCode(2, "%v", err)
@@ -68,7 +75,7 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 		saver = store.NewAutosaver(s, l.Path, store.AutosaveOptions{Base: l})
 		opts.Saver = saver
 	}
-	_, runErr := tui.Run(cmd.Context(), l.Draft, opts)
+	final, runErr := tui.Run(cmd.Context(), l.Draft, opts)
 	var closeErr error
 	if saver != nil {
 		closeErr = saver.Close()
@@ -78,6 +85,11 @@ func openWizard(cmd *cobra.Command, s *store.Store, name string, readOnly bool) 
 	var conflict *store.ConflictError
 	if saver != nil {
 		conflict = saver.Diverged()
+	}
+	if created != nil && !readOnly && closeErr == nil && runErr == nil && conflict == nil {
+		if kept := settleNewDraft(cmd, s, l, final, created); !kept {
+			return nil
+		}
 	}
 	switch {
 	case readOnly:

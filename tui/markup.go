@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"regexp"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// markdownGuide stands under a focused text field: answers are Markdown,
+// and a writer should know it before a regex turns into italics.
+const markdownGuide = "Markdown works: `code`, *emphasis*, - lists"
+
+// inlineMarkdown are the one-line fields exported as inline Markdown
+// (lessons, whys, events, factors, action items' "what"); the others
+// (titles, names, owners) are exported literally and read as typed.
+var inlineMarkdown = regexp.MustCompile(`^(lessons|five_whys|timeline\.events|root_cause\.contributing_factors)\[|^action_items\[\d+\]\.what$`)
+
+// isMarkdownField reports whether f's text is exported as Markdown.
+func isMarkdownField(f *field) bool {
+	return f.kind == kindText || f.kind == kindLine && inlineMarkdown.MatchString(f.path)
+}
+
+// markupNote is the finding under a field whose text Markdown would not
+// show as typed (`__init__` in bold, a regex in italics), with the key
+// that quotes it; "" when there is none.
+func (m Model) markupNote(f *field) string {
+	if m.readOnly || !isMarkdownField(f) {
+		return ""
+	}
+	hs := model.MarkupHazards(f.Value())
+	if len(hs) == 0 {
+		return ""
+	}
+	var toks []string
+	for i, h := range hs {
+		if i == 3 {
+			toks = append(toks, "…")
+			break
+		}
+		toks = append(toks, model.SafeLine(h.Token))
+	}
+	return "Markdown would not show " + strings.Join(toks, " ") + " as typed (" + hs[0].Why + "): " +
+		m.keys.Quote.Help().Key + " puts " + plural(len(hs), "it", "them") + " in `backticks`"
+}
+
+// quoteCode wraps what Markdown would mangle in the focused field in
+// backticks, so the export reads as typed.
+func (m *Model) quoteCode() tea.Cmd {
+	f := m.focused()
+	if f == nil || m.readOnly || !isMarkdownField(f) {
+		return nil
+	}
+	before := f.Value()
+	after := model.QuoteHazards(before)
+	if after == before {
+		m.flash = "nothing here that Markdown would change"
+		return nil
+	}
+	if f.kind == kindText {
+		row, col := len(f.pre)+f.area.Line(), f.area.Column()
+		f.loadWindow(strings.Split(after, "\n"), row, col)
+	} else {
+		f.input.SetValue(after)
+		f.input.CursorEnd()
+	}
+	m.changed(f)
+	m.sizeText(m.focus)
+	return nil
+}
+
+// showGuide: the Markdown guide stands under the focused text field when
+// the window has rows to spare; in a short one the text comes first.
+func (m Model) showGuide(i int, f *field) bool {
+	return i == m.focus && f.kind == kindText && !m.readOnly && m.layout().body >= 12
+}
