@@ -52,7 +52,7 @@ func defaultKeyMap() keyMap {
 		Save:        bkey.NewBinding(bkey.WithKeys("ctrl+s"), bkey.WithHelp("ctrl+s", "save now")),
 		Preview:     bkey.NewBinding(bkey.WithKeys("ctrl+p"), bkey.WithHelp("ctrl+p", "preview")),
 		Export:      bkey.NewBinding(bkey.WithKeys("ctrl+w"), bkey.WithHelp("ctrl+w", "export Markdown")),
-		Timeline:    bkey.NewBinding(bkey.WithKeys("ctrl+t"), bkey.WithHelp("ctrl+t", "events from a log")),
+		Timeline:    bkey.NewBinding(bkey.WithKeys("ctrl+t"), bkey.WithHelp("ctrl+t", "add log events")),
 		PreviewDown: bkey.NewBinding(bkey.WithKeys("shift+down"), bkey.WithHelp("shift+↓/↑", "scroll preview")),
 		PreviewUp:   bkey.NewBinding(bkey.WithKeys("shift+up")),
 		ScrollUp:    bkey.NewBinding(bkey.WithKeys("up"), bkey.WithHelp("↑/↓", "scroll")),

@@ -262,11 +262,11 @@ func TestNarrowPreviewShowsTablesAsLists(t *testing.T) {
 	d := filledDraft()
 	p := newPreviewPane(true)
 	p.SetSize(66, 20)
-	p.SetDraft(d)
+	p.p = run(t, p.p, p.SetDraft(d))
 	if md := p.p.Markdown(); !strings.Contains(md, "- Validate timeouts\n  - Owner: payments\n  - Due: 2026-12-15") || strings.Contains(md, "| Action |") {
 		t.Fatalf("narrow preview Markdown:\n%s", md)
 	}
-	p.SetSize(160, 40)
+	p.p = run(t, p.p, p.SetSize(160, 40))
 	if md := p.p.Markdown(); !strings.Contains(md, "| Action |") {
 		t.Fatalf("wide preview lost its table:\n%s", md)
 	}

@@ -111,7 +111,9 @@ func (j *renderJob) run() tea.Msg {
 			msg.err = err
 			return msg
 		}
-		md = string(b)
+		// Tables too wide to read at this width are shown as lists
+		// (export.ListWideTables), off the Update loop like the export.
+		md = export.ListWideTables(string(b), j.width)
 	}
 	msg.md = md
 	if md == j.shown && j.br.Fits(j.style, j.width) {

@@ -12,35 +12,23 @@ import (
 // previewPane adapts the export engineer's Preview (a value with
 // copy-on-write methods) to the wizard's PreviewPane. The wizard owns one
 // and only touches it from Update, so a pointer is safe.
-type previewPane struct {
-	p Preview
-	d *model.Draft // the last draft shown, exported again on a new width
-}
+type previewPane struct{ p Preview }
 
 // newPreviewPane is the glamour preview of the draft's export.
 func newPreviewPane(dark bool) *previewPane { return &previewPane{p: NewPreview(dark)} }
 
 func (a *previewPane) SetSize(w, h int) tea.Cmd {
 	var cmd tea.Cmd
-	width := a.p.width
-	a.p, cmd = a.p.SetSize(w, h)
-	if a.d != nil && a.p.width != width {
-		return tea.Batch(cmd, a.SetDraft(a.d)) // tables may fit now, or no longer
-	}
+	a.p, cmd = a.p.SetSize(w, h) // a new width exports again: tables may fit now, or no longer
 	return cmd
 }
 
 // SetDraft shows d's export, its tables as lists when the pane is too
-// narrow to read them (export.ListWideTables).
+// narrow to read them; the export and the render run off the Update loop
+// (Preview's render job).
 func (a *previewPane) SetDraft(d *model.Draft) tea.Cmd {
 	var cmd tea.Cmd
-	a.d = d
-	md, err := export.Markdown(d, export.Options{NoStamp: true})
-	if err != nil || a.p.width == 0 {
-		a.p, cmd = a.p.SetDraft(d)
-		return cmd
-	}
-	a.p, cmd = a.p.SetMarkdown(export.ListWideTables(string(md), previewRenderWidth(a.p.width)))
+	a.p, cmd = a.p.SetDraft(d)
 	return cmd
 }
 
