@@ -32,6 +32,11 @@ func newScoreCmd() *cobra.Command {
 				return err
 			}
 			report := model.Score(d)
+			if isMarkdownPath(args[0]) {
+				if src, err := readLimited(args[0]); err == nil {
+					locateEvidence(src, &report)
+				}
+			}
 			out := cmd.OutOrStdout()
 			if asJSON {
 				enc := json.NewEncoder(out)
