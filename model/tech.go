@@ -155,7 +155,7 @@ func findTechnologies(text string) []string {
 					break
 				}
 			}
-		if ok {
+			if ok {
 				best, bestLen = id, len(n.words)
 			}
 		}
