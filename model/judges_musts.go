@@ -14,6 +14,12 @@ func judgeStartEnd(d *Draft, f *facts) verdict {
 	ev := timeEvidence(d, start, "Start")
 	ev = append(ev, timeEvidence(d, end, "End")...)
 	switch {
+	case start == nil && end == nil && !blank(d.Timeline.Day):
+		ev := evidenceOf(f.find(narrative, false, func(s *sentence) bool { return s.date }))
+		if len(ev) == 0 {
+			ev = []Evidence{fieldEvidence("Timeline: day", d.Timeline.Day)}
+		}
+		return verdict{Partial, "Only the day is known (" + oneLine(d.Timeline.Day) + "), not when it started and ended.", "Add when the incident started and ended, to the minute: readers want the duration.", ev}
 	case start == nil && end == nil:
 		dated := f.find(narrative, false, func(s *sentence) bool { return s.date })
 		if len(dated) > 0 {

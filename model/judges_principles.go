@@ -9,14 +9,26 @@ import (
 // The four principles: admit failure, sound like a human, a channel for
 // updates, be authentic. Each reads the whole text, as a reader does.
 
-// owns: a failure owned in the first person, in a full sentence, not in a
-// stock apology ("we apologize for any inconvenience" admits nothing).
+// owns: a failure owned in the first person, not in a stock apology ("we
+// apologize for any inconvenience" admits nothing) nor in a question.
 func owns(s *sentence) bool {
-	return s.agent && s.cues.has(cueAdmission) && !s.stock && !isQuestion(s.text) && Words(s.text) >= minWords
+	return s.agent && s.cues.has(cueAdmission) && !s.stock && !isQuestion(s.text)
+}
+
+// fullText keeps sentences from texts of at least minWords: a reader
+// needs more than a fragment to take it as an admission.
+func fullText(xs []seen) []seen {
+	out := xs[:0]
+	for _, x := range xs {
+		if x.t.st.words >= minWords {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func judgeAdmitFailure(d *Draft, f *facts) verdict {
-	owning := byPlace(f.find(catOpening|catImpact|catCause|catAnalysis|catFactors|catWhys|catLessons|catOther, false, owns), catOpening, catCause, catLessons)
+	owning := fullText(byPlace(f.find(catOpening|catImpact|catCause|catAnalysis|catFactors|catWhys|catLessons|catOther, false, owns), catOpening, catCause, catLessons))
 	deflecting := f.find(narrative, false, func(s *sentence) bool { return s.cues.has(cueDeflect) })
 	n := Words(d.Summary)
 	switch {
