@@ -72,9 +72,23 @@ func normalise(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// line is the 1-based line of the quote's first occurrence, or 0.
+// line is the 1-based line of the quote's first occurrence, or 0. A
+// label the draft put before the words ("Went well: …") is tried without.
 func (x *textIndex) line(quote string) int {
 	q := normalise(quote)
+	if n := x.find(q); n > 0 {
+		return n
+	}
+	if i := strings.Index(q, ": "); i > 0 && i < 24 {
+		return x.find(q[i+2:])
+	}
+	return 0
+}
+
+func (x *textIndex) find(q string) int {
+	if q != "" && len(q) < 8 {
+		return x.word(q)
+	}
 	for _, n := range []int{len(q), 80, 40, 20} {
 		if n > len(q) {
 			continue
@@ -94,3 +108,23 @@ func (x *textIndex) line(quote string) int {
 	}
 	return 0
 }
+
+// word finds a short quote ("SSH") as a whole word.
+func (x *textIndex) word(q string) int {
+	for from := 0; ; {
+		i := strings.Index(x.norm[from:], q)
+		if i < 0 {
+			return 0
+		}
+		i += from
+		end := i + len(q)
+		before, _ := utf8.DecodeLastRuneInString(x.norm[:i])
+		after, _ := utf8.DecodeRuneInString(x.norm[end:])
+		if (i == 0 || !isWordRune(before)) && (end == len(x.norm) || !isWordRune(after)) {
+			return bytes.Count(x.src[:x.at[i]], []byte{'\n'}) + 1
+		}
+		from = i + 1
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
