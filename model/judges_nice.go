@@ -54,17 +54,22 @@ func textTechnologies(f *facts) ([]string, []seen) {
 	return names, append(first, rest...)
 }
 
-// SuggestTechnologies lists technologies the draft's text names that its
-// Technologies list lacks, so the wizard can offer to add them.
-func SuggestTechnologies(d *Draft) []string {
+// SuggestTechnologies lists the technologies the draft's text names
+// (r.Mentioned, from scoring it) that its Technologies list lacks, so the
+// wizard can offer to add them. An entry "PostgreSQL 16" covers
+// PostgreSQL.
+func SuggestTechnologies(d *Draft, r Report) []string {
+	var covered []string
+	for _, t := range d.Technologies {
+		covered = append(covered, t)
+		covered = append(covered, findTechnologies(t)...)
+	}
 	var out []string
-	eachFreeText(d, func(_ fieldRef, text string) {
-		for _, t := range TechnologiesIn(text) {
-			if !containsFold(d.Technologies, t) && !containsFold(out, t) {
-				out = append(out, t)
-			}
+	for _, t := range r.Mentioned {
+		if !containsFold(covered, t) {
+			out = append(out, t)
 		}
-	})
+	}
 	return out
 }
 

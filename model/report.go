@@ -58,6 +58,9 @@ type Report struct {
 	Findings []Finding    `json:"findings"`
 	Metrics  Metrics      `json:"metrics"`
 	Problems []Problem    `json:"problems"`
+	// Mentioned lists the technologies the text names, by their catalogue
+	// names, in the order it names them.
+	Mentioned []string `json:"mentioned_technologies,omitempty"`
 }
 
 // FindingKind sorts tone findings.

@@ -152,6 +152,7 @@ func (s *Scorer) Score(d *Draft) Report {
 	if r.Problems == nil {
 		r.Problems = []Problem{}
 	}
+	r.Mentioned, _ = textTechnologies(&f)
 	for _, it := range Rubric {
 		v := judges[it.ID](d, &f)
 		res := ItemResult{ID: it.ID, Tier: it.Tier, Title: it.Title, Max: it.Points, Source: SourceAuto, Status: v.status, Reason: v.reason, Next: v.next}

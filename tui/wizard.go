@@ -536,7 +536,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.preview.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	case bkey.Matches(msg, k.Export):
 		return m.doExport()
-	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor)):
+	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.AddNamed)):
 		m.flash = "read-only: " + m.banner
 		return nil
 	case bkey.Matches(msg, k.AddEntry):
@@ -551,6 +551,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.moveEntry(1)
 	case bkey.Matches(msg, k.Editor):
 		return m.openEditor()
+	case bkey.Matches(msg, k.AddNamed):
+		return m.addNamedTechnologies()
 	}
 	if f == nil {
 		return nil

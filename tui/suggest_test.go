@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// The text names systems the Technologies list lacks: the Technologies
+// step offers them, and ctrl+t adds them in one key.
+func TestTechnologiesNamedInTheTextAreOffered(t *testing.T) {
+	d := model.New("Queue backlog", testNow)
+	d.Summary = "We failed over the PostgreSQL primary while Kafka consumers kept retrying."
+	d.Technologies = []string{"PostgreSQL 16"}
+	h := newHarness(t, d, 100, 30)
+	h.goStep(7)
+	h.wantView("Your text names Kafka: ctrl+t adds them")
+	if strings.Contains(h.view(), "names PostgreSQL") {
+		t.Errorf("PostgreSQL 16 is already listed, yet offered:\n%s", h.view())
+	}
+	h.press("ctrl+t")
+	if got := h.m.Draft().Technologies; !slices.Equal(got, []string{"PostgreSQL 16", "Kafka"}) {
+		t.Fatalf("technologies %q, want PostgreSQL 16 and Kafka", got)
+	}
+	h.wantView("added Kafka from the text", "Technology 2")
+	if strings.Contains(h.view(), "ctrl+t adds") {
+		t.Errorf("the offer stayed after accepting it:\n%s", h.view())
+	}
+	if saved := h.saver.last(); saved == nil || len(saved.Technologies) != 2 {
+		t.Errorf("the added technologies were not saved: %+v", saved)
+	}
+	// Elsewhere the key does nothing: the offer lives on its step.
+	h.goStep(1).press("ctrl+t")
+	if got := h.m.Draft().Technologies; len(got) != 2 {
+		t.Errorf("ctrl+t off the Technologies step changed the list: %q", got)
+	}
+}
+
+func TestReadOnlyDraftOffersNothing(t *testing.T) {
+	d := model.New("Queue backlog", testNow)
+	d.Summary = "Kafka consumers kept retrying against Redis."
+	h := newHarness(t, d, 100, 30, func(o *Options) { o.ReadOnly, o.ReadOnlyReason = true, "open elsewhere" })
+	h.goStep(7).press("ctrl+t")
+	if len(h.m.Draft().Technologies) != 0 || strings.Contains(h.view(), "ctrl+t adds") {
+		t.Errorf("a read-only draft offered or took technologies:\n%s", h.view())
+	}
+}
+
+// The report and the Review step show the best quote under each verdict.
+func TestVerdictsShowTheirQuote(t *testing.T) {
+	d := model.New("Queue backlog", testNow)
+	d.Summary = "We missed the disk alert because it went to an inbox nobody reads."
+	d.HumanElements = "Our on-call engineer was on parental leave and fixed it during a nap."
+	r := model.Score(d)
+	r.Items[0].Evidence[0].Line = 12
+	out := ansi.Strip(RenderReportWidth(d.Title, r, 100))
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"“We missed the disk alert because it went to an inbox nobody reads.” (Summary, line 12)", "(Human elements)"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	h := newHarness(t, d, 100, 40)
+	h.goStep(len(steps) - 1)
+	v := strings.Join(strings.Fields(h.view()), " ")
+	if !strings.Contains(v, "“We missed the disk alert because") {
+		t.Errorf("the Review step lacks the quote:\n%s", h.view())
+	}
+}
