@@ -179,3 +179,23 @@ func TestGuidelineSeed(t *testing.T) {
 func TestGuidelineLikeDraft(t *testing.T) {
 	checkGuideline(t, filepath.Join("testdata", "launch-slowdown.json"))
 }
+
+func TestDatesAndCounts(t *testing.T) {
+	for text, want := range map[string][2]bool{ // {names a date, counts things}
+		"On 2019-11-29 at 12:00 we scaled up.":             {true, false},
+		"On 31st July 2018 a token leaked.":                {true, false},
+		"On Apr 4th at 12:32 GMT one of us logged in.":     {true, false},
+		"Restored by January 31 at 17:20.":                 {true, false},
+		"We lost 5,000 projects and roughly 700 users.":    {false, true},
+		"Estimated 1.21B queries lost.":                    {false, true},
+		"At peak, 60 PRs were stuck.":                      {false, true},
+		"It lasted 40 minutes and used 12 GB.":             {false, false},
+		"Error rates reached 12% of requests.":             {false, false},
+		"Data may have been lost between 3 and 4 o'clock.": {false, false},
+	} {
+		s := readSentence(text, false)
+		if s.date != want[0] || s.count != want[1] {
+			t.Errorf("%q: date %v count %v, want %v %v", text, s.date, s.count, want[0], want[1])
+		}
+	}
+}

@@ -16,20 +16,30 @@ import (
 type phraseIndex struct {
 	words        [][]string
 	byFirstWord  map[string][]int
-	prefixFirsts []int // phrases whose first word is a prefix pattern
+	prefixByHead map[string][]int // prefix patterns ("fail*") by their first three letters
+	prefixFirsts []int            // prefix patterns shorter than that
 }
+
+// headLen is how many letters of a word index prefix patterns.
+const headLen = 3
 
 // maxGap is how many words "…" may stand for.
 const maxGap = 4
 
-func newPhraseIndex() *phraseIndex { return &phraseIndex{byFirstWord: map[string][]int{}} }
+func newPhraseIndex() *phraseIndex {
+	return &phraseIndex{byFirstWord: map[string][]int{}, prefixByHead: map[string][]int{}}
+}
 
 // add indexes a phrase and returns its id, the order it was added in.
 func (x *phraseIndex) add(words []string) int {
 	id := len(x.words)
 	x.words = append(x.words, words)
-	if strings.HasSuffix(words[0], "*") {
-		x.prefixFirsts = append(x.prefixFirsts, id)
+	if p, ok := strings.CutSuffix(words[0], "*"); ok {
+		if len(p) >= headLen {
+			x.prefixByHead[p[:headLen]] = append(x.prefixByHead[p[:headLen]], id)
+		} else {
+			x.prefixFirsts = append(x.prefixFirsts, id)
+		}
 	} else {
 		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
 	}
@@ -63,9 +73,20 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
 				try(id, i)
 			}
+			if len(key) >= headLen {
+				for _, id := range x.prefixByHead[string(key[:headLen])] {
+					try(id, i)
+				}
+			}
 		} else {
-			for _, id := range x.byFirstWord[strings.ToLower(w)] {
+			lw := strings.ToLower(w)
+			for _, id := range x.byFirstWord[lw] {
 				try(id, i)
+			}
+			if len(lw) >= headLen {
+				for _, id := range x.prefixByHead[lw[:headLen]] {
+					try(id, i)
+				}
 			}
 		}
 		for _, id := range x.prefixFirsts {

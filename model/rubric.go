@@ -101,7 +101,9 @@ func NewScorer() *Scorer { return &Scorer{memo: map[string]*textStats{}} }
 func Score(d *Draft) Report { return (&Scorer{}).Score(d) }
 
 func (s *Scorer) gatherFacts(d *Draft) facts {
-	var f facts
+	// One entry per text: sized from the last score so a keystroke in a
+	// large draft does not regrow the list a few thousand times.
+	f := facts{texts: make([]judgedText, 0, len(s.memo)+countTexts(d))}
 	next := make(map[string]*textStats, len(s.memo))
 	eachFreeText(d, func(ref fieldRef, text string) {
 		st, ok := s.memo[text]
@@ -270,4 +272,9 @@ func plural(n int, one string, many ...string) string {
 // oneLine squeezes text onto one line for a reason or a note.
 func oneLine(s string) string {
 	return truncate(strings.Join(strings.Fields(SafeLine(s)), " "), 80)
+}
+
+// countTexts is about how many free texts the draft holds.
+func countTexts(d *Draft) int {
+	return 8 + len(d.Timeline.Events) + 2*len(d.FiveWhys) + len(d.Lessons) + len(d.ActionItems) + len(d.RootCause.ContributingFactors) + len(d.Other)
 }

@@ -100,10 +100,34 @@ type unit struct {
 	heading bool
 }
 
-var (
-	listMarker = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])\s+`)
-	tableRule  = regexp.MustCompile(`^\|?[\s:|-]+\|?$`)
-)
+// listMarker returns the length of a list item's marker ("- ", "1. "),
+// or 0 when the line is not a list item.
+func listMarker(l string) int {
+	i := 0
+	if l != "" && strings.IndexByte("-*+", l[0]) >= 0 {
+		i = 1
+	} else {
+		for i < len(l) && i < 9 && l[i] >= '0' && l[i] <= '9' {
+			i++
+		}
+		if i == 0 || i >= len(l) || (l[i] != '.' && l[i] != ')') {
+			return 0
+		}
+		i++
+	}
+	if i >= len(l) || (l[i] != ' ' && l[i] != '\t') {
+		return 0
+	}
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// tableRule: the |---|:---:| line under a table's header.
+func tableRule(l string) bool {
+	return strings.Trim(l, "|-: \t") == "" && strings.Contains(l, "-")
+}
 
 // eachUnit splits Markdown text into units; fenced code is skipped (a
 // reader does not take log lines or code for the author's words).
@@ -124,7 +148,7 @@ func eachUnit(text string, fn func(unit)) {
 			quoted = true
 			l = strings.TrimSpace(l[1:])
 		}
-		if !quoted && curQuoted && len(cur) > 0 && l != "" && !listMarker.MatchString(l) && !strings.HasPrefix(l, "#") {
+		if !quoted && curQuoted && len(cur) > 0 && l != "" && listMarker(l) == 0 && !strings.HasPrefix(l, "#") {
 			quoted = true // a lazy continuation line: still the quote
 		}
 		if fence != "" {
@@ -148,12 +172,12 @@ func eachUnit(text string, fn func(unit)) {
 			}
 		case strings.HasPrefix(l, "|"):
 			flush()
-			if !tableRule.MatchString(l) {
+			if !tableRule(l) {
 				fn(unit{text: tableRow(l), quoted: quoted})
 			}
-		case listMarker.MatchString(l):
+		case listMarker(l) > 0:
 			flush()
-			cur = append(cur, collapse(l[len(listMarker.FindString(l)):]))
+			cur = append(cur, collapse(l[listMarker(l):]))
 			curQuoted = quoted
 		default:
 			if quoted != curQuoted {
@@ -226,11 +250,7 @@ func splitSentences(s string) []string {
 	return out
 }
 
-var (
-	dateRe  = regexp.MustCompile(`(?i)\b(?:(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s*,?\s*(?:19|20)\d\d)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)`)
-	emailRe = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`)
-	countRe = regexp.MustCompile(`\b\d[\d,.]*\s?(?:[kKMB]|thousand|million|billion)?\s+(?:of\s+)?(?:the\s+)?([A-Za-z][A-Za-z-]+)`)
-)
+var emailRe = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`)
 
 // units are what a number measures rather than counts: "40 minutes" is
 // how long, "12 GB" how big; "700 users" is who.
@@ -241,6 +261,107 @@ var units = map[string]bool{
 	"percent": true, "times": true, "x": true, "gb": true, "mb": true, "tb": true, "kb": true, "bytes": true, "iops": true,
 	"cpus": true, "cpu": true, "cores": true, "and": true, "or": true, "to": true, "in": true, "at": true, "on": true, "by": true,
 	"a": true, "an": true, "per": true, "from": true, "until": true, "for": true, "was": true, "were": true, "is": true,
+	"st": true, "nd": true, "rd": true, "th": true, "the": true, "of": true,
+}
+
+// multipliers scale a number: "1.2 million users", "5k requests".
+var multipliers = map[string]bool{"k": true, "m": true, "b": true, "thousand": true, "million": true, "billion": true}
+
+var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isMonth: "Jan", "January", "Sept." — the first three letters of a month.
+func isMonth(w string) bool {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
+}
+
+var monthNames = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april", "may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october", "nov": "november", "dec": "december"}
+
+// dayNumber: "4", "31st", "2nd" — a day of the month.
+func dayNumber(w string) bool {
+	w = strings.TrimRight(strings.ToLower(w), "stndrh")
+	return isDigits(w) && len(w) <= 2 && w != "0" && w != "00"
+}
+
+// namesDate reports whether the sentence names a calendar day:
+// "2019-11-29", "31st July 2018", "Apr 4th", "January 31".
+func namesDate(text string, toks []token) bool {
+	word := func(i int) string { return text[toks[i].start:toks[i].end] }
+	for i := range toks {
+		w := word(i)
+		if len(w) == 4 && isDigits(w) && w[0] >= '1' && w[0] <= '2' && i+2 < len(toks) {
+			// a year followed by -MM-DD or /MM/DD
+			sep := text[toks[i].end:toks[i+1].start]
+			if (sep == "-" || sep == "/" || sep == ".") && isDigits(word(i+1)) && len(word(i+1)) <= 2 && isDigits(word(i+2)) && len(word(i+2)) <= 2 {
+				return true
+			}
+		}
+		if isMonth(w) {
+			if i+1 < len(toks) && dayNumber(word(i+1)) {
+				return true
+			}
+			if i > 0 && dayNumber(word(i-1)) || i > 1 && strings.EqualFold(word(i-1), "of") && dayNumber(word(i-2)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// counts reports whether the sentence counts things: a number followed
+// by a plural noun that is not a unit ("700 users", "5,000 projects", "1.21B
+// queries", "60 PRs"), not "40 minutes" or "12 GB".
+func counts(text string, toks []token) bool {
+	word := func(i int) string { return text[toks[i].start:toks[i].end] }
+	for i := 0; i < len(toks); i++ {
+		w := word(i)
+		if w[0] < '0' || w[0] > '9' {
+			continue
+		}
+		j := i
+		// 5,000 and 1.21B are one number split at the mark.
+		for j+1 < len(toks) && toks[j+1].start == toks[j].end+1 && strings.IndexByte(",.", text[toks[j].end]) >= 0 && word(j + 1)[0] >= '0' && word(j + 1)[0] <= '9' {
+			j++
+		}
+		last := word(j)
+		if k := len(last) - 1; last[k] == 'k' || last[k] == 'K' || last[k] == 'M' || last[k] == 'B' {
+			last = last[:k]
+		}
+		if !isDigits(last) || j+1 >= len(toks) {
+			i = j
+			continue
+		}
+		if sep := text[toks[j].end:toks[j+1].start]; strings.TrimSpace(sep) != "" {
+			i = j // "12%", "3/4": not a count of things
+			continue
+		}
+		n := j + 1
+		if multipliers[strings.ToLower(word(n))] && n+1 < len(toks) {
+			n++
+		}
+		for n+1 < len(toks) && (strings.EqualFold(word(n), "of") || strings.EqualFold(word(n), "the")) {
+			n++
+		}
+		// Things counted are plural: "700 users", "60 PRs"; "12:00 we" or
+		// "4 o'clock" count nothing.
+		noun := word(n)
+		if c := noun[0]; (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && len(noun) > 2 && noun[len(noun)-1] == 's' && !units[strings.ToLower(noun)] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 func readSentence(text string, quoted bool) sentence {
@@ -285,13 +406,8 @@ func readSentence(text string, quoted bool) sentence {
 	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
 	s.email = strings.IndexByte(text, '@') >= 0 && emailRe.MatchString(text)
 	if s.digits > 0 {
-		s.date = dateRe.MatchString(text)
-		for _, m := range countRe.FindAllStringSubmatch(text, -1) {
-			if !units[strings.ToLower(m[1])] {
-				s.count = true
-				break
-			}
-		}
+		s.date = namesDate(text, toks)
+		s.count = counts(text, toks)
 	}
 	s.why = isWhyQuestion(text)
 	return s

@@ -213,6 +213,9 @@ var (
 
 // softwareSpans lists code spans that name software, as written.
 func softwareSpans(text string) []string {
+	if strings.IndexByte(text, '`') < 0 {
+		return nil
+	}
 	var out []string
 	for _, m := range codeSpanRe.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[2]:m[3]]
