@@ -83,6 +83,7 @@ var labels = map[string]string{
 type judgedText struct {
 	cat   category
 	where string
+	text  string
 	st    *textStats
 }
 

@@ -95,6 +95,19 @@ func openingEvidence(f *facts) []Evidence {
 			return []Evidence{{Where: t.where, Quote: Quote(t.st.sig.opening)}}
 		}
 	}
+	for _, t := range f.texts {
+		if q := Quote(t.st.sig.first); q != "" {
+			return []Evidence{{Where: t.where, Quote: q}}
+		}
+	}
+	// Only code or markup: quote the first line as written.
+	for _, t := range f.texts {
+		for line := range strings.SplitSeq(t.text, "\n") {
+			if q := Quote(line); q != "" {
+				return []Evidence{{Where: t.where, Quote: q}}
+			}
+		}
+	}
 	return nil
 }
 
@@ -164,7 +177,7 @@ func judgeAuthentic(d *Draft, f *facts) verdict {
 		if f.boilerplate > 0 {
 			kind = Boilerplate
 		}
-		ev := evidenceOf(f.find(everywhere, true, func(s *sentence) bool { return s.stock }))
+		ev := evidenceOf(f.find(everywhere, true, func(s *sentence) bool { return s.stock || s.hedge }))
 		return verdict{Partial, fmt.Sprintf("%s in %s: %q.", plural(vague, "vague or stock phrase"), plural(f.freeWords, "word"), firstOf(f.findings, kind)), "Say what you know plainly, and what you are still finding out.", ev}
 	}
 	concrete := f.find(everywhere, false, func(s *sentence) bool { return s.digits > 0 || len(s.techs) > 0 })

@@ -117,7 +117,7 @@ func (s *Scorer) gatherFacts(d *Draft) facts {
 		if ref.base == "other" {
 			where = otherLabel(d, ref.index)
 		}
-		f.texts = append(f.texts, judgedText{cat: categories[ref.base], where: where, st: st})
+		f.texts = append(f.texts, judgedText{cat: categories[ref.base], where: where, text: text, st: st})
 		f.freeWords += st.words
 		f.concrete += st.digits
 		for _, fd := range st.findings {
@@ -160,6 +160,11 @@ func (s *Scorer) Score(d *Draft) Report {
 		res := ItemResult{ID: it.ID, Tier: it.Tier, Title: it.Title, Max: it.Points, Source: SourceAuto, Status: v.status, Reason: v.reason, Next: v.next}
 		if v.status != No {
 			res.Evidence = v.evidence
+			if len(res.Evidence) == 0 {
+				// Every yes and partial quotes something: at least the
+				// opening the verdict was read from.
+				res.Evidence = openingEvidence(&f)
+			}
 		}
 		if a, ok := d.Assessments[it.ID]; ok && validVerdict(a.Status) {
 			res.Source, res.Status, res.Note = SourceReviewer, a.Status, a.Note

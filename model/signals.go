@@ -27,6 +27,7 @@ type sentence struct {
 	why    bool     // a "Why …?" question
 	answer string   // for a why-question, the answer that follows it
 	stock  bool     // holds a boilerplate phrase of the tone catalogue
+	hedge  bool     // holds a hedging phrase of the tone catalogue
 	digits int      // tokens holding a digit: concrete details
 }
 
@@ -52,7 +53,8 @@ func (s *sentence) firstHit(kind cue) string {
 // textSignals is everything noticed in one text.
 type textSignals struct {
 	sentences []sentence // those with anything noticed, in order
-	opening   string     // the text's first sentence
+	opening   string     // the text's first sentence of three words or more
+	first     string     // its first sentence of any length
 	whys      int        // "Why …?" questions answered in the text
 }
 
@@ -77,6 +79,9 @@ func analyseText(text string) *textSignals {
 			if s.why && !u.heading && len(sig.sentences) < maxSentences {
 				pendingWhy = len(sig.sentences)
 			}
+			if sig.first == "" {
+				sig.first = st
+			}
 			if sig.opening == "" && !u.heading && !u.quoted && Words(st) >= 3 {
 				sig.opening = st
 			}
@@ -89,7 +94,7 @@ func analyseText(text string) *textSignals {
 }
 
 func (s *sentence) noticed() bool {
-	return s.cues != 0 || len(s.techs) > 0 || s.url || s.email || s.date || s.count || s.why || s.stock || s.digits > 0
+	return s.cues != 0 || len(s.techs) > 0 || s.url || s.email || s.date || s.count || s.why || s.stock || s.hedge || s.digits > 0
 }
 
 // unit is a paragraph, a list item, a table row or a heading: text that
@@ -397,9 +402,12 @@ func readSentence(text string, quoted bool) sentence {
 			s.digits++
 		}
 	}
-	toneIndex.each(text, toks, func(id, _, _ int) {
-		if tonePhrases[id].kind == Boilerplate {
+	toneIndex.each(text, toks, func(id, _, last int) {
+		switch p := tonePhrases[id]; {
+		case p.kind == Boilerplate:
 			s.stock = true
+		case p.kind == Hedging && !(len(p.words) == 1 && numberFollows(text, toks, last)):
+			s.hedge = true
 		}
 	})
 	s.techs = findTechnologies(text)

@@ -219,10 +219,8 @@ func softwareSpans(text string) []string {
 	var out []string
 	for _, m := range codeSpanRe.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[2]:m[3]]
-		before := strings.Fields(text[:m[0]])
-		after := strings.Fields(text[m[1]:])
-		ok := len(before) > 0 && softwareBefore[strings.ToLower(strings.Trim(before[len(before)-1], ",.;:"))] ||
-			len(after) > 0 && softwareAfter[strings.ToLower(strings.Trim(after[0], ",.;:"))]
+		ok := softwareBefore[strings.ToLower(strings.Trim(lastWord(text[:m[0]]), ",.;:"))] ||
+			softwareAfter[strings.ToLower(strings.Trim(firstWord(text[m[1]:]), ",.;:"))]
 		if ok && !containsFold(out, name) {
 			out = append(out, name)
 		}
@@ -244,4 +242,20 @@ func TechnologiesIn(text string) []string {
 		}
 	})
 	return out
+}
+
+// lastWord is the word just before the end of s; firstWord the one just
+// after its start. Both look only as far as they must.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t")
+	i := strings.LastIndexAny(s, " \t")
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
