@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestEvidenceLines(t *testing.T) {
 	src := []byte("# Title\n\nWe **missed** the\nwarning because it\nwent to an inbox.\n\n| 14:05 | `pg_dump` fails |\n\nSSH keys, not SSHD.\n")
@@ -17,4 +20,19 @@ func TestEvidenceLines(t *testing.T) {
 			t.Errorf("line(%q) = %d, want %d", quote, got, want)
 		}
 	}
+}
+
+// FuzzEvidenceLines: any file, any quote: no panic, and a line found is a
+// line of the file that holds the quote's first word.
+func FuzzEvidenceLines(f *testing.F) {
+	f.Add([]byte("a **b**\nc `d` e\n\n| x | y |\n"), "b c d")
+	f.Add([]byte("Went well: ok\n"), "Went well: ok")
+	f.Add([]byte("SSH\n"), "SSH")
+	f.Fuzz(func(t *testing.T, src []byte, quote string) {
+		n := newTextIndex(src).line(quote)
+		lines := bytes.Count(src, []byte{'\n'}) + 1
+		if n < 0 || n > lines {
+			t.Fatalf("line %d of a %d-line file", n, lines)
+		}
+	})
 }
