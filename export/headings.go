@@ -106,14 +106,17 @@ func (t *synonymTable) lookup(n string) string {
 	if k := t.exact[n]; k != "" {
 		return k
 	}
+	// A pattern's fixed words must be whole words of the heading.
+	padded := " " + n + " "
 	for _, p := range t.patterns {
-		rest, ok := strings.CutPrefix(n, p.prefix)
-		if !ok {
-			continue
+		pre, suf := " ", " "
+		if p.prefix != "" {
+			pre = " " + p.prefix + " "
 		}
-		rest = strings.TrimSpace(rest)
-		rest, ok = strings.CutSuffix(rest, p.suffix)
-		if ok && strings.TrimSpace(rest) != "" {
+		if p.suffix != "" {
+			suf = " " + p.suffix + " "
+		}
+		if strings.HasPrefix(padded, pre) && strings.HasSuffix(padded, suf) && len(padded) >= len(pre)+len(suf)-1 {
 			return p.key
 		}
 	}

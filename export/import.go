@@ -44,16 +44,18 @@ func Import(md []byte) (*model.Draft, []string, error) {
 type importer struct {
 	d        *model.Draft
 	warnings []string
-	kept     []string // headings of sections kept under Other, for one warning
+	kept     []string // headings of unmapped sections kept under Other, for one warning
+	aside    []string // headings of recognised sections with no field, kept under Other
 	day      *time.Time
 	fmStart  *time.Time
 	fmEnd    *time.Time
 	zone     *model.ZoneText // "All times PDT." in the opening text
 	ours     bool            // a pmwiz export: values are kept exactly as written
 
-	src []byte
-	bs  []block
-	ms  []mark
+	src   []byte
+	bs    []block
+	ms    []mark
+	cover map[int]bool // line starts an entry took, while reading entries
 }
 
 func (im *importer) warn(format string, a ...any) {
@@ -70,23 +72,32 @@ func (im *importer) warn(format string, a ...any) {
 // however many there are.
 func (im *importer) report() []string {
 	out := im.warnings
-	if n := len(im.kept); n > 0 {
-		const show = 5
-		var names []string
-		for _, h := range im.kept[:min(n, show)] {
-			names = append(names, fmt.Sprintf("%q", oneLine(h)))
-		}
-		list := strings.Join(names, ", ")
-		if n > show {
-			list += fmt.Sprintf(" and %d more", n-show)
-		}
-		if n == 1 {
-			out = append(out, "section "+list+" matches no part of a post-mortem: kept verbatim under Other")
-		} else {
-			out = append(out, fmt.Sprintf("%d sections match no part of a post-mortem: kept verbatim under Other: %s", n, list))
-		}
+	if n := len(im.kept); n == 1 {
+		out = append(out, "section "+headingList(im.kept)+" matches no part of a post-mortem: kept verbatim under Other")
+	} else if n > 1 {
+		out = append(out, fmt.Sprintf("%d sections match no part of a post-mortem: kept verbatim under Other: %s", n, headingList(im.kept)))
+	}
+	if n := len(im.aside); n == 1 {
+		out = append(out, "section "+headingList(im.aside)+" has no field of its own in a draft: kept verbatim under Other")
+	} else if n > 1 {
+		out = append(out, fmt.Sprintf("%d sections have no field of their own in a draft: kept verbatim under Other: %s", n, headingList(im.aside)))
 	}
 	return out
+}
+
+// headingList names a few headings and counts the rest, so 10,000
+// headings give one line.
+func headingList(hs []string) string {
+	const show = 5
+	var names []string
+	for _, h := range hs[:min(len(hs), show)] {
+		names = append(names, fmt.Sprintf("%q", oneLine(h)))
+	}
+	list := strings.Join(names, ", ")
+	if len(hs) > show {
+		list += fmt.Sprintf(" and %d more", len(hs)-show)
+	}
+	return list
 }
 
 // maxNesting bounds how deep quotes and lists may nest on one line. The
@@ -159,6 +170,12 @@ func (im *importer) document(src []byte) {
 		from = ms[0].end
 		ms = ms[1:]
 	}
+	if im.day == nil && !im.ours {
+		// "May 30th, 2019 Prow Flakiness": the title gives the day.
+		if c, ok := model.FindDate(im.d.Title); ok {
+			im.dayFrom(c)
+		}
+	}
 	level := sectionLevelOf(ms, im.ours)
 	lede, secs := cut(im.bs, ms, src, from, len(src), level)
 	im.lede(lede, len(secs) == 0)
@@ -216,7 +233,7 @@ func (im *importer) lede(s section, whole bool) {
 	if whole {
 		im.warn("no sections found: the whole text became the summary")
 	}
-	if im.day == nil {
+	if im.day == nil && !im.ours {
 		if c, ok := model.FindDate(text); ok {
 			im.dayFrom(c)
 		}
@@ -296,18 +313,14 @@ func statusFromLabel(s string) model.Status {
 	return model.Status(s)
 }
 
-// splitAuthors splits on commas that are not escaped; a linked name
-// ("[Ana](https://…)") is the name.
+// splitAuthors splits on commas that are not escaped. A linked name
+// ("[Ana](https://…)") is kept as written: the link is the author's too.
 func splitAuthors(s string) []string {
 	var out []string
 	start := 0
 	for i := 0; i <= len(s); i++ {
 		if i == len(s) || (s[i] == ',' && !escapedAt(s, i)) {
-			a := strings.TrimSpace(s[start:i])
-			if m := namedLinkRe.FindStringSubmatch(a); m != nil {
-				a = m[1]
-			}
-			if a := strings.TrimSpace(unescapeLiteral(a)); a != "" {
+			if a := strings.TrimSpace(unescapeLiteral(s[start:i])); a != "" {
 				out = append(out, a)
 			}
 			start = i + 1
@@ -337,15 +350,20 @@ func (im *importer) other(h, body string) {
 }
 
 // keep puts a section under Other, verbatim, and notes it for the
-// warning.
-func (im *importer) keep(heading, body string) {
+// warning: recognised says whether its heading meant something pmwiz has
+// no field for ("Resolution") or nothing pmwiz knows.
+func (im *importer) keep(heading, body string, recognised bool) {
 	h := unescapeLiteral(heading)
 	if strings.HasSuffix(h, " (imported)") {
 		im.other(strings.TrimSuffix(h, " (imported)"), body)
 		return
 	}
 	im.other(h, body)
-	if !im.ours {
+	switch {
+	case im.ours:
+	case recognised:
+		im.aside = append(im.aside, h)
+	default:
 		im.kept = append(im.kept, h)
 	}
 }
@@ -369,14 +387,44 @@ func (im *importer) section(s section) {
 	}
 	switch key {
 	case "":
-		im.keep(s.heading, s.text)
+		im.keep(s.heading, s.text, false)
 	case metaDate, metaAuthors, metaStatus, metaSeverity:
 		im.metaSection(key, s)
 	case groupImpact, groupRootCause, groupLessons, groupSupport:
 		im.group(key, s)
+	case keySummary, keyWho, keyWhat, keyExtent, keyWrong, keyAnalysis, keyHuman, keyOthers:
+		im.prose(key, s)
 	default:
 		im.part(key, s)
 	}
+}
+
+// leadPart is the part a group's own text goes to.
+var leadPart = map[string]string{groupImpact: keyWhat, groupRootCause: keyWrong, groupLessons: keyLessons}
+
+// prose stores a section of free text. Its sub-headings that name
+// another part ("**The underlying issue**:" inside a summary) take their
+// text there; pmwiz's own exports keep sub-headings as typed text.
+func (im *importer) prose(key string, s section) {
+	if im.ours || s.subLevel > 6 {
+		im.part(key, s)
+		return
+	}
+	first, subs := cut(im.bs, im.ms, im.src, s.from, s.to, s.subLevel)
+	leftover := []section{first}
+	for _, sub := range subs {
+		k := sectionKey(sub.heading)
+		if lead, ok := leadPart[k]; ok {
+			k = lead
+		}
+		if k != "" && k != key && knownKeys[k] && !strings.HasPrefix(k, "group.") && !strings.HasPrefix(k, "meta.") {
+			im.part(k, sub)
+			continue
+		}
+		sub.text = trimBlock(sub.raw + "\n\n" + sub.text)
+		leftover = append(leftover, sub)
+	}
+	im.part(key, joinSections(leftover))
 }
 
 // metaSection reads "## Date" or "## Authors" whose body is the value.
@@ -394,14 +442,14 @@ func (im *importer) metaSection(key string, s section) {
 	if s.text != "" && !strings.Contains(s.text, "\n") && im.meta(label, s.text) {
 		return
 	}
-	im.keep(s.heading, s.text)
+	im.keep(s.heading, s.text, true)
 }
 
 // group splits a section that holds several parts by its sub-headings.
 // Text under no recognised sub-heading stays with the group's main part,
 // sub-heading and all, so nothing is lost.
 func (im *importer) group(group string, s section) {
-	lead := map[string]string{groupImpact: keyWhat, groupRootCause: keyWrong, groupLessons: keyLessons}[group]
+	lead := leadPart[group]
 	var leftover []section
 	if s.subLevel > 6 {
 		leftover = append(leftover, s)
@@ -423,7 +471,7 @@ func (im *importer) group(group string, s section) {
 		return
 	}
 	if lead == "" {
-		im.keep(s.heading, rest.text)
+		im.keep(s.heading, rest.text, true)
 		return
 	}
 	im.part(lead, rest)
@@ -513,7 +561,7 @@ func (im *importer) part(key string, s section) {
 	case groupImpact, groupRootCause, groupLessons, groupSupport:
 		im.group(key, s)
 	default:
-		im.keep(s.heading, s.text)
+		im.keep(s.heading, s.text, false)
 	}
 }
 
@@ -525,7 +573,7 @@ func (im *importer) finish() {
 	if im.fmEnd != nil {
 		t.End = im.fmEnd
 	}
-	if t.Start == nil && t.End == nil && im.day != nil && !im.ours {
+	if t.Start == nil && im.day != nil {
 		t.Day = im.day.Format(time.DateOnly)
 	}
 	if len(im.d.FiveWhys) > model.MaxWhys {

@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/yuin/goldmark/ast"
@@ -39,6 +40,13 @@ func (im *importer) entries(s section, onTable func(mdTable)) []entry {
 // under Other with the section's heading, so nothing is lost.
 func (im *importer) eachEntry(s section, emit func(entry), onTable func(mdTable)) {
 	var keep []string
+	im.cover = map[int]bool{}
+	defer func() { im.cover = nil }()
+	coverSpan := func(from, to int) {
+		for p := lineStart(im.src, from); p < to; p = lineEnd(im.src, p) {
+			im.cover[p] = true
+		}
+	}
 	for _, p := range s.blocks {
 		switch n := p.node.(type) {
 		case *ast.List:
@@ -68,12 +76,32 @@ func (im *importer) eachEntry(s section, emit func(entry), onTable func(mdTable)
 			if e, ok := im.entryOf(n, p.from); ok {
 				emit(e)
 			}
-		case *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		case *ast.ThematicBreak:
 			// Nothing a reader reads.
 		default:
-			if raw := trimBlock(string(im.src[max(p.from, nodeStart(n)):blockEnd(im.bs, n, len(im.src))])); raw != "" {
-				keep = append(keep, raw)
+			from, to := max(p.from, nodeStart(n)), blockEnd(im.bs, n, len(im.src))
+			if from < 0 || from >= to {
+				continue
 			}
+			if raw := trimBlock(string(im.src[from:to])); raw != "" {
+				keep = append(keep, raw)
+				coverSpan(from, to)
+			}
+		}
+	}
+	// Whatever no entry took (a link definition, a line the parser folded
+	// into something else) is kept too: every line ends up somewhere.
+	if s.from < s.to {
+		var loose []string
+		for p := lineStart(im.src, s.from); p < s.to; p = lineEnd(im.src, p) {
+			line := strings.TrimRight(string(im.src[p:lineEnd(im.src, p)]), "\n")
+			if im.cover[p] || !hasWords(line) || fenceLineRe.MatchString(line) {
+				continue
+			}
+			loose = append(loose, line)
+		}
+		if len(loose) > 0 {
+			keep = append(keep, strings.Join(loose, "\n"))
 		}
 	}
 	if len(keep) > 0 {
@@ -81,8 +109,23 @@ func (im *importer) eachEntry(s section, emit func(entry), onTable func(mdTable)
 		if h == "" {
 			h = "Notes"
 		}
-		im.keep(h, strings.Join(keep, "\n\n"))
+		if !im.ours {
+			im.warn("section %q holds code, HTML or other blocks that are not entries: kept verbatim under Other", oneLine(unescapeLiteral(h)))
+		}
+		im.other(unescapeLiteral(h), strings.Join(keep, "\n\n"))
 	}
+}
+
+var fenceLineRe = regexp.MustCompile("^\\s*(```+|~~~+)")
+
+// hasWords reports a line with a letter or digit in it.
+func hasWords(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockEnd is where a top-level block's bytes end.
@@ -116,6 +159,9 @@ func (im *importer) entryOf(n ast.Node, from int) (entry, bool) {
 			seg := ls.At(i)
 			if seg.Start < from {
 				continue
+			}
+			if im.cover != nil {
+				im.cover[lineStart(im.src, seg.Start)] = true
 			}
 			raw := strings.TrimRight(segText(seg, im.src), "\n")
 			s := strings.TrimSpace(raw)
@@ -164,8 +210,14 @@ func (im *importer) table(t *east.Table) mdTable {
 		ls := lineStart(im.src, p)
 		line := strings.TrimRight(string(im.src[ls:lineEnd(im.src, ls)]), "\n")
 		cells := splitRow(line)
+		if im.cover != nil {
+			im.cover[ls] = true
+		}
 		if _, ok := r.(*east.TableHeader); ok {
 			out.header = cells
+			if im.cover != nil {
+				im.cover[lineEnd(im.src, ls)] = true // the delimiter row
+			}
 			continue
 		}
 		out.rows = append(out.rows, cells)
@@ -326,7 +378,7 @@ func parseLink(s string) (name, url string) {
 // prose about them, which is kept whole while its links become channels.
 func (im *importer) updates(s section) {
 	if !pureList(s) {
-		im.keep(s.heading, s.text)
+		im.keep(s.heading, s.text, true)
 		seen := map[string]bool{}
 		for _, p := range s.blocks {
 			_ = ast.Walk(p.node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

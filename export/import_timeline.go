@@ -81,6 +81,7 @@ type rawEvent struct {
 	clock    model.ClockText
 	timed    bool
 	dayShift bool // a date set the day here
+	listed   bool // a list item or table row: an event, not prose around them
 	text     string
 }
 
@@ -179,7 +180,8 @@ func (r *timelineReader) entry(e entry) {
 		t := time.Date(c.Year, c.Month, c.Day, 0, 0, 0, 0, r.loc)
 		r.day = &t
 	}
-	r.events = append(r.events, rawEvent{text: strings.TrimLeft(line, "-*+ ")})
+	_, listed := e.node.(*ast.ListItem)
+	r.events = append(r.events, rawEvent{text: strings.TrimLeft(line, "-*+ "), listed: listed})
 }
 
 func (r *timelineReader) table(t mdTable) {
@@ -209,7 +211,7 @@ func (r *timelineReader) table(t mdTable) {
 		if when != "" {
 			text = strings.TrimSpace(when + " " + text)
 		}
-		r.events = append(r.events, rawEvent{text: text})
+		r.events = append(r.events, rawEvent{text: text, listed: true})
 	}
 }
 
@@ -226,7 +228,15 @@ func (im *importer) timelineEvents(r *timelineReader) {
 		text string
 	}
 	var evs []placed
+	startUnknown, sawTimed := false, false
 	for _, e := range r.events {
+		if e.timed {
+			sawTimed = true
+		} else if e.listed && !sawTimed {
+			// "[???] IOPS reached a critical point": the first event's time
+			// is not known, so neither is the start.
+			startUnknown = true
+		}
 		if e.dayShift {
 			c := e.clock
 			y := c.Year
@@ -319,7 +329,7 @@ func (im *importer) timelineEvents(r *timelineReader) {
 		t.Events = append(t.Events, model.Event{At: e.at, Text: e.text})
 	}
 	if !marked && !im.ours {
-		keyMoments(t)
+		keyMoments(t, startUnknown)
 	}
 }
 
@@ -362,12 +372,10 @@ var (
 
 // keyMoments sets the start, detection, mitigation and end from what the
 // timeline says, else from its first and last timed events. A timeline
-// whose first event has no time ("[???] load began to climb") has no
-// known start: a careful reader would not invent one.
-func keyMoments(t *model.Timeline) {
-	var first, last *time.Time
-	firstTimed := len(t.Events) > 0 && t.Events[0].At != nil
-	var began, detected, mitigated, ended, recovered *time.Time
+// that opens with an event whose time is not known ("[???] load began to
+// climb") has no known start: a careful reader would not invent one.
+func keyMoments(t *model.Timeline, startUnknown bool) {
+	var first, last, began, mitigated, ended, recovered *time.Time
 	for _, e := range t.Events {
 		if e.At == nil {
 			continue
@@ -391,20 +399,24 @@ func keyMoments(t *model.Timeline) {
 			if recovered == nil || e.At.After(*recovered) {
 				recovered = e.At
 			}
-		case detected == nil && detectedRe.MatchString(e.Text):
-			detected = e.At
 		}
 	}
 	if t.Start == nil {
 		switch {
 		case began != nil:
 			t.Start = began
-		case firstTimed:
+		case !startUnknown:
 			t.Start = first
 		}
 	}
-	if t.Detected == nil && detected != nil && (t.Start == nil || !detected.Before(*t.Start)) {
-		t.Detected = detected
+	if t.Detected == nil {
+		// The first report or alert at or after the start.
+		for _, e := range t.Events {
+			if e.At != nil && (t.Start == nil || !e.At.Before(*t.Start)) && detectedRe.MatchString(e.Text) && !recoverRe.MatchString(e.Text) {
+				t.Detected = e.At
+				break
+			}
+		}
 	}
 	if t.Mitigated == nil {
 		t.Mitigated = mitigated
