@@ -126,8 +126,11 @@ func judgeHumanElements(d *Draft, f *facts) verdict {
 	if n := Words(d.HumanElements); n >= minWords {
 		return verdict{Yes, "Covers human elements.", "", []Evidence{fieldEvidence("Human elements", d.HumanElements)}}
 	}
+	// Luck, leave, the night, praise are the human side wherever they are
+	// told, even in a remediation list; a mere hint ("together", thanks)
+	// in an action item is a plan's wording, not the people.
 	cats := everywhere &^ catActions
-	strong := f.find(cats, false, func(s *sentence) bool { return s.cues.has(cueHuman) })
+	strong := f.find(everywhere, false, func(s *sentence) bool { return s.cues.has(cueHuman) })
 	if len(strong) > 0 {
 		return verdict{Yes, "Tells the human side: " + quoteList(phrasesOf(strong, cueHuman, 3)) + ".", "", evidenceOf(strong)}
 	}
