@@ -39,11 +39,21 @@ func judgeStartEnd(d *Draft, f *facts) verdict {
 }
 
 // startUnknown: the timeline opens with an event whose time the authors
-// could not give ("[???] IOPS reached a critical point"), so the start
-// set from the first timed event is only a bound.
+// say they do not know ("[???] IOPS reached a critical point",
+// "--:-- load began to climb"), so a start taken from the first timed
+// event is only a bound. An untimed opening paragraph is not that.
 func startUnknown(d *Draft) bool {
 	ev := d.Timeline.Events
-	return len(ev) > 1 && ev[0].At == nil && !blank(ev[0].Text)
+	if len(ev) < 2 || ev[0].At != nil {
+		return false
+	}
+	t := strings.ToLower(strings.TrimLeft(ev[0].Text, " *_"))
+	for _, mark := range []string{"[?", "??", "?:", "--:--", "unknown", "[unknown", "tbd", "[tbd"} {
+		if strings.HasPrefix(t, mark) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeEvidence quotes the timeline event at t, or the time itself.
