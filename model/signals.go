@@ -76,7 +76,7 @@ func analyseText(text string) *textSignals {
 				sig.sentences[pendingWhy].answer = st
 			}
 			pendingWhy = -1
-			if s.why && !u.heading && len(sig.sentences) < maxSentences {
+			if s.why && !u.heading && !u.quoted && len(sig.sentences) < maxSentences {
 				pendingWhy = len(sig.sentences)
 			}
 			if sig.first == "" {
