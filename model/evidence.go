@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -125,20 +126,32 @@ func byPlace(xs []seen, order ...category) []seen {
 	return out
 }
 
+// perPlace is how many sentences find keeps from each part of the
+// post-mortem: enough to rank evidence and name what was found, without
+// listing thousands on every keystroke in a long draft.
+const perPlace = 8
+
 // find lists the sentences in texts of the given categories that pred
-// accepts, in reader order; quoted sentences (blockquotes) only when
-// withQuoted, since they are someone else's words.
+// accepts, in reader order, at most perPlace from each category; quoted
+// sentences (blockquotes) only when withQuoted, since they are someone
+// else's words.
 func (f *facts) find(cats category, withQuoted bool, pred func(*sentence) bool) []seen {
 	var out []seen
+	var kept [16]int // per category bit
 	for i := range f.texts {
 		t := &f.texts[i]
 		if t.cat&cats == 0 {
 			continue
 		}
+		slot := bits.TrailingZeros16(uint16(t.cat))
 		for j := range t.st.sig.sentences {
+			if kept[slot] >= perPlace {
+				break
+			}
 			s := &t.st.sig.sentences[j]
 			if (withQuoted || !s.quoted) && pred(s) {
 				out = append(out, seen{t, s})
+				kept[slot]++
 			}
 		}
 	}

@@ -32,26 +32,24 @@ func judgeTechnologies(d *Draft, f *facts) verdict {
 }
 
 // textTechnologies lists the technologies the text names, in order, and
-// the sentences that name them (each sentence once, those naming new
-// ones first).
+// the sentences that first name them. Each text keeps its own list, so
+// this is a walk over texts, not sentences.
 func textTechnologies(f *facts) ([]string, []seen) {
 	var names []string
-	var first, rest []seen
-	for _, x := range f.find(everywhere, true, func(s *sentence) bool { return len(s.techs) > 0 }) {
-		fresh := false
-		for _, t := range x.s.techs {
-			if !containsFold(names, t) {
-				names = append(names, t)
-				fresh = true
+	var first []seen
+	for i := range f.texts {
+		t := &f.texts[i]
+		for k, name := range t.st.sig.techs {
+			if containsFold(names, name) {
+				continue
+			}
+			names = append(names, name)
+			if len(first) < maxEvidence {
+				first = append(first, seen{t, &t.st.sig.sentences[t.st.sig.techAt[k]]})
 			}
 		}
-		if fresh {
-			first = append(first, x)
-		} else {
-			rest = append(rest, x)
-		}
 	}
-	return names, append(first, rest...)
+	return names, first
 }
 
 // SuggestTechnologies lists the technologies the draft's text names

@@ -56,6 +56,8 @@ type textSignals struct {
 	opening   string     // the text's first sentence of three words or more
 	first     string     // its first sentence of any length
 	whys      int        // "Why …?" questions answered in the text
+	techs     []string   // technologies named, each once, in order
+	techAt    []int      // for each, the index in sentences of the first to name it
 }
 
 // maxSentences bounds the sentences kept from one text, so a hostile or
@@ -86,6 +88,12 @@ func analyseText(text string) *textSignals {
 				sig.opening = st
 			}
 			if s.noticed() && len(sig.sentences) < maxSentences {
+				for _, name := range s.techs {
+					if !containsFold(sig.techs, name) {
+						sig.techs = append(sig.techs, name)
+						sig.techAt = append(sig.techAt, len(sig.sentences))
+					}
+				}
 				sig.sentences = append(sig.sentences, s)
 			}
 		}

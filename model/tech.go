@@ -121,11 +121,17 @@ func findTechnologies(text string) []string {
 	}
 	toks := techTokens(text)
 	var out []string
-	seen := map[int]bool{}
+	var seen map[int]bool
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
+	var buf [32]byte
 	for i := 0; i < len(toks); i++ {
 		first := word(i)
-		ids := techByFirst[strings.ToLower(first)]
+		var ids []int
+		if key, ok := lowerKey(first, &buf); ok {
+			ids = techByFirst[string(key)] // no allocation: a map lookup
+		} else {
+			ids = techByFirst[strings.ToLower(first)]
+		}
 		if len(ids) == 0 {
 			for _, suf := range domainSuffixes {
 				if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
@@ -161,6 +167,9 @@ func findTechnologies(text string) []string {
 		}
 		if best >= 0 {
 			e := techNames[best].entry
+			if seen == nil {
+				seen = map[int]bool{}
+			}
 			if !seen[e] {
 				seen[e] = true
 				out = append(out, techEntries[e].Name)
