@@ -56,6 +56,8 @@ type importer struct {
 	bs    []block
 	ms    []mark
 	cover map[int]bool // line starts an entry took, while reading entries
+
+	endGuessed bool // the timeline's end is only its last timed event
 }
 
 func (im *importer) warn(format string, a ...any) {
@@ -573,6 +575,7 @@ func (im *importer) finish() {
 	if im.fmEnd != nil {
 		t.End = im.fmEnd
 	}
+	im.endFromProse()
 	if t.Start == nil && im.day != nil {
 		t.Day = im.day.Format(time.DateOnly)
 	}

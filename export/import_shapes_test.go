@@ -178,6 +178,13 @@ func TestImportReadsRealShapes(t *testing.T) {
 			t.Errorf("start %v end %v: the first timed event and the fix", d.Timeline.Start, d.Timeline.End)
 		}
 	})
+	t.Run("the end from a sentence that says service came back", func(t *testing.T) {
+		d, _ := mustImport(t, "# Database outage\n\nOn March 9th 2025 we lost the primary.\n\n## Timeline\n\n**± 19:00 UTC:** the site starts experiencing slow writes.\n\n**± 23:30 UTC:** the data directory is wiped.\n\n## Recovery\n\nOn March 10th at 17:00 UTC we managed to restore the database.\n\nAround 18:00 UTC we finished the final restoration of webhooks.\n")
+		tl := d.Timeline
+		if tl.Start == nil || !tl.Start.Equal(time.Date(2025, 3, 9, 19, 0, 0, 0, time.UTC)) || tl.End == nil || !tl.End.Equal(time.Date(2025, 3, 10, 18, 0, 0, 0, time.UTC)) {
+			t.Errorf("start %v end %v", tl.Start, tl.End)
+		}
+	})
 	t.Run("a day with no time is the day only", func(t *testing.T) {
 		d, _ := mustImport(t, "On 31st July 2018 a token leaked.\n\n### What we're doing about it\n\n- Rotate tokens.\n")
 		if d.Timeline.Day != "2018-07-31" || d.Timeline.Start != nil {
