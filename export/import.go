@@ -482,7 +482,7 @@ func (im *importer) group(group string, s section) {
 // withHeading is a sub-section's blocks with its heading's block first,
 // so list-shaped parts keep the sub-heading as an entry.
 func (im *importer) withHeading(sub section) []piece {
-	for _, b := range im.bs {
+	for _, b := range blocksIn(im.bs, sub.headStart, sub.headStart+1) {
 		if b.start != sub.headStart {
 			continue
 		}
