@@ -56,6 +56,8 @@ type importer struct {
 	bs    []block
 	ms    []mark
 	cover map[int]bool // line starts an entry took, while reading entries
+
+	endGuessed bool // the timeline's end is only its last timed event
 }
 
 func (im *importer) warn(format string, a ...any) {
@@ -480,7 +482,7 @@ func (im *importer) group(group string, s section) {
 // withHeading is a sub-section's blocks with its heading's block first,
 // so list-shaped parts keep the sub-heading as an entry.
 func (im *importer) withHeading(sub section) []piece {
-	for _, b := range im.bs {
+	for _, b := range blocksIn(im.bs, sub.headStart, sub.headStart+1) {
 		if b.start != sub.headStart {
 			continue
 		}
@@ -573,6 +575,7 @@ func (im *importer) finish() {
 	if im.fmEnd != nil {
 		t.End = im.fmEnd
 	}
+	im.endFromProse()
 	if t.Start == nil && im.day != nil {
 		t.Day = im.day.Format(time.DateOnly)
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -186,8 +187,8 @@ func sectionLevelOf(ms []mark, ours bool) int {
 // and one section per cutting mark (marks at level <= at).
 func cut(bs []block, ms []mark, src []byte, from, to, at int) (lede section, secs []section) {
 	var cuts []mark
-	for _, m := range ms {
-		if m.start >= from && m.start < to && m.level <= at {
+	for _, m := range marksIn(ms, from, to) {
+		if m.level <= at {
 			cuts = append(cuts, m)
 		}
 	}
@@ -211,20 +212,36 @@ func makeSection(bs []block, ms []mark, src []byte, heading string, level, headS
 	if from < to {
 		s.text = trimBlock(string(src[from:to]))
 	}
-	for _, b := range bs {
-		if b.end <= from || b.start >= to {
-			continue
-		}
+	for _, b := range blocksIn(bs, from, to) {
 		if _, isHeading := b.node.(*ast.Heading); isHeading && b.start < from {
 			continue // the section's own heading
 		}
 		s.blocks = append(s.blocks, piece{node: b.node, from: max(from, b.start)})
 	}
 	s.subLevel = 7
-	for _, m := range ms {
-		if m.start >= from && m.start < to {
-			s.subLevel = min(s.subLevel, m.level)
-		}
+	for _, m := range marksIn(ms, from, to) {
+		s.subLevel = min(s.subLevel, m.level)
 	}
 	return s
+}
+
+// blocksIn is the blocks that overlap [from, to), found by binary search
+// so a document of many sections is read in n log n, not n².
+func blocksIn(bs []block, from, to int) []block {
+	lo := sort.Search(len(bs), func(i int) bool { return bs[i].end > from })
+	hi := sort.Search(len(bs), func(i int) bool { return bs[i].start >= to })
+	if lo >= hi {
+		return nil
+	}
+	return bs[lo:hi]
+}
+
+// marksIn is the marks that start in [from, to).
+func marksIn(ms []mark, from, to int) []mark {
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].start >= from })
+	hi := sort.Search(len(ms), func(i int) bool { return ms[i].start >= to })
+	if lo >= hi {
+		return nil
+	}
+	return ms[lo:hi]
 }

@@ -130,7 +130,11 @@ func hasWords(s string) bool {
 
 // blockEnd is where a top-level block's bytes end.
 func blockEnd(bs []block, n ast.Node, def int) int {
-	for _, b := range bs {
+	p := nodeStart(n)
+	if p < 0 {
+		return def
+	}
+	for _, b := range blocksIn(bs, p, p+1) {
 		if b.node == n {
 			return b.end
 		}

@@ -329,7 +329,7 @@ func (im *importer) timelineEvents(r *timelineReader) {
 		t.Events = append(t.Events, model.Event{At: e.at, Text: e.text})
 	}
 	if !marked && !im.ours {
-		keyMoments(t, startUnknown)
+		im.endGuessed = keyMoments(t, startUnknown)
 	}
 }
 
@@ -363,8 +363,8 @@ func clockWords(c model.ClockText) string {
 }
 
 var (
-	beganRe    = regexp.MustCompile(`(?i)\b(outage|incident|impact|problems?|errors?|issues?|degradation|disruption|failures?)\s+(begins?|began|starts?|started)\b|\bstart of (the )?(impact|incident|outage)\b|\b(began|begins|started|starts)\s+(failing|erroring|to fail)\b`)
-	detectedRe = regexp.MustCompile(`(?i)\b(detected|detects|alert(ed|s)?|paged|pages|page fired|pager|reports?|reported|notices?|noticed|notified|received a report|first report)\b`)
+	beganRe    = regexp.MustCompile(`(?i)\b(outage|incident|impact|problems?|errors?|issues?|degradation|disruption|failures?)\s+(begins?|began|starts?|started)\b|\bstart of (the )?(impact|incident|outage)\b|\b(began|begins|started|starts)\s+(failing|erroring|to fail|experiencing|returning|rejecting|timing out|dropping)\b`)
+	detectedRe = regexp.MustCompile(`(?i)\b(detected|detects|alert(ed|s)?|alarms?|warning|paged|pages|page fired|pager|reports?|reported|notices?|noticed|notified|received a report|first report)\b`)
 	mitigateRe = regexp.MustCompile(`(?i)\bmitigated\b|\bmitigation (applied|complete|in place)\b|\bworkaround (applied|in place|deployed)\b`)
 	endedRe    = regexp.MustCompile(`(?i)\b(outage|incident|impact)\s+(ends|ended|over|resolved)\b|\bend of (the )?(impact|incident|outage)\b`)
 	recoverRe  = regexp.MustCompile(`(?i)\b(resolved|restored|recovered|back to normal|all clear|fully operational|back online|back up and running)\b|\ball (systems|services)\b.{0,20}\boperational\b|\bfix(es)? (was |were |is )?(deployed|rolled out)\b|\b(deployed|rolled out) (the )?fix\b|\bonce again\b.{0,40}\b(usual|normal)\b`)
@@ -374,7 +374,7 @@ var (
 // timeline says, else from its first and last timed events. A timeline
 // that opens with an event whose time is not known ("[???] load began to
 // climb") has no known start: a careful reader would not invent one.
-func keyMoments(t *model.Timeline, startUnknown bool) {
+func keyMoments(t *model.Timeline, startUnknown bool) (endGuessed bool) {
 	var first, last, began, mitigated, ended, recovered *time.Time
 	for _, e := range t.Events {
 		if e.At == nil {
@@ -428,12 +428,13 @@ func keyMoments(t *model.Timeline, startUnknown bool) {
 		case recovered != nil:
 			t.End = recovered
 		default:
-			t.End = last
+			t.End, endGuessed = last, true
 		}
 	}
 	if t.Start != nil && t.End != nil && t.End.Before(*t.Start) {
 		t.End = nil
 	}
+	return endGuessed
 }
 
 // dayOrZoneOnly reports a line that says nothing but a day or a zone.
@@ -443,4 +444,60 @@ func dayOrZoneOnly(line string) bool {
 	}
 	rest := dayZoneWordsRe.ReplaceAllString(line, "")
 	return nonLetterRe.ReplaceAllString(rest, "") == "" && strings.ContainsAny(line, "0123456789ACEGMPTUZacegmptuz")
+}
+
+// proseRecoveredRe is a sentence that says the service came back.
+var proseRecoveredRe = regexp.MustCompile(`(?i)\b(managed to restore|restored|recovered|resolved|finished (the )?(final )?(restoration|recovery)|(was|were|is|are) back (up|online|to normal)|fully operational|all (systems|services)\b.{0,20}\boperational)\b`)
+
+// endFromProse reads the end from a sentence outside the timeline that
+// says, with a time, that service came back ("On February 1st at 17:00
+// UTC we managed to restore the database"), when the timeline itself
+// did not say when it ended. A sentence with a time but no date takes
+// the date of the one before it.
+func (im *importer) endFromProse() {
+	t := &im.d.Timeline
+	if im.ours || t.Start == nil || (t.End != nil && !im.endGuessed) {
+		return
+	}
+	loc := time.UTC
+	if l, err := t.Location(); err == nil && t.TimeZone != "" {
+		loc = l
+	}
+	var day *time.Time
+	var best *time.Time
+	for _, b := range im.bs {
+		p, ok := b.node.(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		e, ok := im.entryOf(p, b.start)
+		if !ok {
+			continue
+		}
+		for _, sentence := range strings.SplitAfter(e.text, ". ") {
+			c, ok := model.FindClock(sentence)
+			if !ok {
+				continue
+			}
+			if d, ok := model.FindDate(sentence); ok {
+				y := d.Year
+				if y == 0 {
+					y = t.Start.Year()
+				}
+				dd := time.Date(y, d.Month, d.Day, 0, 0, 0, 0, loc)
+				day = &dd
+			}
+			if day == nil || !proseRecoveredRe.MatchString(sentence) {
+				continue
+			}
+			at, ok := c.On(day, loc)
+			if ok && at.After(*t.Start) && (best == nil || at.After(*best)) {
+				a := at
+				best = &a
+			}
+		}
+	}
+	if best != nil && (t.End == nil || best.After(*t.End)) {
+		t.End = best
+	}
 }

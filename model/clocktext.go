@@ -78,12 +78,14 @@ const (
 var (
 	// The pieces of a time, in the order people write them. Each is
 	// anchored at the start of what is left to read.
-	approxRe    = regexp.MustCompile(`^(?:±|~|≈|\+/-|(?i:approx\.?|approximately|about|around|circa|ca\.|c\.)\s)\s*`)
-	isoDateRe   = regexp.MustCompile(`^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:T|,?\s+(?:at\s+)?|$)`)
-	clockRe     = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s?(?i:(a\.?m\.?|p\.?m\.?)))?`)
-	zoneRe      = regexp.MustCompile(`^\s?(?:(` + offsetPattern + `)|(` + zoneAlternation + `))(?:\b|$)`)
-	offsetRe    = regexp.MustCompile(`^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
-	proseDateRe = []*regexp.Regexp{
+	approxRe  = regexp.MustCompile(`^(?:±|~|≈|\+/-|(?i:approx\.?|approximately|about|around|circa|ca\.|c\.)\s)\s*`)
+	isoDateRe = regexp.MustCompile(`^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:T|,?\s+(?:at\s+)?|$)`)
+	clockRe   = regexp.MustCompile(`^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s?(?i:(a\.?m\.?|p\.?m\.?)))?`)
+	// Where a time may start in prose: "at 17:00 UTC", "by 1am".
+	proseClockRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}:.])(\d{1,2}(?::\d{2}|\s?[ap]\.?m\b))`)
+	zoneRe       = regexp.MustCompile(`^\s?(?:(` + offsetPattern + `)|(` + zoneAlternation + `))(?:\b|$)`)
+	offsetRe     = regexp.MustCompile(`^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$`)
+	proseDateRe  = []*regexp.Regexp{
 		// 2017-01-31, 2017/01/31
 		regexp.MustCompile(`\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b`),
 		// January 31st 2017, May 30th, 2019, Jan 31, Friday January 31
@@ -186,6 +188,9 @@ func readClockAt(s string) (c ClockText, n int, ok bool) {
 		n += len(m[0])
 	}
 	m := clockRe.FindStringSubmatch(s[n:])
+	if m != nil && m[2] == "" && m[5] == "" {
+		m = nil // "5" alone is a number; "5 pm" and "5:00" are times
+	}
 	if m == nil {
 		if !c.HasDate {
 			return ClockText{}, 0, false
@@ -262,6 +267,26 @@ func readZone(s string) (ZoneText, bool) {
 	}
 	z.Name = s
 	return z, true
+}
+
+// FindClock finds the first time of day written in prose that reads as
+// one beyond doubt: with a zone ("at 17:00 UTC"), with AM/PM ("by 1am"),
+// or after "at" ("at 17:00"). A date right before it ("2020-02-20
+// 21:28") is read with it; other dates in the sentence are FindDate's.
+func FindClock(text string) (ClockText, bool) {
+	for _, m := range proseClockRe.FindAllStringSubmatchIndex(text, 16) {
+		at := m[2]
+		c, n, ok := readClockAt(text[at:])
+		if !ok || !c.HasClock {
+			continue
+		}
+		written := strings.ToLower(text[at : at+n])
+		before := strings.ToLower(strings.TrimRight(text[:at], " "))
+		if c.Zone.Name != "" || strings.ContainsAny(written, "ap") || strings.HasSuffix(before, " at") || before == "at" {
+			return c, true
+		}
+	}
+	return ClockText{}, false
 }
 
 // FindZone finds the first time zone named in prose: "All times PDT.",

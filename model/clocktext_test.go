@@ -68,6 +68,9 @@ func TestReadLeadingClock(t *testing.T) {
 		{"2019-02-30 10:00 no such day", "", ""},
 		{"1.21B queries lost", "", ""},
 		{"Eastern 14:05", "", ""},
+		{"5 servers were lost", "", ""},
+		{"5 pm: the queue drained", "- 17:00:00", "the queue drained"},
+		{"1am everything was back", "- 01:00:00", "everything was back"},
 	}
 	for _, c := range cases {
 		got, rest, ok := ReadLeadingClock(c.line)
@@ -114,6 +117,30 @@ func TestFindDate(t *testing.T) {
 		}
 		if s := clockString(got); !ok || s != c.want {
 			t.Errorf("FindDate(%q) = %s, %v; want %s", c.text, s, ok, c.want)
+		}
+	}
+}
+
+func TestFindClock(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"On February 1st at 17:00 UTC we managed to restore the database", "- 17:00:00 UTC(+0)"},
+		{"Around 18:00 UTC we finished the final restoration", "- 18:00:00 UTC(+0)"},
+		{"by 1am on Apr 12th the core server was back up", "- 01:00:00"},
+		{"we met at 09:30 to plan", "- 09:30:00"},
+		{"a ratio of 3:1 and version 2.10:4", ""},
+		{"took 12:30 minutes", ""},
+		{"nothing timed here", ""},
+	}
+	for _, c := range cases {
+		got, ok := FindClock(c.text)
+		if c.want == "" {
+			if ok {
+				t.Errorf("FindClock(%q) = %s; want none", c.text, clockString(got))
+			}
+			continue
+		}
+		if s := clockString(got); !ok || s != c.want {
+			t.Errorf("FindClock(%q) = %s, %v; want %s", c.text, s, ok, c.want)
 		}
 	}
 }
@@ -205,6 +232,9 @@ func FuzzReadLeadingClock(f *testing.F) {
 		}
 		_, _ = FindDate(s)
 		_, _ = FindZone(s)
+		if fc, ok := FindClock(s); ok && (!fc.HasClock || fc.Hour > 23) {
+			t.Fatalf("FindClock(%q) = %s", s, clockString(fc))
+		}
 		if rc, ok := ReadClock(s); ok && !rc.HasClock && !rc.HasDate {
 			t.Fatalf("ReadClock(%q) read nothing", s)
 		}
