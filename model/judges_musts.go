@@ -11,8 +11,8 @@ import (
 
 func judgeStartEnd(d *Draft, f *facts) verdict {
 	start, end := d.Timeline.Start, d.Timeline.End
-	ev := timeEvidence(d, start, "Start")
-	ev = append(ev, timeEvidence(d, end, "End")...)
+	ev := timeEvidence(d, f, start, "Start")
+	ev = append(ev, timeEvidence(d, f, end, "End")...)
 	switch {
 	case start == nil && end == nil && !blank(d.Timeline.Day):
 		ev := evidenceOf(f.find(narrative, false, func(s *sentence) bool { return s.date }))
@@ -56,8 +56,10 @@ func startUnknown(d *Draft) bool {
 	return false
 }
 
-// timeEvidence quotes the timeline event at t, or the time itself.
-func timeEvidence(d *Draft, t *time.Time, label string) []Evidence {
+// timeEvidence quotes the timeline event at t, else a sentence of the
+// narrative that gives its clock time ("Around 18:00 UTC we finished…"),
+// else the time itself.
+func timeEvidence(d *Draft, f *facts, t *time.Time, label string) []Evidence {
 	if t == nil {
 		return nil
 	}
@@ -65,6 +67,10 @@ func timeEvidence(d *Draft, t *time.Time, label string) []Evidence {
 		if e.At != nil && e.At.Equal(*t) && !blank(e.Text) {
 			return []Evidence{fieldEvidence("Timeline", e.Text)}
 		}
+	}
+	clock := t.Format("15:04")
+	if said := f.find(narrative, false, func(s *sentence) bool { return s.digits > 0 && strings.Contains(s.text, clock) }); len(said) > 0 {
+		return []Evidence{said[0].evidence()}
 	}
 	return []Evidence{fieldEvidence("Timeline: "+strings.ToLower(label), t.Format("2006-01-02 15:04 MST"))}
 }
