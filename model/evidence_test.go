@@ -36,6 +36,7 @@ func TestWholeTextRules(t *testing.T) {
 		{"channel: updates, no link", ItemChannel, other("Communication", "We kept customers updated on Mastodon throughout."), Partial},
 		{"channel: someone else's status page", ItemChannel, other("Timeline", "14:02 The provider updated their status page to report an outage."), No},
 		{"channel: a support address", ItemChannel, other("Timeline", "14:10 A customer wrote to help@example.com about missing invoices."), Partial},
+		{"channel: a system updated is no update to people", ItemChannel, other("Resolution", "Once we saw the index was updated again, we asked the reporter to upload their crates again."), No},
 		{"channel: a plan is not a channel", ItemChannel, Draft{ActionItems: []ActionItem{{What: "We will post updates to a status page for customers"}}}, No},
 
 		{"impact: who and what in passing", ItemImpact, other("The outage", "For 40 minutes customers could not log in to the dashboard."), Yes},
