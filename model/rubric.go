@@ -181,6 +181,14 @@ func (s *Scorer) Score(d *Draft) Report {
 				res.Next = "Ask the reviewer what is missing here."
 			}
 		}
+		switch {
+		case res.Status == No:
+			res.Evidence = nil
+		case len(res.Evidence) == 0 && res.Note != "":
+			res.Evidence = []Evidence{{Where: "Reviewer", Quote: Quote(res.Note)}}
+		case len(res.Evidence) == 0:
+			res.Evidence = openingEvidence(&f)
+		}
 		res.Points = points(res.Status, it.Points)
 		r.Score += res.Points
 		r.Items = append(r.Items, res)

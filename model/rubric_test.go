@@ -188,6 +188,15 @@ func TestReviewerOverrides(t *testing.T) {
 	if tech.Status != Yes || tech.Source != SourceReviewer || tech.Next != "" || tech.Points != 5 {
 		t.Fatalf("technologies override not applied: %+v", tech)
 	}
+	// A verdict a reviewer gave quotes what it rests on: the note, else the
+	// text; one overridden to no quotes nothing.
+	if len(imp.Evidence) == 0 || len(tech.Evidence) == 0 {
+		t.Errorf("reviewer verdicts without evidence: %+v / %+v", imp.Evidence, tech.Evidence)
+	}
+	d.Assessments[ItemImpact] = Assessment{Status: No}
+	if ev := item(Score(d), ItemImpact).Evidence; len(ev) != 0 {
+		t.Errorf("a no carries evidence: %+v", ev)
+	}
 	ch := item(r, ItemChannel)
 	if ch.Source != SourceAuto || ch.Status != No {
 		t.Fatalf("invalid override must be ignored: %+v", ch)
