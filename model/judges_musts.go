@@ -90,7 +90,7 @@ func judgeImpact(d *Draft, f *facts) verdict {
 	inField := f.find(catImpact, false, func(s *sentence) bool { return hurt(s) || counted(s) })
 	told := byPlace(f.find(narrative, false, hurt), catOpening, catImpact, catOther)
 	if len(inField) > 0 || len(told) > 0 {
-		best := append(inField, told...)
+		best := countedFirst(append(inField, told...))
 		return verdict{Yes, "Says who or how much was hit, and how, in " + best[0].t.where + ".", "", evidenceOf(best)}
 	}
 	effects := f.find(narrative, false, func(s *sentence) bool {
@@ -105,6 +105,24 @@ func judgeImpact(d *Draft, f *facts) verdict {
 		return verdict{Partial, "Names an effect, but not who was hit or how many.", "Say who was affected (which customers, how many) and what they could not do.", evidenceOf(effects)}
 	}
 	return verdict{No, "The impact is empty.", "Add who was affected and what they could not do.", nil}
+}
+
+// countedFirst puts sentences that say how many first: "Around 1,800
+// customers did not get their invoices" tells more than "a customer
+// wrote in".
+func countedFirst(xs []seen) []seen {
+	out := make([]seen, 0, len(xs))
+	for _, x := range xs {
+		if x.s.count {
+			out = append(out, x)
+		}
+	}
+	for _, x := range xs {
+		if !x.s.count {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // explains: a sentence that gives a cause for a failure, at length.

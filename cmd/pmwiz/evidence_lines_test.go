@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"strings"
 	"testing"
+
+	"github.com/pmwiz/pmwiz/model"
 )
 
 func TestEvidenceLines(t *testing.T) {
@@ -35,4 +39,54 @@ func FuzzEvidenceLines(f *testing.F) {
 			t.Fatalf("line %d of a %d-line file", n, lines)
 		}
 	})
+}
+
+// A blog-style post-mortem (our own, in testdata): score reads it whole
+// and every quote comes with the line it starts on.
+func TestScoreMarkdownQuotesWithLines(t *testing.T) {
+	code, out, _ := runCLI(t, "score", "--json", "testdata/blog-style.md")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var r struct {
+		Items []model.ItemResult
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		status model.Verdict
+		line   int
+		quote  string
+	}{
+		model.ItemAdmitFailure:  {model.Yes, 6, "We missed a certificate expiry on our mail relay"},
+		model.ItemChannel:       {model.Yes, 21, "We posted updates on our status page (https://status.example.com)"},
+		model.ItemImpact:        {model.Yes, 12, "Around 1,800 customers did not get their invoices"},
+		model.ItemTechnologies:  {model.Yes, 11, "At 09:10 UTC the certificate on the Postfix relay"},
+		model.ItemHumanElements: {model.Yes, 27, "We were lucky that Mira was on call"},
+		model.ItemOthersLearn:   {model.Yes, 26, "If you run your own mail relay, you should alert"},
+		model.ItemFiveWhys:      {model.No, 0, ""},
+	}
+	for _, it := range r.Items {
+		w, ok := want[it.ID]
+		if !ok {
+			continue
+		}
+		if it.Status != w.status {
+			t.Errorf("%s = %s (%s), want %s", it.ID, it.Status, it.Reason, w.status)
+			continue
+		}
+		if w.status == model.No {
+			if len(it.Evidence) != 0 {
+				t.Errorf("%s is no but quotes %+v", it.ID, it.Evidence)
+			}
+			continue
+		}
+		if len(it.Evidence) == 0 || it.Evidence[0].Line != w.line || !strings.HasPrefix(it.Evidence[0].Quote, w.quote) {
+			t.Errorf("%s: best evidence %+v, want line %d starting %q", it.ID, it.Evidence, w.line, w.quote)
+		}
+	}
+	if !strings.Contains(out, `"mentioned_technologies"`) {
+		t.Error("score --json lacks mentioned_technologies")
+	}
 }
