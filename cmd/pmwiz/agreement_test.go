@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -48,13 +47,7 @@ func TestCorpusAgreement(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%s: exit %d", name, code)
 		}
-		var r struct {
-			Score float64
-			Items []model.ItemResult
-		}
-		if err := json.Unmarshal([]byte(out), &r); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+		r := decodeScoreJSON(t, out)
 		var wantScore float64
 		for i, id := range ids {
 			wantScore += weights[id] * value[want[i]]

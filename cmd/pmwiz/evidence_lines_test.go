@@ -48,12 +48,7 @@ func TestScoreMarkdownQuotesWithLines(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	var r struct {
-		Items []model.ItemResult
-	}
-	if err := json.Unmarshal([]byte(out), &r); err != nil {
-		t.Fatal(err)
-	}
+	r := decodeScoreJSON(t, out)
 	want := map[string]struct {
 		status model.Verdict
 		line   int
@@ -89,4 +84,24 @@ func TestScoreMarkdownQuotesWithLines(t *testing.T) {
 	if !strings.Contains(out, `"mentioned_technologies"`) {
 		t.Error("score --json lacks mentioned_technologies")
 	}
+}
+
+// scoreJSONOut is what score --json prints for one file: one report, or
+// an array holding it (the multi-file shape).
+type scoreJSONOut struct {
+	Score float64
+	Items []model.ItemResult
+}
+
+func decodeScoreJSON(t *testing.T, out string) scoreJSONOut {
+	t.Helper()
+	var one scoreJSONOut
+	if err := json.Unmarshal([]byte(out), &one); err == nil {
+		return one
+	}
+	var many []scoreJSONOut
+	if err := json.Unmarshal([]byte(out), &many); err != nil || len(many) != 1 {
+		t.Fatalf("score --json printed neither a report nor an array of one: %v\n%s", err, out)
+	}
+	return many[0]
 }
