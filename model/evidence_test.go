@@ -200,3 +200,16 @@ func TestDatesAndCounts(t *testing.T) {
 		}
 	}
 }
+
+// The tone check reads sections import could not map, and a stock phrase
+// there costs "sound like a human" as it would in the summary.
+func TestToneReadsUnmappedSections(t *testing.T) {
+	d := other("Closing words", "We apologize for any inconvenience this may have caused.")
+	got := CheckTone(&d)
+	if len(got) == 0 || got[0].Field != "other[0].body" {
+		t.Fatalf("findings %+v, want one in other[0].body", got)
+	}
+	if it := item(Score(&d), ItemSoundHuman); it.Status == Yes || len(it.Evidence) == 0 || it.Evidence[0].Where != "Closing words" {
+		t.Errorf("sound_human = %s with %+v, want it lowered, quoting the section", it.Status, it.Evidence)
+	}
+}
