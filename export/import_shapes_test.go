@@ -204,6 +204,29 @@ func TestImportReadsRealShapes(t *testing.T) {
 	})
 }
 
+// An export that writes one Enter as a hard break (a trailing backslash or
+// two spaces) gives the newline back.
+func TestImportOfOurHardBreaks(t *testing.T) {
+	d := &model.Draft{Schema: 1, Title: "T", Summary: "line one\nline two\nline three", HumanElements: "a\nb"}
+	plain := mustExport(t, d, Options{NoStamp: true})
+	for _, brk := range []string{"\\\n", "  \n"} {
+		md := strings.Replace(plain, "line one\nline two\n", "line one"+brk+"line two"+brk, 1)
+		md = strings.Replace(md, "a\nb", "a"+brk+"b", 1)
+		back, _, err := Import([]byte(Stamp(md)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.Summary != d.Summary || back.HumanElements != d.HumanElements {
+			t.Errorf("break %q: summary %q, human %q", brk, back.Summary, back.HumanElements)
+		}
+	}
+	// Someone else's Markdown is kept as written.
+	back, _, _ := Import([]byte("# T\n\n## Summary\n\nline one\\\nline two\n"))
+	if back.Summary != "line one\\\nline two" {
+		t.Errorf("foreign summary %q", back.Summary)
+	}
+}
+
 // Warnings say what happened, once, however many headings there are.
 func TestImportWarningsAreTrue(t *testing.T) {
 	d, w := mustImport(t, "# A\n# B\n# C\n")
