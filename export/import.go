@@ -469,6 +469,7 @@ func (im *importer) group(group string, s section) {
 		}
 	}
 	rest := joinSections(leftover)
+	rest.heading = s.heading
 	if rest.text == "" && len(rest.blocks) == 0 {
 		return
 	}
