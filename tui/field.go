@@ -313,13 +313,6 @@ func (f *field) cycle(delta int) bool {
 	return false
 }
 
-func (f *field) filled() bool {
-	if f.kind == kindAdd {
-		return false
-	}
-	return strings.TrimSpace(f.Value()) != ""
-}
-
 // pasteLarge inserts a paste too big for the textarea at the cursor,
 // neutralised as the textarea would, and keeps the cursor after it.
 func (f *field) pasteLarge(content string) {

@@ -587,6 +587,7 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 	return append(out, m.notes(f, w)...)
 }
 
+//lint:ignore U1000 kept for a caller on a sibling branch (the list editor's entry summaries); delete it if still unused once that merges.
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		return s[:i]
