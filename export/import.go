@@ -179,7 +179,7 @@ func (im *importer) document(src []byte) {
 		}
 	}
 	level := sectionLevelOf(ms, im.ours)
-	lede, secs := cut(im.bs, ms, src, from, len(src), level)
+	lede, secs := im.cut(ms, from, len(src), level)
 	im.lede(lede, len(secs) == 0)
 	for _, s := range secs {
 		im.section(s)
@@ -412,7 +412,7 @@ func (im *importer) prose(key string, s section) {
 		im.part(key, s)
 		return
 	}
-	first, subs := cut(im.bs, im.ms, im.src, s.from, s.to, s.subLevel)
+	first, subs := im.cut(im.ms, s.from, s.to, s.subLevel)
 	leftover := []section{first}
 	for _, sub := range subs {
 		k := sectionKey(sub.heading)
@@ -456,7 +456,7 @@ func (im *importer) group(group string, s section) {
 	if s.subLevel > 6 {
 		leftover = append(leftover, s)
 	} else {
-		first, subs := cut(im.bs, im.ms, im.src, s.from, s.to, s.subLevel)
+		first, subs := im.cut(im.ms, s.from, s.to, s.subLevel)
 		leftover = append(leftover, first)
 		for _, sub := range subs {
 			if k := subKey(group, sub.heading); k != "" {
@@ -469,6 +469,7 @@ func (im *importer) group(group string, s section) {
 		}
 	}
 	rest := joinSections(leftover)
+	rest.heading = s.heading
 	if rest.text == "" && len(rest.blocks) == 0 {
 		return
 	}

@@ -185,7 +185,7 @@ func sectionLevelOf(ms []mark, ours bool) int {
 
 // cut splits src[from:to] into the text before the first cutting mark
 // and one section per cutting mark (marks at level <= at).
-func cut(bs []block, ms []mark, src []byte, from, to, at int) (lede section, secs []section) {
+func (im *importer) cut(ms []mark, from, to, at int) (lede section, secs []section) {
 	var cuts []mark
 	for _, m := range marksIn(ms, from, to) {
 		if m.level <= at {
@@ -196,23 +196,24 @@ func cut(bs []block, ms []mark, src []byte, from, to, at int) (lede section, sec
 	if len(cuts) > 0 {
 		stop = cuts[0].start
 	}
-	lede = makeSection(bs, ms, src, "", 0, from, from, stop)
+	lede = im.makeSection(ms, "", 0, from, from, stop)
 	for i, c := range cuts {
 		end := to
 		if i+1 < len(cuts) {
 			end = cuts[i+1].start
 		}
-		secs = append(secs, makeSection(bs, ms, src, c.text, c.level, c.start, c.end, end))
+		secs = append(secs, im.makeSection(ms, c.text, c.level, c.start, c.end, end))
 	}
 	return lede, secs
 }
 
-func makeSection(bs []block, ms []mark, src []byte, heading string, level, headStart, from, to int) section {
+func (im *importer) makeSection(ms []mark, heading string, level, headStart, from, to int) section {
+	src := im.src
 	s := section{heading: heading, level: level, headStart: headStart, from: from, to: to, raw: strings.TrimRight(string(src[headStart:from]), "\n")}
 	if from < to {
-		s.text = trimBlock(string(src[from:to]))
+		s.text = trimBlock(im.verbatim(from, to))
 	}
-	for _, b := range blocksIn(bs, from, to) {
+	for _, b := range blocksIn(im.bs, from, to) {
 		if _, isHeading := b.node.(*ast.Heading); isHeading && b.start < from {
 			continue // the section's own heading
 		}
@@ -244,4 +245,44 @@ func marksIn(ms []mark, from, to int) []mark {
 		return nil
 	}
 	return ms[lo:hi]
+}
+
+// verbatim is src[from:to] as the draft should hold it. In pmwiz's own
+// exports a line break inside a paragraph is written as a hard break (a
+// trailing backslash, or two spaces): it was one Enter in the wizard, so
+// it comes back as a plain newline.
+func (im *importer) verbatim(from, to int) string {
+	if !im.ours {
+		return string(im.src[from:to])
+	}
+	var edits []edit
+	for _, b := range blocksIn(im.bs, from, to) {
+		_ = ast.Walk(b.node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+			default:
+				return ast.WalkContinue, nil
+			}
+			lines := n.Lines()
+			for i := 0; i < lines.Len()-1; i++ {
+				seg := lines.At(i)
+				if seg.Start < from || seg.Stop > to {
+					continue
+				}
+				line := strings.TrimRight(string(im.src[seg.Start:min(seg.Stop, len(im.src))]), "\n")
+				trimmed := strings.TrimRight(line, " ")
+				switch {
+				case len(line)-len(trimmed) >= 2:
+					edits = append(edits, edit{at: seg.Start - from + len(trimmed), del: len(line) - len(trimmed)})
+				case strings.HasSuffix(trimmed, `\`) && escapedAt(trimmed+"x", len(trimmed)) && len(trimmed) == len(line):
+					edits = append(edits, edit{at: seg.Start - from + len(trimmed) - 1, del: 1})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		})
+	}
+	return applyEdits(string(im.src[from:to]), edits)
 }

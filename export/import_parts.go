@@ -28,9 +28,42 @@ type mdTable struct {
 }
 
 // entries reads a section's blocks into entries, in order.
+//
+// A section that mixes lists (or tables) with prose ("Our remediations
+// are:" then a list, then closing thanks) gives entries from its lists
+// only: a paragraph around them is not an action item or a lesson. Its
+// whole text is then kept under Other too, so the prose keeps its place.
 func (im *importer) entries(s section, onTable func(mdTable)) []entry {
+	hasList, hasProse := false, false
+	for _, p := range s.blocks {
+		switch p.node.(type) {
+		case *ast.List, *east.Table:
+			hasList = true
+		case *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		default:
+			hasProse = true
+		}
+	}
+	mixed := hasList && hasProse && !im.ours
 	var out []entry
-	im.eachEntry(s, func(e entry) { out = append(out, e) }, onTable)
+	im.eachEntry(s, func(e entry) {
+		if mixed {
+			if _, item := e.node.(*ast.ListItem); !item {
+				if _, row := e.node.(*east.Table); !row {
+					return
+				}
+			}
+		}
+		out = append(out, e)
+	}, onTable)
+	if mixed {
+		h := unescapeLiteral(s.heading)
+		if h == "" {
+			h = "Notes"
+		}
+		im.warn("section %q mixes lists and prose: its lists became entries, and its whole text is kept under Other", oneLine(h))
+		im.other(h, s.text)
+	}
 	return out
 }
 

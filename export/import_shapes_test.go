@@ -196,12 +196,48 @@ func TestImportReadsRealShapes(t *testing.T) {
 			t.Errorf("the day survives an export: %q\n%s", back.Timeline.Day, out)
 		}
 	})
+	t.Run("a section mixing a list and prose gives entries from the list only", func(t *testing.T) {
+		d, w := mustImport(t, "# T\n\n## What we're doing about it\n\nWe changed three things:\n\n- Rotate tokens.\n- Require 2FA.\n\nThanks for reading!\n")
+		if len(d.ActionItems) != 2 || d.ActionItems[1].What != "Require 2FA." {
+			t.Errorf("actions %+v", d.ActionItems)
+		}
+		if len(d.Other) != 1 || !strings.Contains(d.Other[0].Body, "Thanks for reading!") || !strings.Contains(strings.Join(w, "\n"), "mixes lists and prose") {
+			t.Errorf("the whole text is kept, with a warning: %+v %q", d.Other, w)
+		}
+		d, _ = mustImport(t, "# T\n\n## Lessons learned\n\nMonitor the disk.\n\nPage on it.\n")
+		if len(d.Lessons) != 2 || len(d.Other) != 0 {
+			t.Errorf("prose alone gives one lesson a paragraph: %q %+v", d.Lessons, d.Other)
+		}
+	})
 	t.Run("a hard line break is a newline", func(t *testing.T) {
 		d, _ := mustImport(t, "# T\n\n## Lessons learned\n\n- first line\\\n  second line\n- one  \n  two\n- soft\n  wrap\n")
 		if strings.Join(d.Lessons, "|") != "first line\nsecond line|one\ntwo|soft wrap" {
 			t.Errorf("lessons %q", d.Lessons)
 		}
 	})
+}
+
+// An export that writes one Enter as a hard break (a trailing backslash or
+// two spaces) gives the newline back.
+func TestImportOfOurHardBreaks(t *testing.T) {
+	d := &model.Draft{Schema: 1, Title: "T", Summary: "line one\nline two\nline three", HumanElements: "a\nb"}
+	plain := mustExport(t, d, Options{NoStamp: true})
+	for _, brk := range []string{"\\\n", "  \n"} {
+		md := strings.Replace(plain, "line one\nline two\n", "line one"+brk+"line two"+brk, 1)
+		md = strings.Replace(md, "a\nb", "a"+brk+"b", 1)
+		back, _, err := Import([]byte(Stamp(md)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back.Summary != d.Summary || back.HumanElements != d.HumanElements {
+			t.Errorf("break %q: summary %q, human %q", brk, back.Summary, back.HumanElements)
+		}
+	}
+	// Someone else's Markdown is kept as written.
+	back, _, _ := Import([]byte("# T\n\n## Summary\n\nline one\\\nline two\n"))
+	if back.Summary != "line one\\\nline two" {
+		t.Errorf("foreign summary %q", back.Summary)
+	}
 }
 
 // Warnings say what happened, once, however many headings there are.

@@ -148,6 +148,11 @@ func (r *timelineReader) entry(e entry) {
 	if strings.HasPrefix(line, "Impact lasted ") || strings.HasPrefix(line, "The incident was ") {
 		return // pmwiz's durations sentence: computed again
 	}
+	c, rest, timed := model.ReadLeadingClock(line)
+	if timed && c.HasClock {
+		r.events = append(r.events, rawEvent{clock: c, timed: true, text: rest})
+		return
+	}
 	if _, isHeading := e.node.(*ast.Heading); isHeading || dayOrZoneOnly(line) {
 		// A line that only gives the day or the zone sets them.
 		used := r.setZone(line)
@@ -159,15 +164,11 @@ func (r *timelineReader) entry(e entry) {
 			return
 		}
 	}
-	if c, rest, ok := model.ReadLeadingClock(line); ok {
-		if !c.HasClock {
-			r.events = append(r.events, rawEvent{clock: c, dayShift: true})
-			if strings.TrimSpace(rest) != "" {
-				r.events = append(r.events, rawEvent{text: rest})
-			}
-			return
+	if timed { // a date alone starts the line: the day for what follows
+		r.events = append(r.events, rawEvent{clock: c, dayShift: true})
+		if strings.TrimSpace(rest) != "" {
+			r.events = append(r.events, rawEvent{text: rest})
 		}
-		r.events = append(r.events, rawEvent{clock: c, timed: true, text: rest})
 		return
 	}
 	if _, isPara := e.node.(*ast.Paragraph); isPara && len(r.events) > 0 && r.events[len(r.events)-1].timed {
