@@ -33,7 +33,9 @@ func (m Model) suggestLine(w int) string {
 	if len(names) == 0 || m.readOnly {
 		return ""
 	}
-	line := "Your text names " + model.SafeLine(strings.Join(names, ", ")) + ": " + m.keys.AddNamed.Help().Key + " adds them"
+	// The key and the names come first: on a narrow form the explanation
+	// is cut, not them.
+	line := m.keys.AddNamed.Help().Key + " adds " + model.SafeLine(strings.Join(names, ", ")) + " (named in your text)"
 	return m.styles.Muted.Render(ansi.Truncate(line, max(w, 1), "…"))
 }
 

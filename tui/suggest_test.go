@@ -17,7 +17,7 @@ func TestTechnologiesNamedInTheTextAreOffered(t *testing.T) {
 	d.Technologies = []string{"PostgreSQL 16"}
 	h := newHarness(t, d, 100, 30)
 	h.goStep(7)
-	h.wantView("Your text names Kafka: ctrl+t adds them")
+	h.wantView("ctrl+t adds Kafka (named in your text)")
 	if strings.Contains(h.view(), "names PostgreSQL") {
 		t.Errorf("PostgreSQL 16 is already listed, yet offered:\n%s", h.view())
 	}
