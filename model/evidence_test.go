@@ -29,6 +29,8 @@ func TestWholeTextRules(t *testing.T) {
 		{"admit: a stock apology owns nothing", ItemAdmitFailure, Draft{Summary: "We apologize for any inconvenience this may have caused to our valued customers."}, Partial},
 		{"admit: owned in an unmapped section", ItemAdmitFailure, other("What happened", "Checkout was down. We missed the expiry warning because it went to an inbox nobody reads."), Yes},
 		{"admit: a victim is not an owner", ItemAdmitFailure, other("What happened", "The storm of retries brought us to a standstill and failed every job."), Partial},
+		{"admit: mentioning the outage owns nothing", ItemAdmitFailure, other("Recovery", "We restored every service within an hour of the outage and kept watching."), Partial},
+		{"admit: an outage owned", ItemAdmitFailure, other("Summary", "On Monday we had a two-hour outage of the checkout service."), Yes},
 		{"admit: a question admits nothing", ItemAdmitFailure, other("Why", "Why did we fail to notice the expiry warning for so long?"), Partial},
 		{"admit: blaming a culprit lowers it", ItemAdmitFailure, other("What happened", "We failed to stop the import in time for everyone involved. The culprit was a tenant's runaway script."), Partial},
 
