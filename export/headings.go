@@ -134,6 +134,7 @@ var (
 	// during the outage".
 	trailingAboutRe = regexp.MustCompile(`\s+(of|for|during|in|from|about|behind)(\s+\w+)?\s+(outage|incident|issue|event|downtime|disruption|problem|failure|breach|attack|compromise|leak|degradation)s?$|\s+(outage|incident)$`)
 	leadingAboutRe  = regexp.MustCompile(`^(incident|outage|postmortem|post mortem)\s+`)
+	danglingRe      = regexp.MustCompile(`\s+(from|of|for|about|to|in|on|with)$`)
 )
 
 // normHeading folds what does not change a heading's meaning: case,
@@ -153,6 +154,9 @@ func normHeading(h string) string {
 	h = fillerWordsRe.ReplaceAllString(h, " ")
 	h = strings.Join(strings.Fields(h), " ")
 	h = trailingAboutRe.ReplaceAllString(h, "")
+	// "What you can learn from this" loses "this" above; the preposition
+	// left dangling says nothing either.
+	h = danglingRe.ReplaceAllString(h, "")
 	return strings.TrimSpace(h)
 }
 
@@ -183,7 +187,18 @@ func headingKey(ctx, h string) string {
 	}
 	// "Incident timeline", "Outage summary": the incident is implied.
 	if s := leadingAboutRe.ReplaceAllString(n, ""); s != n {
-		return try(s)
+		if k := try(s); k != "" {
+			return k
+		}
+	}
+	// "Lessons and action items", "Root cause and how we found it": a
+	// heading that joins two parts goes where its first known part does
+	// (its whole text stays with that part, so nothing is lost).
+	if first, rest, ok := strings.Cut(n, " and "); ok {
+		if k := try(first); k != "" {
+			return k
+		}
+		return headingKey(ctx, rest)
 	}
 	return ""
 }

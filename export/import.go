@@ -181,6 +181,19 @@ func (im *importer) document(src []byte) {
 	level := sectionLevelOf(ms, im.ours)
 	lede, secs := im.cut(ms, from, len(src), level)
 	im.lede(lede, len(secs) == 0)
+	if im.day == nil && !im.ours {
+		// "Issue Summary: From 4:12 AM to 5:03 AM PST on Thursday,
+		// November 7, 2024": a summary section gives the day as a lede
+		// does, and the timeline after it needs that day.
+		for _, s := range secs {
+			if sectionKey(s.heading) == keySummary {
+				if c, ok := model.FindDate(s.text); ok {
+					im.dayFrom(c)
+				}
+				break
+			}
+		}
+	}
 	for _, s := range secs {
 		im.section(s)
 	}
@@ -542,9 +555,18 @@ func (im *importer) part(key string, s section) {
 			d.RootCause.ContributingFactors = append(d.RootCause.ContributingFactors, e.text)
 		}
 	case keyLessons:
-		for _, e := range im.entries(s, nil) {
+		var rows []string
+		onTable := func(t mdTable) {
+			if isActionTable(t) {
+				im.actionRows(t)
+				return
+			}
+			rows = append(rows, tableRowTexts(t)...)
+		}
+		for _, e := range im.entries(s, onTable) {
 			d.Lessons = append(d.Lessons, e.text)
 		}
+		d.Lessons = append(d.Lessons, rows...)
 	case lessonWell, lessonWrong:
 		for _, e := range im.entries(s, nil) {
 			d.Lessons = append(d.Lessons, lessonPrefix[key]+e.text)
@@ -576,6 +598,7 @@ func (im *importer) finish() {
 	if im.fmEnd != nil {
 		t.End = im.fmEnd
 	}
+	im.spanFromProse()
 	im.endFromProse()
 	if t.Start == nil && im.day != nil {
 		t.Day = im.day.Format(time.DateOnly)

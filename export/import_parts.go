@@ -94,16 +94,8 @@ func (im *importer) eachEntry(s section, emit func(entry), onTable func(mdTable)
 				onTable(t)
 				continue
 			}
-			for _, r := range t.rows {
-				var cells []string
-				for _, c := range r {
-					if c != "" {
-						cells = append(cells, c)
-					}
-				}
-				if len(cells) > 0 {
-					emit(entry{text: strings.Join(cells, " — "), lines: []string{strings.Join(cells, " — ")}, node: n})
-				}
+			for _, row := range tableRowTexts(t) {
+				emit(entry{text: row, lines: []string{row}, node: n})
 			}
 		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *ast.TextBlock:
 			if e, ok := im.entryOf(n, p.from); ok {
@@ -306,52 +298,66 @@ var (
 	doneRe    = regexp.MustCompile(`(?i)^(done|closed|complete|completed|fixed|resolved|yes|y|true|✓|✔|✅|x|\[x\])$`)
 )
 
-func (im *importer) actions(s section) {
-	onTable := func(t mdTable) {
-		what := columnIndex(t.header, "action", "action item", "item", "what", "description", "task", "title", "summary")
-		if what < 0 {
-			what = 0
-		}
-		owner := columnIndex(t.header, "owner", "owners", "who", "assignee", "assigned to", "responsible")
-		due := columnIndex(t.header, "due", "due date", "deadline", "by", "eta", "target date")
-		typ := columnIndex(t.header, "type", "kind", "category")
-		status := columnIndex(t.header, "status", "done", "state")
-		link := columnIndex(t.header, "link", "bug", "ticket", "issue", "tracking", "jira", "url")
-		known := map[int]bool{what: true, owner: true, due: true, typ: true, status: true, link: true}
-		for _, r := range t.rows {
-			a := model.ActionItem{
-				What:  cell(r, what),
-				Owner: unescapeLiteral(cell(r, owner)),
-				Due:   unescapeLiteral(cell(r, due)),
-				Done:  doneRe.MatchString(strings.TrimSpace(cell(r, status))),
-			}
-			if ty := unescapeLiteral(cell(r, typ)); ty != "" {
-				a.Type = actionTypeFromLabel(ty)
-			}
-			if l := cell(r, link); l != "" {
-				name, url := parseLink(l)
-				if url == "" {
-					url = name // a link pmwiz would not make clickable
-				}
-				a.Link = url
-			}
-			// Columns pmwiz has no field for go into the action's text.
-			for i, c := range r {
-				if known[i] || c == "" {
-					continue
-				}
-				label := "column " + itoaSmall(i+1)
-				if i < len(t.header) && t.header[i] != "" {
-					label = t.header[i]
-				}
-				a.What += " (" + label + ": " + c + ")"
-			}
-			if st := strings.TrimSpace(cell(r, status)); st != "" && !a.Done && !strings.EqualFold(st, "open") {
-				a.What += " (" + t.header[status] + ": " + st + ")"
-			}
-			im.d.ActionItems = append(im.d.ActionItems, a)
-		}
+// actionRows stores each row of a table of actions as an action item,
+// its columns read by their headers.
+func (im *importer) actionRows(t mdTable) {
+	what := columnIndex(t.header, "action", "action item", "item", "what", "description", "task", "title", "summary")
+	if what < 0 {
+		what = 0
 	}
+	owner := columnIndex(t.header, "owner", "owners", "who", "assignee", "assigned to", "responsible")
+	due := columnIndex(t.header, "due", "due date", "deadline", "by", "eta", "target date")
+	typ := columnIndex(t.header, "type", "kind", "category")
+	status := columnIndex(t.header, "status", "done", "state")
+	link := columnIndex(t.header, "link", "bug", "ticket", "issue", "tracking", "jira", "url")
+	known := map[int]bool{what: true, owner: true, due: true, typ: true, status: true, link: true}
+	for _, r := range t.rows {
+		a := model.ActionItem{
+			What:  cell(r, what),
+			Owner: unescapeLiteral(cell(r, owner)),
+			Due:   unescapeLiteral(cell(r, due)),
+			Done:  doneRe.MatchString(strings.TrimSpace(cell(r, status))),
+		}
+		if ty := unescapeLiteral(cell(r, typ)); ty != "" {
+			a.Type = actionTypeFromLabel(ty)
+		}
+		if l := cell(r, link); l != "" {
+			name, url := parseLink(l)
+			if url == "" {
+				url = name // a link pmwiz would not make clickable
+			}
+			a.Link = url
+		}
+		// Columns pmwiz has no field for go into the action's text.
+		for i, c := range r {
+			if known[i] || c == "" {
+				continue
+			}
+			label := "column " + itoaSmall(i+1)
+			if i < len(t.header) && t.header[i] != "" {
+				label = t.header[i]
+			}
+			a.What += " (" + label + ": " + c + ")"
+		}
+		if st := strings.TrimSpace(cell(r, status)); st != "" && !a.Done && !strings.EqualFold(st, "open") {
+			a.What += " (" + t.header[status] + ": " + st + ")"
+		}
+		im.d.ActionItems = append(im.d.ActionItems, a)
+	}
+}
+
+// isActionTable reports a table whose columns say it lists actions: an
+// owner, a due date or a status beside each row. A careful reader takes
+// such a table as action items under any heading ("Lessons and action
+// items", "What we learned").
+func isActionTable(t mdTable) bool {
+	return columnIndex(t.header, "owner", "owners", "assignee", "assigned to", "responsible") >= 0 ||
+		columnIndex(t.header, "due", "due date", "deadline", "eta", "target date") >= 0 ||
+		columnIndex(t.header, "status", "done", "state") >= 0
+}
+
+func (im *importer) actions(s section) {
+	onTable := im.actionRows
 	for _, e := range im.entries(s, onTable) {
 		it := e.text
 		a := model.ActionItem{What: it}
@@ -531,4 +537,21 @@ func pureList(s section) bool {
 		}
 	}
 	return len(s.blocks) > 0
+}
+
+// tableRowTexts is each row of a table as one line, its cells joined.
+func tableRowTexts(t mdTable) []string {
+	var out []string
+	for _, r := range t.rows {
+		var cells []string
+		for _, c := range r {
+			if c != "" {
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) > 0 {
+			out = append(out, strings.Join(cells, " — "))
+		}
+	}
+	return out
 }

@@ -448,7 +448,7 @@ func dayOrZoneOnly(line string) bool {
 }
 
 // proseRecoveredRe is a sentence that says the service came back.
-var proseRecoveredRe = regexp.MustCompile(`(?i)\b(managed to restore|restored|recovered|resolved|finished (the )?(final )?(restoration|recovery)|(was|were|is|are) back (up|online|to normal)|fully operational|all (systems|services)\b.{0,20}\boperational)\b`)
+var proseRecoveredRe = regexp.MustCompile(`(?i)\b(managed to restore|(was|were) (all )?caught up|restored|recovered|resolved|finished (the )?(final )?(restoration|recovery)|(was|were|is|are) back (up|online|to normal)|fully operational|all (systems|services)\b.{0,20}\boperational)\b`)
 
 // endFromProse reads the end from a sentence outside the timeline that
 // says, with a time, that service came back ("On February 1st at 17:00
@@ -492,6 +492,11 @@ func (im *importer) endFromProse() {
 				continue
 			}
 			at, ok := c.On(day, loc)
+			if ok && !at.After(*t.Start) && c.HasClock && !c.HasDate && t.Start.Sub(at) < 24*time.Hour {
+				// "Everything was caught up by 2:31 AM" after a start at
+				// 11:40 PM: a clock with no date of its own past midnight.
+				at = at.Add(24 * time.Hour)
+			}
 			if ok && at.After(*t.Start) && (best == nil || at.After(*best)) {
 				a := at
 				best = &a
@@ -500,5 +505,83 @@ func (im *importer) endFromProse() {
 	}
 	if best != nil && (t.End == nil || best.After(*t.End)) {
 		t.End = best
+	}
+}
+
+// spanFromProse reads the start and end from a sentence that gives both
+// ("For 52 minutes, from 09:14 to 10:06 UTC, …", "Between 14:20 and 14:45
+// UTC on 2025-05-02 …"), when no timed event gave either: a reader takes
+// a summary's span as the incident's. The day is the sentence's own date,
+// else the incident's day; without a day nothing is set. An end before
+// its start is on the next day ("from 23:40 to 00:20").
+func (im *importer) spanFromProse() {
+	t := &im.d.Timeline
+	if im.ours || t.Start != nil || t.End != nil {
+		return
+	}
+	loc := time.UTC
+	if l, err := t.Location(); err == nil && t.TimeZone != "" {
+		loc = l
+	}
+	var onset *time.Time
+	for _, b := range im.bs {
+		p, ok := b.node.(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		e, ok := im.entryOf(p, b.start)
+		if !ok {
+			continue
+		}
+		for _, sentence := range strings.SplitAfter(e.text, ". ") {
+			if onset == nil {
+				// "At about 11:40 PM Eastern on March 14, 2025, a routine
+				// upgrade left…": the first sentence that dates a moment
+				// to the minute, day and all, is when the story starts.
+				if c, ok := model.FindClock(sentence); ok {
+					if d, ok := model.FindDate(sentence); ok && d.Year != 0 {
+						c.HasDate, c.Year, c.Month, c.Day = true, d.Year, d.Month, d.Day
+						at, zone := c, loc
+						if zl, name, ok := zoneLocation(c.Zone); ok {
+							// "Eastern" names a place, not an offset:
+							// read it in that place's zone, and keep
+							// the zone for the times after it.
+							at.Zone, zone = model.ZoneText{}, zl
+							if t.TimeZone == "" && name != "" {
+								t.TimeZone = name
+							}
+						}
+						if when, ok := at.On(nil, zone); ok {
+							onset = &when
+						}
+					}
+				}
+			}
+			from, to, ok := model.FindClockRange(sentence)
+			if !ok {
+				continue
+			}
+			day := im.day
+			if d, ok := model.FindDate(sentence); ok && d.Year != 0 {
+				dd := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+				day = &dd
+			}
+			if day == nil {
+				continue
+			}
+			start, ok1 := from.On(day, loc)
+			end, ok2 := to.On(day, loc)
+			if !ok1 || !ok2 {
+				continue
+			}
+			if !end.After(start) {
+				end = end.Add(24 * time.Hour)
+			}
+			t.Start, t.End = &start, &end
+			return
+		}
+	}
+	if onset != nil {
+		t.Start = onset // endFromProse looks for the end after it
 	}
 }

@@ -51,9 +51,14 @@ func TestWholeTextRules(t *testing.T) {
 		{"root: a pointer is not a finding", ItemRootCause, other("Links", "More about this problem can be found in the issue tracker."), Partial},
 		{"root: found in a timeline row", ItemRootCause, Draft{RootCause: RootCause{WhatWentWrong: "Disk throttling slowed every write until the nodes panicked."}, Timeline: Timeline{Events: []Event{{Text: "Ana finds the throttling in the disk graphs"}}}}, Yes},
 
+		{"lessons: several concrete actions say what is being done", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on failover rate"}, {What: "Soak every Terraform change to Redis in staging"}}}, Yes},
+		{"lessons: one action is a start", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on failover rate"}}}, Partial},
+		{"lessons: promises are not actions", ItemLessons, Draft{ActionItems: []ActionItem{{What: "We are working closely with our vendor on this."}, {What: "Thank you for your patience and understanding."}}}, No},
+		{"lessons: changes under way in prose", ItemLessons, other("Summary", "We're changing how upgrades drain a node first."), Partial},
 		{"lessons: actions and a lesson in prose", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on queue depth"}}, Summary: "In the future we will page on queue depth, not only on errors."}, Yes},
 
 		{"tech: named in prose", ItemTechnologies, other("Setup", "Our API runs on Kubernetes in front of a PostgreSQL primary."), Yes},
+		{"tech: one name where the cause is explained", ItemTechnologies, Draft{RootCause: RootCause{ContributingFactors: []string{"The new Elasticsearch index was still being filled by the backfill job."}}}, Yes},
 		{"tech: one name is a start", ItemTechnologies, other("Setup", "The cron job runs on one host."), Partial},
 		{"tech: ordinary words are not names", ItemTechnologies, other("FAQ", "Go to your project and rust will not form. See https://example.com/x."), No},
 		{"tech: code spans that name software", ItemTechnologies, other("Debugging", "We ran `strace` and then the `pgbench` tool against the replica."), Yes},

@@ -26,6 +26,12 @@ func judgeTechnologies(d *Draft, f *facts) verdict {
 	case 0:
 		return verdict{No, "No technologies named.", "Name the systems involved (databases, queues, clouds): engineers reading it want to compare.", nil}
 	case 1:
+		// One system named where the failure is explained ("The new
+		// Elasticsearch index was still being populated") is the
+		// technology involved; named only in passing, it is a start.
+		if at := mentions[0].t.cat; at&(catCause|catFactors|catWhys|catAnalysis) != 0 || inCause(f, names[0]) {
+			return verdict{Yes, "Mentions " + names[0] + ", where what went wrong is explained.", "", evidenceOf(mentions)}
+		}
 		return verdict{Partial, "Mentions " + names[0] + ", and no other system.", "Name the other systems involved (databases, queues, clouds), in the Technologies step.", evidenceOf(mentions)}
 	}
 	return verdict{Yes, "Mentions " + nameList(names) + ".", "", evidenceOf(mentions)}
@@ -161,4 +167,15 @@ func judgeOthersLearn(d *Draft, f *facts) verdict {
 		return verdict{Partial, "States a general principle, but does not turn it into advice for readers.", "Say what another team should do with it: \"if you run X, check Y\".", evidenceOf(principles)}
 	}
 	return verdict{No, "Nothing on what others can learn yet.", "Add what another team could take from this for their own systems.", nil}
+}
+
+// inCause reports a technology named in a text about the cause.
+func inCause(f *facts, name string) bool {
+	for i := range f.texts {
+		t := &f.texts[i]
+		if t.cat&(catCause|catFactors|catWhys|catAnalysis) != 0 && containsFold(t.st.sig.techs, name) {
+			return true
+		}
+	}
+	return false
 }
