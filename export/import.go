@@ -194,6 +194,20 @@ func (im *importer) document(src []byte) {
 			}
 		}
 	}
+	if im.day == nil && !im.ours {
+		// "## Incident: On 2024-12-03 webhooks were delayed…" above a
+		// timeline of bare clocks: the first date the text gives before
+		// the timeline is the day those clocks are on.
+		for _, s := range secs {
+			if sectionKey(s.heading) == keyTimeline {
+				break
+			}
+			if c, ok := model.FindDate(s.text); ok && c.Year != 0 {
+				im.dayFrom(c)
+				break
+			}
+		}
+	}
 	for _, s := range secs {
 		im.section(s)
 	}
@@ -402,6 +416,7 @@ func (im *importer) section(s section) {
 	}
 	switch key {
 	case "":
+		im.timelineTables(s)
 		im.keep(s.heading, s.text, false)
 	case metaDate, metaAuthors, metaStatus, metaSeverity:
 		im.metaSection(key, s)

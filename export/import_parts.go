@@ -492,7 +492,9 @@ func (im *importer) technologies(s section) {
 
 var (
 	becausePrefixRe = regexp.MustCompile(`(?i)^(?:\*\*)?because:?(?:\*\*)?:?\s*`)
-	whyBecauseRe    = regexp.MustCompile(`(?i)^(.*?\?)\s+(?:[-–—:]\s*)?(because\b.*)$`)
+	// "Why was the disk full? WAL files were not removed.": the answer
+	// follows the question on the same line, with or without "because".
+	whyBecauseRe = regexp.MustCompile(`(?i)^(.*?\?)\s+(?:[-–—:]\s*)?(\S.*)$`)
 )
 
 func (im *importer) whys(s section) {

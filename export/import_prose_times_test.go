@@ -63,3 +63,26 @@ func TestActionTableUnderLessons(t *testing.T) {
 		t.Errorf("lessons %q, want none: the rows are actions", d.Lessons)
 	}
 }
+
+// TestTimeTableInAnUnmappedSection: a "Time | Event" table is the
+// timeline under any heading, on the day the text gave before it.
+func TestTimeTableInAnUnmappedSection(t *testing.T) {
+	d, _ := mustImport(t, "# Webhooks late\n\n## Incident\n\nOn 2024-12-03 webhooks were late.\n\n| Time (UTC) | Event |\n| --- | --- |\n| 10:05 | Deploy starts |\n| 13:10 | Lag back to zero; resolved |\n")
+	if len(d.Timeline.Events) != 2 {
+		t.Fatalf("events %+v, want the table's two rows", d.Timeline.Events)
+	}
+	if d.Timeline.Start == nil || d.Timeline.Start.Format(time.RFC3339) != "2024-12-03T10:05:00Z" {
+		t.Errorf("start %v, want 2024-12-03 10:05 UTC", d.Timeline.Start)
+	}
+	if len(d.Other) == 0 || d.Other[0].Heading != "Incident" {
+		t.Errorf("the section is not kept whole under Other: %+v", d.Other)
+	}
+}
+
+// TestWhyAnswerOnOneLine: "Why …? answer" is a question and its answer.
+func TestWhyAnswerOnOneLine(t *testing.T) {
+	d, _ := mustImport(t, "# X\n\n## Summary\n\nIt broke.\n\n## 5 Whys\n\n1. Why was the disk full? WAL files were not removed.\n2. Why? Because a slot held them.\n")
+	if len(d.FiveWhys) != 2 || d.FiveWhys[0].Why != "Why was the disk full?" || d.FiveWhys[0].Because != "WAL files were not removed." || d.FiveWhys[1].Because != "a slot held them." {
+		t.Fatalf("whys %+v", d.FiveWhys)
+	}
+}

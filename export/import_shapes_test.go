@@ -39,6 +39,7 @@ func TestHeadingsByMeaning(t *testing.T) {
 		{"5 Whys", keyWhys},
 		{"Technologies involved", keyTech},
 		{"Lessons and action items", groupLessons},
+		{"Countermeasures", keyActions},
 		{"Root cause and how we found it", groupRootCause},
 		{"What you can learn from this", keyOthers},
 		{"What others can learn", keyOthers},

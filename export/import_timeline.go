@@ -1,6 +1,7 @@
 package export
 
 import (
+	east "github.com/yuin/goldmark/extension/ast"
 	"regexp"
 	"strings"
 	"time"
@@ -584,4 +585,46 @@ func (im *importer) spanFromProse() {
 	if onset != nil {
 		t.Start = onset // endFromProse looks for the end after it
 	}
+}
+
+// timelineTables reads the timeline from tables of times in a section
+// import could not map ("## Incident" holding a "Time (UTC) | Event"
+// table), when no timeline was found before it: a reader takes a table
+// whose first column is the time as the timeline wherever it stands. The
+// section is still kept whole under Other.
+func (im *importer) timelineTables(s section) {
+	if im.ours || len(im.d.Timeline.Events) > 0 {
+		return
+	}
+	found := false
+	for _, p := range s.blocks {
+		if t, ok := p.node.(*east.Table); ok && isTimeTable(im.table(t)) {
+			found = true
+		}
+	}
+	if !found {
+		return
+	}
+	r := &timelineReader{im: im, loc: time.UTC}
+	if im.zone != nil {
+		if l, iana, ok := zoneLocation(*im.zone); ok {
+			r.loc, r.zoneKnown = l, true
+			im.d.Timeline.TimeZone = iana
+		}
+	}
+	im.eachEntry(s, func(entry) {}, func(t mdTable) {
+		if isTimeTable(t) {
+			r.table(t)
+		}
+	})
+	if r.day == nil && im.day != nil {
+		t := time.Date(im.day.Year(), im.day.Month(), im.day.Day(), 0, 0, 0, 0, r.loc)
+		r.day = &t
+	}
+	im.timelineEvents(r)
+}
+
+// isTimeTable reports a table whose first column holds the times.
+func isTimeTable(t mdTable) bool {
+	return len(t.rows) >= 2 && columnIndex(t.header, "time", "when", "timestamp", "time utc", "date and time") == 0
 }

@@ -51,6 +51,11 @@ func TestWholeTextRules(t *testing.T) {
 		{"root: a pointer is not a finding", ItemRootCause, other("Links", "More about this problem can be found in the issue tracker."), Partial},
 		{"root: found in a timeline row", ItemRootCause, Draft{RootCause: RootCause{WhatWentWrong: "Disk throttling slowed every write until the nodes panicked."}, Timeline: Timeline{Events: []Event{{Text: "Ana finds the throttling in the disk graphs"}}}}, Yes},
 
+		{"start: a span in the text with no year to store it", ItemStartEnd, other("What happened", "On Saturday 12 April from 20:10 to 22:45 CEST most players could not log in."), Yes},
+		{"root: answered whys are the analysis", ItemRootCause, Draft{RootCause: RootCause{WhatWentWrong: "The staging database ran out of disk because old WAL files were never removed."}, FiveWhys: []Why{{Why: "Why was the disk full?", Because: "WAL files were kept."}, {Why: "Why were they kept?", Because: "A stale replication slot held them."}, {Why: "Why was the slot there?", Because: "The runbook forgot it."}}}, Yes},
+		{"start: a weekday named, no date", ItemStartEnd, Draft{Summary: "Staging was unusable on Monday for most of the day."}, Partial},
+		{"human: a hyphenated phrase matches", ItemHumanElements, other("Thanks", "A big shout-out to Jonas, who joined the call from his sister's wedding."), Yes},
+		{"others: advice to maintainers", ItemOthersLearn, other("Advice", "If you maintain a project on GitHub Actions, register every credential as a secret."), Yes},
 		{"lessons: several concrete actions say what is being done", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on failover rate"}, {What: "Soak every Terraform change to Redis in staging"}}}, Yes},
 		{"lessons: one action is a start", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on failover rate"}}}, Partial},
 		{"lessons: promises are not actions", ItemLessons, Draft{ActionItems: []ActionItem{{What: "We are working closely with our vendor on this."}, {What: "Thank you for your patience and understanding."}}}, No},

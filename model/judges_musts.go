@@ -2,9 +2,13 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
+
+// weekdayRe is a day of the week named in prose ("on Monday").
+var weekdayRe = regexp.MustCompile(`\b(?:on|last|this|since|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
 // The four must-haves: start and end, who and what was hit, what went
 // wrong and how it was found, lessons and action items.
@@ -21,9 +25,19 @@ func judgeStartEnd(d *Draft, f *facts) verdict {
 		}
 		return verdict{Partial, "Only the day is known (" + oneLine(d.Timeline.Day) + "), not when it started and ended.", "Add when the incident started and ended, to the minute: readers want the duration.", ev}
 	case start == nil && end == nil:
+		// "On Saturday 12 April from 20:10 to 22:45 CEST": the text gives
+		// both clocks even where no date with a year lets pmwiz store them.
+		if spans := f.find(narrative, false, func(s *sentence) bool { _, _, ok := FindClockRange(s.text); return ok }); len(spans) > 0 {
+			return verdict{Yes, "The text says when it started and ended.", "Put the start and end in the Timeline step, so the durations can be worked out.", evidenceOf(spans)}
+		}
 		dated := f.find(narrative, false, func(s *sentence) bool { return s.date })
 		if len(dated) > 0 {
 			return verdict{Partial, "The text gives a date, but no start and end time.", "Add when the incident started and ended, to the minute: readers want the duration.", evidenceOf(dated)}
+		}
+		// "The staging database ran out of disk on Monday": the day is
+		// named, if not dated.
+		if named := f.find(catOpening|catCause|catImpact, false, func(s *sentence) bool { return weekdayRe.MatchString(s.text) }); len(named) > 0 {
+			return verdict{Partial, "The text names the day, but gives no date or times.", "Add the date, and when the incident started and ended, to the minute.", evidenceOf(named)}
 		}
 		return verdict{No, "Neither start nor end time is set.", "Add when the incident started and ended: readers want the duration.", nil}
 	case start == nil:
@@ -108,6 +122,7 @@ func judgeImpact(d *Draft, f *facts) verdict {
 	effects := f.find(narrative, false, func(s *sentence) bool {
 		return s.cues.has(cueEffect|cueHarm) || s.cues.has(cueWho|cueEffect)
 	})
+
 	switch {
 	case who:
 		return verdict{Partial, "Says who was affected, not what broke for them.", "Add what they could not do, in their terms: \"could not pay\", \"saw stale prices\".", []Evidence{fieldEvidence("Impact: who", d.Impact.Who)}}
@@ -171,7 +186,9 @@ func judgeRootCause(d *Draft, f *facts) verdict {
 	causes := f.find(narrative, false, explains)
 	finds := f.find(narrative, false, findsOut)
 	explained := causeExplained(d, f)
-	found := an >= minWords || len(finds) > 0
+	// A chain of answered whys is the analysis: each answer is how the
+	// one before it was found out.
+	found := an >= minWords || len(finds) > 0 || answeredWhys(d) >= 3
 	both := f.find(narrative, false, func(s *sentence) bool { return findsOut(s) && explains(s) })
 	ev = append(ev, evidenceOf(both, byPlace(causes, catCause, catFactors, catWhys, catOpening), finds)...)
 	if len(ev) > maxEvidence {
@@ -182,8 +199,12 @@ func judgeRootCause(d *Draft, f *facts) verdict {
 		return verdict{Yes, "Says what went wrong and how you found it.", "", ev}
 	case explained && found:
 		how := "the analysis"
-		if an < minWords {
+		switch {
+		case an >= minWords:
+		case len(finds) > 0:
 			how = fmt.Sprintf("%q in %s", finds[0].s.firstHit(cueFound), finds[0].t.where)
+		default:
+			how = "the Five Whys"
 		}
 		return verdict{Yes, "Says what went wrong and how it was found (" + how + ").", "", ev}
 	case explained && an == 0:
@@ -258,4 +279,15 @@ func boilerplateOnly(text string) bool {
 		}
 	}
 	return false
+}
+
+// answeredWhys counts the whys that have an answer.
+func answeredWhys(d *Draft) int {
+	n := 0
+	for _, w := range d.FiveWhys {
+		if !blank(w.Because) {
+			n++
+		}
+	}
+	return n
 }

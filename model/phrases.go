@@ -49,7 +49,9 @@ func (x *phraseIndex) add(words []string) int {
 // phraseWords splits a catalogue phrase into its lower-case words.
 func phraseWords(s string) []string {
 	var words []string
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	// Text is split into words at hyphens ("shout-out" is two words), so
+	// phrases are too, or a hyphenated phrase could never match.
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))) {
 		if w == "..." {
 			w = "…"
 		}
