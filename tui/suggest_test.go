@@ -70,3 +70,21 @@ func TestVerdictsShowTheirQuote(t *testing.T) {
 		t.Errorf("the Review step lacks the quote:\n%s", h.view())
 	}
 }
+
+// Typed in the wizard, a summary of stock apology is not an admission:
+// the panel shows ◐, never ✓, and says why.
+func TestStockApologyIsNotAnAdmissionInTheWizard(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(1).focusPath("summary").typ("We apologize for any inconvenience this may have caused to our valued customers.")
+	if it := h.m.report.Items[0]; it.ID != model.ItemAdmitFailure || it.Status != model.Partial {
+		t.Fatalf("admit_failure = %s (%s), want partial", it.Status, it.Reason)
+	}
+	v := h.view()
+	if strings.Contains(v, "✓ Admit failure") || !strings.Contains(v, "◐ Admit failure") {
+		t.Errorf("the panel shows the stock apology as an admission:\n%s", v)
+	}
+	h.focusPath("summary").typ(" We let a certificate expire and broke login for an hour.")
+	if it := h.m.report.Items[0]; it.Status != model.Yes {
+		t.Errorf("after owning it: admit_failure = %s (%s), want yes", it.Status, it.Reason)
+	}
+}
