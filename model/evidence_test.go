@@ -69,6 +69,7 @@ func TestWholeTextRules(t *testing.T) {
 
 		{"others: advice to readers", ItemOthersLearn, other("Takeaways", "If you run a message queue, you should alert on consumer lag, not only on errors."), Yes},
 		{"others: a principle", ItemOthersLearn, other("Takeaways", "An ideal setup is one where you can roll back any config in a minute."), Partial},
+		{"others: telling customers what to expect is no principle", ItemOthersLearn, other("Next steps", "Your invoices should arrive by Friday."), No},
 		{"others: the team's own to-do", ItemOthersLearn, other("Takeaways", "We should alert on consumer lag."), No},
 
 		{"start_end: a date in the text", ItemStartEnd, other("Summary", "On 3 March 2026 the importer stopped."), Partial},
