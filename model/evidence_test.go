@@ -65,6 +65,7 @@ func TestWholeTextRules(t *testing.T) {
 
 		{"human: luck", ItemHumanElements, other("Where we got lucky", "We were lucky that the one engineer who knew the billing code was awake."), Yes},
 		{"human: someone on leave", ItemHumanElements, other("Response", "The only admin was on parental leave and fixed it while the baby slept."), Yes},
+		{"human: code is not a person asleep", ItemHumanElements, other("Fix", "The worker now calls `time.sleep` between retries and we added `nap_ms` to the config."), No},
 		{"human: only a handover", ItemHumanElements, other("Timeline", "03:00 Fix handed over to the team in Oslo for testing."), Partial},
 
 		{"others: advice to readers", ItemOthersLearn, other("Takeaways", "If you run a message queue, you should alert on consumer lag, not only on errors."), Yes},

@@ -379,8 +379,11 @@ func counts(text string, toks []token) bool {
 
 func readSentence(text string, quoted bool) sentence {
 	s := sentence{text: text, quoted: quoted}
-	toks := tokenize(text, make([]token, 0, len(text)/6+1))
-	cueIndex.each(text, toks, func(id, first, last int) {
+	// Cues are read in the prose only: `time.sleep` or `fail_fast` in a
+	// code span is not someone asleep or a failure admitted.
+	prose := maskCode(text)
+	toks := tokenize(prose, make([]token, 0, len(text)/6+1))
+	cueIndex.each(prose, toks, func(id, first, last int) {
 		p := cuePhrases[id]
 		s.cues |= p.kind
 		s.hits = append(s.hits, cueHit{p.kind, toks[first].start, toks[last].end})
@@ -455,4 +458,26 @@ func isWhyQuestion(s string) bool {
 		return false
 	}
 	return strings.EqualFold(t[:4], "why ") || strings.EqualFold(t[:4], "why,")
+}
+
+// maskCode blanks inline code spans, keeping every byte offset.
+func maskCode(text string) string {
+	if strings.IndexByte(text, '`') < 0 {
+		return text
+	}
+	b := []byte(text)
+	in := false
+	for i, c := range b {
+		switch {
+		case c == '`':
+			in = !in
+			b[i] = ' '
+		case in:
+			b[i] = ' '
+		}
+	}
+	if in { // an unclosed backtick is just a backtick
+		return text
+	}
+	return string(b)
 }
