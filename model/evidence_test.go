@@ -42,6 +42,7 @@ func TestWholeTextRules(t *testing.T) {
 		{"channel: a plan is not a channel", ItemChannel, Draft{ActionItems: []ActionItem{{What: "We will post updates to a status page for customers"}}}, No},
 
 		{"impact: who and what in passing", ItemImpact, other("The outage", "For 40 minutes customers could not log in to the dashboard."), Yes},
+		{"impact: one paragraph naming who and what", ItemImpact, Draft{Impact: Impact{What: "Customers in the EU could not pay for 40 minutes."}}, Yes},
 		{"impact: a count in the impact section", ItemImpact, Draft{Impact: Impact{What: "About 1,200 invoices failed to send."}}, Yes},
 		{"impact: an effect without who", ItemImpact, other("Summary", "One of the effects was that the workers failed to ship their logs."), Partial},
 		{"impact: a broken system is not an impact", ItemImpact, other("Summary", "Our storefront became slow and then unreachable during the launch."), No},
