@@ -45,10 +45,12 @@ func TestWholeTextRules(t *testing.T) {
 		{"impact: one paragraph naming who and what", ItemImpact, Draft{Impact: Impact{What: "Customers in the EU could not pay for 40 minutes."}}, Yes},
 		{"impact: a count in the impact section", ItemImpact, Draft{Impact: Impact{What: "About 1,200 invoices failed to send."}}, Yes},
 		{"impact: an effect without who", ItemImpact, other("Summary", "One of the effects was that the workers failed to ship their logs."), Partial},
+		{"impact: an idiom is no harm", ItemImpact, other("Intro", "Before we get stuck in, thanks to everyone who wrote to us."), No},
 		{"impact: a broken system is not an impact", ItemImpact, other("Summary", "Our storefront became slow and then unreachable during the launch."), No},
 
 		{"root: cause and finding in prose", ItemRootCause, other("Root cause", "The queue filled up because the consumer crashed on a malformed message.", "Investigation", "We found the malformed message by replaying the dead-letter queue."), Yes},
 		{"root: a culprit named, not explained", ItemRootCause, other("Summary", "The primary culprit was identified and terminated after the node failed."), Partial},
+		{"root: a cause ruled out is not the cause", ItemRootCause, other("Summary", "This outage was not due to a bug in the protocol itself."), Partial},
 		{"root: a pointer is not a finding", ItemRootCause, other("Links", "More about this problem can be found in the issue tracker."), Partial},
 		{"root: found in a timeline row", ItemRootCause, Draft{RootCause: RootCause{WhatWentWrong: "Disk throttling slowed every write until the nodes panicked."}, Timeline: Timeline{Events: []Event{{Text: "Ana finds the throttling in the disk graphs"}}}}, Yes},
 

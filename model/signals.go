@@ -379,9 +379,12 @@ func counts(text string, toks []token) bool {
 
 func readSentence(text string, quoted bool) sentence {
 	s := sentence{text: text, quoted: quoted}
-	// Cues are read in the prose only: `time.sleep` or `fail_fast` in a
-	// code span is not someone asleep or a failure admitted.
+	// Cues and details are read in the prose only: `time.sleep` in a code
+	// span is nobody asleep, and the digits of a link are no detail.
 	prose := maskCode(text)
+	if strings.Contains(prose, "://") {
+		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
+	}
 	toks := tokenize(prose, make([]token, 0, len(text)/6+1))
 	cueIndex.each(prose, toks, func(id, first, last int) {
 		p := cuePhrases[id]
