@@ -42,12 +42,15 @@ func TestWholeTextRules(t *testing.T) {
 		{"channel: a plan is not a channel", ItemChannel, Draft{ActionItems: []ActionItem{{What: "We will post updates to a status page for customers"}}}, No},
 
 		{"impact: who and what in passing", ItemImpact, other("The outage", "For 40 minutes customers could not log in to the dashboard."), Yes},
+		{"impact: one paragraph naming who and what", ItemImpact, Draft{Impact: Impact{What: "Customers in the EU could not pay for 40 minutes."}}, Yes},
 		{"impact: a count in the impact section", ItemImpact, Draft{Impact: Impact{What: "About 1,200 invoices failed to send."}}, Yes},
 		{"impact: an effect without who", ItemImpact, other("Summary", "One of the effects was that the workers failed to ship their logs."), Partial},
+		{"impact: an idiom is no harm", ItemImpact, other("Intro", "Before we get stuck in, thanks to everyone who wrote to us."), No},
 		{"impact: a broken system is not an impact", ItemImpact, other("Summary", "Our storefront became slow and then unreachable during the launch."), No},
 
 		{"root: cause and finding in prose", ItemRootCause, other("Root cause", "The queue filled up because the consumer crashed on a malformed message.", "Investigation", "We found the malformed message by replaying the dead-letter queue."), Yes},
 		{"root: a culprit named, not explained", ItemRootCause, other("Summary", "The primary culprit was identified and terminated after the node failed."), Partial},
+		{"root: a cause ruled out is not the cause", ItemRootCause, other("Summary", "This outage was not due to a bug in the protocol itself."), Partial},
 		{"root: a pointer is not a finding", ItemRootCause, other("Links", "More about this problem can be found in the issue tracker."), Partial},
 		{"root: found in a timeline row", ItemRootCause, Draft{RootCause: RootCause{WhatWentWrong: "Disk throttling slowed every write until the nodes panicked."}, Timeline: Timeline{Events: []Event{{Text: "Ana finds the throttling in the disk graphs"}}}}, Yes},
 
@@ -75,10 +78,12 @@ func TestWholeTextRules(t *testing.T) {
 
 		{"human: luck", ItemHumanElements, other("Where we got lucky", "We were lucky that the one engineer who knew the billing code was awake."), Yes},
 		{"human: someone on leave", ItemHumanElements, other("Response", "The only admin was on parental leave and fixed it while the baby slept."), Yes},
+		{"human: code is not a person asleep", ItemHumanElements, other("Fix", "The worker now calls `time.sleep` between retries and we added `nap_ms` to the config."), No},
 		{"human: only a handover", ItemHumanElements, other("Timeline", "03:00 Fix handed over to the team in Oslo for testing."), Partial},
 
 		{"others: advice to readers", ItemOthersLearn, other("Takeaways", "If you run a message queue, you should alert on consumer lag, not only on errors."), Yes},
 		{"others: a principle", ItemOthersLearn, other("Takeaways", "An ideal setup is one where you can roll back any config in a minute."), Partial},
+		{"others: telling customers what to expect is no principle", ItemOthersLearn, other("Next steps", "Your invoices should arrive by Friday."), No},
 		{"others: the team's own to-do", ItemOthersLearn, other("Takeaways", "We should alert on consumer lag."), No},
 
 		{"start_end: a date in the text", ItemStartEnd, other("Summary", "On 3 March 2026 the importer stopped."), Partial},

@@ -379,8 +379,14 @@ func counts(text string, toks []token) bool {
 
 func readSentence(text string, quoted bool) sentence {
 	s := sentence{text: text, quoted: quoted}
-	toks := tokenize(text, make([]token, 0, len(text)/6+1))
-	cueIndex.each(text, toks, func(id, first, last int) {
+	// Cues and details are read in the prose only: `time.sleep` in a code
+	// span is nobody asleep, and the digits of a link are no detail.
+	prose := maskCode(text)
+	if strings.Contains(prose, "://") {
+		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
+	}
+	toks := tokenize(prose, make([]token, 0, len(text)/6+1))
+	cueIndex.each(prose, toks, func(id, first, last int) {
 		p := cuePhrases[id]
 		s.cues |= p.kind
 		s.hits = append(s.hits, cueHit{p.kind, toks[first].start, toks[last].end})
@@ -455,4 +461,26 @@ func isWhyQuestion(s string) bool {
 		return false
 	}
 	return strings.EqualFold(t[:4], "why ") || strings.EqualFold(t[:4], "why,")
+}
+
+// maskCode blanks inline code spans, keeping every byte offset.
+func maskCode(text string) string {
+	if strings.IndexByte(text, '`') < 0 {
+		return text
+	}
+	b := []byte(text)
+	in := false
+	for i, c := range b {
+		switch {
+		case c == '`':
+			in = !in
+			b[i] = ' '
+		case in:
+			b[i] = ' '
+		}
+	}
+	if in { // an unclosed backtick is just a backtick
+		return text
+	}
+	return string(b)
 }

@@ -16,12 +16,12 @@ func TestTechnologiesNamedInTheTextAreOffered(t *testing.T) {
 	d.Summary = "We failed over the PostgreSQL primary while Kafka consumers kept retrying."
 	d.Technologies = []string{"PostgreSQL 16"}
 	h := newHarness(t, d, 100, 30)
-	h.goStep(7)
+	h.goStep(7).settle()
 	h.wantView("ctrl+t adds Kafka (named in your text)")
 	if strings.Contains(h.view(), "names PostgreSQL") {
 		t.Errorf("PostgreSQL 16 is already listed, yet offered:\n%s", h.view())
 	}
-	h.press("ctrl+t")
+	h.press("ctrl+t").settle()
 	if got := h.m.Draft().Technologies; !slices.Equal(got, []string{"PostgreSQL 16", "Kafka"}) {
 		t.Fatalf("technologies %q, want PostgreSQL 16 and Kafka", got)
 	}
@@ -64,9 +64,43 @@ func TestVerdictsShowTheirQuote(t *testing.T) {
 		}
 	}
 	h := newHarness(t, d, 100, 40)
-	h.goStep(len(steps) - 1)
+	h.goStep(len(steps) - 1).settle()
 	v := strings.Join(strings.Fields(h.view()), " ")
 	if !strings.Contains(v, "“We missed the disk alert because") {
 		t.Errorf("the Review step lacks the quote:\n%s", h.view())
 	}
+}
+
+// Typed in the wizard, a summary of stock apology is not an admission:
+// the panel shows ◐, never ✓, and says why.
+func TestStockApologyIsNotAnAdmissionInTheWizard(t *testing.T) {
+	h := newHarness(t, nil, 100, 30)
+	h.goStep(1).focusPath("summary").typ("We apologize for any inconvenience this may have caused to our valued customers.")
+	h.settle()
+	if it := h.m.report.Items[0]; it.ID != model.ItemAdmitFailure || it.Status != model.Partial {
+		t.Fatalf("admit_failure = %s (%s), want partial", it.Status, it.Reason)
+	}
+	v := h.view()
+	if strings.Contains(v, "✓ Admit failure") || !strings.Contains(v, "◐ Admit failure") {
+		t.Errorf("the panel shows the stock apology as an admission:\n%s", v)
+	}
+	h.focusPath("summary").typ(" We let a certificate expire and broke login for an hour.")
+	h.settle()
+	if it := h.m.report.Items[0]; it.Status != model.Yes {
+		t.Errorf("after owning it: admit_failure = %s (%s), want yes; summary %q", it.Status, it.Reason, h.m.Draft().Summary)
+	}
+}
+
+// settle delivers the score a slow machine computes off the Update loop
+// (the wizard scores asynchronously once a score takes over a
+// millisecond), so a test reads the verdicts of the draft as it is.
+func (h *harness) settle() *harness {
+	h.t.Helper()
+	for range 4 {
+		if !h.m.scoring {
+			break
+		}
+		h.send(scoredMsg{report: model.Score(h.m.Draft()), took: 0})
+	}
+	return h
 }
