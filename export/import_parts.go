@@ -371,6 +371,13 @@ func (im *importer) actions(s section) {
 		if m := dueRe.FindStringSubmatch(it); m != nil {
 			a.Due = m[1]
 		}
+		// "[Hourly LVM snapshots (#1098)](https://…/1098)": the item is its
+		// tracking issue; the text is the action, the URL its link.
+		if m := namedLinkRe.FindStringSubmatch(strings.TrimSpace(a.What)); m != nil && !im.ours {
+			if name, url := parseLink(a.What); url != "" && safeScheme.MatchString(url) && name != "" {
+				a.What, a.Link = name, url
+			}
+		}
 		im.d.ActionItems = append(im.d.ActionItems, a)
 	}
 }

@@ -208,6 +208,10 @@ func TestImportReadsRealShapes(t *testing.T) {
 		if len(d.Other) != 1 || !strings.Contains(d.Other[0].Body, "Thanks for reading!") || !strings.Contains(strings.Join(w, "\n"), "mixes lists and prose") {
 			t.Errorf("the whole text is kept, with a warning: %+v %q", d.Other, w)
 		}
+		d, _ = mustImport(t, "# T\n\n## Improving recovery procedures\n\n- [Hourly snapshots (#12)](https://tracker.example.com/12)\n")
+		if len(d.ActionItems) != 1 || d.ActionItems[0].What != "Hourly snapshots (#12)" || d.ActionItems[0].Link != "https://tracker.example.com/12" {
+			t.Errorf("an item that is a link is the action and its link: %+v", d.ActionItems)
+		}
 		d, _ = mustImport(t, "# T\n\n## Lessons learned\n\nMonitor the disk.\n\nPage on it.\n")
 		if len(d.Lessons) != 2 || len(d.Other) != 0 {
 			t.Errorf("prose alone gives one lesson a paragraph: %q %+v", d.Lessons, d.Other)
