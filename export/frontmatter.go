@@ -41,6 +41,9 @@ func frontMatter(d *model.Draft, score *float64, extra map[string]any) string {
 		f.Date = t.In(z.loc).Format(time.DateOnly)
 		f.Start = t.In(z.loc).Format(time.RFC3339)
 	}
+	if day, err := time.Parse(time.DateOnly, d.Timeline.Day); err == nil && f.Date == "" {
+		f.Date = day.Format(time.DateOnly)
+	}
 	if t := d.Timeline.End; t != nil {
 		f.End = t.In(z.loc).Format(time.RFC3339)
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -57,13 +58,16 @@ func expectedOutline(d *model.Draft, opts Options) []outlineEntry {
 	return out
 }
 
+// exportedFrontMatterRe is the YAML block an export starts with.
+var exportedFrontMatterRe = regexp.MustCompile(`(?s)^---\n(.*?)\n---[ \t]*(?:\n|$)`)
+
 // actualOutline reads the headings goldmark sees: every heading of level
 // 1–2, and level-3 headings in multi-part sections. It fails the test
 // when a heading hides in a quote or list, or sits above its section's
 // text level.
 func actualOutline(t *testing.T, md []byte) []outlineEntry {
 	t.Helper()
-	if m := frontMatterRe.FindIndex(md); m != nil {
+	if m := exportedFrontMatterRe.FindIndex(md); m != nil {
 		md = md[m[1]:] // static site generators strip it; goldmark does not know it
 	}
 	doc := parse(md)

@@ -1,137 +1,210 @@
 package export
 
 import (
+	_ "embed"
 	"regexp"
 	"strings"
 )
 
-// Heading synonyms: what post-mortems written from the Google SRE example,
-// the Atlassian and the PagerDuty templates (and people's own variants)
-// call each part. Keys are normalised headings (normHeading).
+// Heading synonyms live in headings.txt, one phrase a line, so adding a
+// template's wording is a one-line change that needs no code.
+//
+//go:embed headings.txt
+var headingsText string
 
-// Group keys for sections that hold several parts.
+// Group keys for sections that hold several parts, and the meta keys for
+// headings whose body is one value ("## Date", "## Authors").
 const (
 	groupImpact    = "group.impact"
 	groupRootCause = "group.root_cause"
 	groupLessons   = "group.lessons"
 	groupSupport   = "group.supporting"
+	metaDate       = "meta.date"
+	metaAuthors    = "meta.authors"
+	metaStatus     = "meta.status"
+	metaSeverity   = "meta.severity"
 )
 
-var sectionSynonyms = map[string]string{
-	"summary": keySummary, "incident summary": keySummary, "overview": keySummary,
-	"executive summary": keySummary, "tldr": keySummary, "tl dr": keySummary,
-	"description": keySummary, "incident overview": keySummary, "abstract": keySummary,
-
-	"impact": groupImpact, "customer impact": groupImpact, "user impact": groupImpact,
-	"business impact": groupImpact, "impact assessment": groupImpact, "impact summary": groupImpact,
-
-	"timeline": keyTimeline, "incident timeline": keyTimeline, "timeline of events": keyTimeline,
-	"chronology": keyTimeline, "sequence of events": keyTimeline, "detailed timeline": keyTimeline,
-
-	"root cause": groupRootCause, "root causes": groupRootCause, "root cause analysis": groupRootCause,
-	"cause": groupRootCause, "causes": groupRootCause, "what happened": groupRootCause,
-	"blameless root cause": groupRootCause, "rca": groupRootCause,
-	"fault": keyWrong, "trigger": keyWrong, "triggers": keyWrong,
-	"contributing factors": keyFactors, "contributing factor": keyFactors,
-
-	"five whys": keyWhys, "5 whys": keyWhys, "the five whys": keyWhys, "whys": keyWhys,
-
-	"lessons learned": groupLessons, "lessons": groupLessons, "learnings": groupLessons,
-	"key takeaways": groupLessons, "takeaways": groupLessons, "howd we do": groupLessons,
-	"how did we do": groupLessons, "lessons learnt": groupLessons, "retrospective": groupLessons,
-	"what went well": lessonWell, "what went wrong": lessonWrong, "what didnt go so well": lessonWrong,
-	"what did not go well": lessonWrong, "what went poorly": lessonWrong, "where we got lucky": lessonLucky,
-
-	"action items": keyActions, "actions": keyActions, "corrective actions": keyActions,
-	"follow ups": keyActions, "followups": keyActions, "follow up actions": keyActions,
-	"next steps": keyActions, "remediation": keyActions, "remediations": keyActions,
-	"preventive actions": keyActions, "preventative actions": keyActions, "action plan": keyActions,
-	"corrective and preventative actions": keyActions, "todo": keyActions,
-
-	"technologies involved": keyTech, "technologies": keyTech, "technology": keyTech,
-	"systems involved": keyTech, "services involved": keyTech, "tech stack": keyTech,
-
-	"human elements": keyHuman, "human factors": keyHuman, "human element": keyHuman,
-
-	"what others can learn": keyOthers, "lessons for others": keyOthers, "what others can learn from this": keyOthers,
-
-	"where to follow updates": keyUpdates, "where customers got updates": keyUpdates,
-	"customer communication": keyUpdates, "communication": keyUpdates, "communications": keyUpdates,
-	"messaging": keyUpdates, "external communication": keyUpdates, "status updates": keyUpdates,
-	"updates": keyUpdates, "external messaging": keyUpdates,
-
-	"supporting information": groupSupport,
-}
-
-// Lessons from "what went well / wrong / where we got lucky" keep where
-// they came from as a prefix.
+// Lessons from "what went well / wrong" keep where they came from as a
+// prefix.
 const (
 	lessonWell  = "lessons.well"
 	lessonWrong = "lessons.wrong"
-	lessonLucky = "lessons.lucky"
 )
 
 var lessonPrefix = map[string]string{
-	lessonWell: "Went well: ", lessonWrong: "Went wrong: ", lessonLucky: "Got lucky: ",
+	lessonWell: "Went well: ", lessonWrong: "Went wrong: ",
 }
 
-// subSynonyms are the sub-headings inside a group.
-var subSynonyms = map[string]map[string]string{
-	groupImpact: {
-		"who was affected": keyWho, "who": keyWho, "affected users": keyWho, "affected customers": keyWho,
-		"customers affected": keyWho, "users affected": keyWho, "who was impacted": keyWho,
-		"what was affected": keyWhat, "what": keyWhat, "what broke": keyWhat, "affected services": keyWhat,
-		"services affected": keyWhat, "what was impacted": keyWhat,
-		"how bad it was": keyExtent, "extent": keyExtent, "scope": keyExtent, "how much": keyExtent,
-		"magnitude": keyExtent, "blast radius": keyExtent,
-	},
-	groupRootCause: {
-		"what went wrong": keyWrong, "root cause": keyWrong, "fault": keyWrong, "trigger": keyWrong, "cause": keyWrong,
-		"how we found it": keyAnalysis, "analysis": keyAnalysis, "investigation": keyAnalysis,
-		"how we found the cause": keyAnalysis, "root cause analysis": keyAnalysis,
-		"contributing factors": keyFactors, "contributing factor": keyFactors,
-	},
-	groupLessons: {
-		"what we learned": keyLessons, "lessons": keyLessons, "lessons learned": keyLessons,
-		"what others can learn": keyOthers,
-		"what went well":        lessonWell, "what went wrong": lessonWrong, "what didnt go so well": lessonWrong,
-		"what did not go well": lessonWrong, "where we got lucky": lessonLucky,
-	},
-	groupSupport: {
-		"five whys": keyWhys, "5 whys": keyWhys, "technologies involved": keyTech, "technologies": keyTech,
-		"human elements": keyHuman, "human factors": keyHuman, "where customers got updates": keyUpdates,
-		"communication": keyUpdates, "what others can learn": keyOthers,
-	},
+// synonymTable maps normalised phrases to keys, for one context: "" for
+// a section heading, or a group key for the sub-headings inside it.
+type synonymTable struct {
+	exact    map[string]string
+	patterns []synonymPattern // phrases with "*", in file order
 }
 
-var (
-	numberingRe = regexp.MustCompile(`^(\d+(\.\d+)*|[ivxIVX]+)[.)]?\s+`)
-	nonWordRe   = regexp.MustCompile(`[^\p{L}\p{N}]+`)
-)
-
-// normHeading folds case, numbering, punctuation and "(s)" so "2. Root
-// Cause(s):" and "root causes" meet.
-func normHeading(h string) string {
-	h = strings.TrimSpace(unescapeLiteral(h))
-	h = numberingRe.ReplaceAllString(h, "")
-	h = strings.ToLower(h)
-	h = strings.ReplaceAll(h, "(s)", "s")
-	h = strings.ReplaceAll(h, "'", "")
-	h = strings.ReplaceAll(h, "’", "")
-	h = nonWordRe.ReplaceAllString(h, " ")
-	return strings.TrimSpace(h)
+type synonymPattern struct {
+	prefix, suffix string // around the "*"
+	key            string
 }
 
-// sectionKey maps a top-level heading to a part or group key, or "".
-func sectionKey(h string) string {
-	return sectionSynonyms[normHeading(h)]
+var synonyms = loadSynonyms(headingsText)
+
+// knownKeys are the keys headings.txt may name; a typo there fails the
+// tests instead of silently mapping nothing.
+var knownKeys = map[string]bool{
+	keySummary: true, keyWho: true, keyWhat: true, keyExtent: true, keyTimeline: true, keyWrong: true,
+	keyAnalysis: true, keyFactors: true, keyWhys: true, keyLessons: true, keyActions: true, keyTech: true,
+	keyHuman: true, keyOthers: true, keyUpdates: true, groupImpact: true, groupRootCause: true,
+	groupLessons: true, groupSupport: true, metaDate: true, metaAuthors: true, metaStatus: true,
+	metaSeverity: true, lessonWell: true, lessonWrong: true,
 }
 
-func subKey(group, h string) string {
-	if m, ok := subSynonyms[group]; ok {
-		if k := m[normHeading(h)]; k != "" {
-			return k
+func loadSynonyms(text string) map[string]*synonymTable {
+	tables := map[string]*synonymTable{}
+	var cur *synonymTable
+	var key string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			ctx, k, found := strings.Cut(line[1:len(line)-1], ">")
+			if !found {
+				ctx, k = "", ctx
+			}
+			ctx, key = strings.TrimSpace(ctx), strings.TrimSpace(k)
+			if !knownKeys[key] {
+				panic("export: headings.txt names an unknown part " + key)
+			}
+			if tables[ctx] == nil {
+				tables[ctx] = &synonymTable{exact: map[string]string{}}
+			}
+			cur = tables[ctx]
+			continue
+		}
+		if cur == nil {
+			panic("export: headings.txt has a phrase before any [part]: " + line)
+		}
+		if pre, suf, ok := strings.Cut(line, "*"); ok {
+			cur.patterns = append(cur.patterns, synonymPattern{normHeading(pre), normHeading(suf), key})
+			continue
+		}
+		n := normHeading(line)
+		if _, dup := cur.exact[n]; !dup {
+			cur.exact[n] = key
+		}
+	}
+	return tables
+}
+
+func (t *synonymTable) lookup(n string) string {
+	if t == nil || n == "" {
+		return ""
+	}
+	if k := t.exact[n]; k != "" {
+		return k
+	}
+	// A pattern's fixed words must be whole words of the heading.
+	padded := " " + n + " "
+	for _, p := range t.patterns {
+		pre, suf := " ", " "
+		if p.prefix != "" {
+			pre = " " + p.prefix + " "
+		}
+		if p.suffix != "" {
+			suf = " " + p.suffix + " "
+		}
+		if strings.HasPrefix(padded, pre) && strings.HasSuffix(padded, suf) && len(padded) >= len(pre)+len(suf)-1 {
+			return p.key
 		}
 	}
 	return ""
 }
+
+var (
+	numberingRe   = regexp.MustCompile(`^(\d+(\.\d+)*|[ivxIVX]+|[A-Za-z])[.)]\s+|^\d+(\.\d+)*\s+`)
+	nonWordRe     = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+	parenRe       = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	possessiveRe  = regexp.MustCompile(`(\p{L})['’]s\b`)
+	fillerWordsRe = regexp.MustCompile(`\b(the|a|an|our|my|your|its|their|this|that)\b`)
+	// Words that only say which incident a heading is about: "Root cause
+	// of the outage", "Timeline for this incident", "Impact to customers
+	// during the outage".
+	trailingAboutRe = regexp.MustCompile(`\s+(of|for|during|in|from|about|behind)(\s+\w+)?\s+(outage|incident|issue|event|downtime|disruption|problem|failure|breach|attack|compromise|leak|degradation)s?$|\s+(outage|incident)$`)
+	leadingAboutRe  = regexp.MustCompile(`^(incident|outage|postmortem|post mortem)\s+`)
+	danglingRe      = regexp.MustCompile(`\s+(from|of|for|about|to|in|on|with)$`)
+)
+
+// normHeading folds what does not change a heading's meaning: case,
+// numbering ("2.", "IV)"), emphasis and punctuation, parentheses ("(all
+// times PST)"), articles and "our", possessives, and a trailing "of the
+// outage". "2. Root Cause(s) of our outage:" and "root causes" meet.
+func normHeading(h string) string {
+	h = strings.TrimSpace(unescapeLiteral(h))
+	h = strings.Trim(h, "*_` ")
+	h = numberingRe.ReplaceAllString(h, "")
+	h = strings.ToLower(h)
+	h = strings.ReplaceAll(h, "(s)", "s")
+	h = parenRe.ReplaceAllString(h, " ")
+	h = possessiveRe.ReplaceAllString(h, "$1")
+	h = strings.NewReplacer("'", "", "’", "", "&", " and ", "+", " and ").Replace(h)
+	h = nonWordRe.ReplaceAllString(h, " ")
+	h = fillerWordsRe.ReplaceAllString(h, " ")
+	h = strings.Join(strings.Fields(h), " ")
+	h = trailingAboutRe.ReplaceAllString(h, "")
+	// "What you can learn from this" loses "this" above; the preposition
+	// left dangling says nothing either.
+	h = danglingRe.ReplaceAllString(h, "")
+	return strings.TrimSpace(h)
+}
+
+// headingKey maps a heading to a part, group or meta key by meaning, or
+// "". ctx is "" for a section heading or the group it sits under.
+func headingKey(ctx, h string) string {
+	n := normHeading(h)
+	if n == "" {
+		return ""
+	}
+	try := func(n string) string {
+		if ctx == "" {
+			return synonyms[""].lookup(n)
+		}
+		if k := synonyms[ctx].lookup(n); k != "" {
+			return k
+		}
+		// A sub-heading that names another part ("What others can learn"
+		// under "Lessons learned") goes to that part; one that names a
+		// group or metadata stays with its section.
+		if k := synonyms[""].lookup(n); !strings.HasPrefix(k, "group.") && !strings.HasPrefix(k, "meta.") {
+			return k
+		}
+		return ""
+	}
+	if k := try(n); k != "" {
+		return k
+	}
+	// "Incident timeline", "Outage summary": the incident is implied.
+	if s := leadingAboutRe.ReplaceAllString(n, ""); s != n {
+		if k := try(s); k != "" {
+			return k
+		}
+	}
+	// "Lessons and action items", "Root cause and how we found it": a
+	// heading that joins two parts goes where its first known part does
+	// (its whole text stays with that part, so nothing is lost).
+	if first, rest, ok := strings.Cut(n, " and "); ok {
+		if k := try(first); k != "" {
+			return k
+		}
+		return headingKey(ctx, rest)
+	}
+	return ""
+}
+
+// sectionKey maps a section heading to a part or group key, or "".
+func sectionKey(h string) string { return headingKey("", h) }
+
+// subKey maps a sub-heading inside group to a part key, or "".
+func subKey(group, h string) string { return headingKey(group, h) }

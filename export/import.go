@@ -11,14 +11,16 @@ import (
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/yuin/goldmark/ast"
-	"go.yaml.in/yaml/v3"
 )
 
 // Import reads a Markdown post-mortem into a draft. A pmwiz export comes
 // back exactly (exporting the result gives the same bytes). Other
-// post-mortems are mapped by their headings (see headings.go); a section
-// that maps to nothing is kept verbatim in Draft.Other, so nothing is
-// lost. The warnings say what was guessed or kept aside, for a person.
+// post-mortems are read as a careful reader would: the text before the
+// first section is the summary, headings are matched by meaning
+// (headings.txt), times are read as people write them (model.ClockText),
+// and a section that maps to nothing is kept verbatim in Draft.Other, so
+// every line of the input ends up somewhere in the draft. The warnings
+// say what was guessed or kept aside, for a person.
 func Import(md []byte) (*model.Draft, []string, error) {
 	if err := checkText(md); err != nil {
 		return nil, nil, err
@@ -28,186 +30,198 @@ func Import(md []byte) (*model.Draft, []string, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, nil, errors.New("import: the file is empty: nothing to import")
 	}
+	if err := checkNesting(src); err != nil {
+		return nil, nil, err
+	}
 	im := &importer{d: &model.Draft{Schema: model.SchemaVersion}, ours: Owner([]byte(src)) != NotOurs}
 	src = unstamp(src)
 	src = im.frontMatter(src)
-	im.body(src)
+	im.document([]byte(src))
 	im.finish()
-	return im.d, im.warnings, nil
+	return im.d, im.report(), nil
 }
 
 type importer struct {
 	d        *model.Draft
 	warnings []string
-	day      *time.Time // the incident's day, for timelines that give only HH:MM
+	kept     []string // headings of unmapped sections kept under Other, for one warning
+	aside    []string // headings of recognised sections with no field, kept under Other
+	day      *time.Time
 	fmStart  *time.Time
 	fmEnd    *time.Time
-	ours     bool // a pmwiz export: values are kept exactly as written
+	zone     *model.ZoneText // "All times PDT." in the opening text
+	ours     bool            // a pmwiz export: values are kept exactly as written
+
+	src   []byte
+	bs    []block
+	ms    []mark
+	cover map[int]bool // line starts an entry took, while reading entries
+
+	endGuessed bool // the timeline's end is only its last timed event
 }
 
 func (im *importer) warn(format string, a ...any) {
-	im.warnings = append(im.warnings, fmt.Sprintf(format, a...))
+	msg := fmt.Sprintf(format, a...)
+	for _, w := range im.warnings {
+		if w == msg {
+			return
+		}
+	}
+	im.warnings = append(im.warnings, msg)
 }
 
-var frontMatterRe = regexp.MustCompile(`(?s)^---\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)`)
+// report is the warnings, with the sections kept under Other said once
+// however many there are.
+func (im *importer) report() []string {
+	out := im.warnings
+	if n := len(im.kept); n == 1 {
+		out = append(out, "section "+headingList(im.kept)+" matches no part of a post-mortem: kept verbatim under Other")
+	} else if n > 1 {
+		out = append(out, fmt.Sprintf("%d sections match no part of a post-mortem: kept verbatim under Other: %s", n, headingList(im.kept)))
+	}
+	if n := len(im.aside); n == 1 {
+		out = append(out, "section "+headingList(im.aside)+" has no field of its own in a draft: kept verbatim under Other")
+	} else if n > 1 {
+		out = append(out, fmt.Sprintf("%d sections have no field of their own in a draft: kept verbatim under Other: %s", n, headingList(im.aside)))
+	}
+	return out
+}
 
-// frontMatter reads YAML front matter, if any, and returns the rest.
-func (im *importer) frontMatter(src string) string {
-	m := frontMatterRe.FindStringSubmatchIndex(src)
-	if m == nil {
-		return src
+// headingList names a few headings and counts the rest, so 10,000
+// headings give one line.
+func headingList(hs []string) string {
+	const show = 5
+	var names []string
+	for _, h := range hs[:min(len(hs), show)] {
+		names = append(names, fmt.Sprintf("%q", oneLine(h)))
 	}
-	raw := src[m[2]:m[3]]
-	rest := src[m[1]:]
-	var fields map[string]yaml.Node
-	if err := yaml.Unmarshal([]byte(raw), &fields); err != nil {
-		im.warn("front matter is not valid YAML (%v): kept as a section named \"Front matter\"", err)
-		im.other("Front matter", "```yaml\n"+raw+"\n```")
-		return rest
+	list := strings.Join(names, ", ")
+	if len(hs) > show {
+		list += fmt.Sprintf(" and %d more", len(hs)-show)
 	}
-	var unknown []string
-	for k, n := range fields {
-		var s string
-		_ = n.Decode(&s)
-		switch strings.ToLower(k) {
-		case "title":
-			im.d.Title = s
-		case "severity":
-			im.d.Severity = s
-		case "status":
-			im.d.Status = model.Status(s)
-		case "authors", "author":
-			var list []string
-			if n.Decode(&list) != nil {
-				list = splitAuthors(s)
+	return list
+}
+
+// maxNesting bounds how deep quotes and lists may nest on one line. The
+// Markdown parser's cost grows with the square of the depth; real
+// post-mortems nest a handful of levels.
+const maxNesting = 100
+
+// checkNesting refuses a line nested deeper than maxNesting, in one pass
+// over the text, before the parser sees it.
+func checkNesting(src string) error {
+	line := 1
+	for i := 0; i < len(src); {
+		depth := 0
+		j := i
+		for j < len(src) {
+			k := j
+			for k < len(src) && k-j < 4 && (src[k] == ' ' || src[k] == '\t') {
+				k++
 			}
-			im.d.Authors = list
-		case "start", "end":
-			t, err := time.Parse(time.RFC3339, s)
-			if err != nil {
-				im.warn("front matter %s: %q is not a time like 2026-11-23T14:05:00+01:00: left out", k, s)
+			if k < len(src) && src[k] == '>' {
+				depth++
+				j = k + 1
 				continue
 			}
-			if strings.ToLower(k) == "start" {
-				im.fmStart = &t
-			} else {
-				im.fmEnd = &t
+			if k+1 < len(src) && (src[k] == '-' || src[k] == '*' || src[k] == '+') && (src[k+1] == ' ' || src[k+1] == '\t') {
+				depth++
+				j = k + 2
+				continue
 			}
-		case "date":
-			if t, ok := parseDay(s, time.UTC); ok {
-				im.setDay(t)
+			d := k
+			for d < len(src) && d-k < 9 && src[d] >= '0' && src[d] <= '9' {
+				d++
 			}
-		case "score":
-			// Computed again from the draft; nothing to keep.
-		default:
-			unknown = append(unknown, k)
+			if d > k && d+1 < len(src) && (src[d] == '.' || src[d] == ')') && (src[d+1] == ' ' || src[d+1] == '\t') {
+				depth++
+				j = d + 2
+				continue
+			}
+			break
 		}
+		if depth > maxNesting {
+			return fmt.Errorf("import: line %d nests quotes or lists %d deep; pmwiz reads at most %d levels: flatten that line and import again", line, depth, maxNesting)
+		}
+		nl := strings.IndexByte(src[j:], '\n')
+		if nl < 0 {
+			break
+		}
+		i = j + nl + 1
+		line++
 	}
-	if len(unknown) > 0 {
-		im.warn("front matter keys pmwiz does not use (%s): kept as a section named \"Front matter\"", strings.Join(sortedStrings(unknown), ", "))
-		im.other("Front matter", "```yaml\n"+raw+"\n```")
-	}
-	return rest
+	return nil
 }
 
-// heading is a top-level heading of the document.
-type heading struct {
-	level      int
-	text       string // raw Markdown
-	start, end int    // byte range of the heading's line(s)
-}
-
-func topHeadings(src []byte) []heading {
+// document reads the body: the title, the opening text (the summary),
+// then each section by what its heading means.
+func (im *importer) document(src []byte) {
+	im.src = src
 	doc := parse(src)
-	var hs []heading
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok {
-			continue
-		}
-		var parts []string
-		lines := h.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			parts = append(parts, strings.TrimSpace(segText(lines.At(i), src)))
-		}
-		p := h.Pos()
-		if p < 0 {
-			continue
-		}
-		start := bytes.LastIndexByte(src[:p], '\n') + 1
-		if lines.Len() > 0 && lines.At(0).Start < start {
-			start = bytes.LastIndexByte(src[:lines.At(0).Start], '\n') + 1
-		}
-		end := p
-		if lines.Len() > 0 && lines.At(lines.Len()-1).Stop > end {
-			end = lines.At(lines.Len() - 1).Stop
-			if src[end-1] == '\n' {
-				end--
-			}
-		}
-		if i := bytes.IndexByte(src[end:], '\n'); i >= 0 {
-			end += i
-		} else {
-			end = len(src)
-		}
-		if !isATX(src, h) && end < len(src) {
-			// Setext: the underline is the next line.
-			if i := bytes.IndexByte(src[end+1:], '\n'); i >= 0 {
-				end += 1 + i
-			} else {
-				end = len(src)
-			}
-		}
-		hs = append(hs, heading{level: h.Level, text: strings.Join(parts, " "), start: start, end: end})
-	}
-	return hs
-}
-
-func (im *importer) body(src string) {
-	b := []byte(src)
-	hs := topHeadings(b)
-	pos := 0
-	if len(hs) > 0 && hs[0].level == 1 && (sectionKey(hs[0].text) == "" || onlyH1(hs)) {
+	im.bs = topBlocks(doc, src)
+	im.ms = marks(im.bs, src, im.ours)
+	ms := im.ms
+	from := 0
+	if len(ms) > 0 && !ms[0].leadIn && ms[0].level == 1 && ms[0].blockAt == 0 && (sectionKey(ms[0].text) == "" || onlyH1(ms)) {
 		if im.d.Title == "" {
-			im.d.Title = unescapeLiteral(hs[0].text)
+			im.d.Title = unescapeLiteral(ms[0].text)
+		} else if t := unescapeLiteral(ms[0].text); t != im.d.Title {
+			// The front matter named a title already; this one is kept.
+			im.other("Title", ms[0].text)
 		}
-		pos = hs[0].end
-		hs = hs[1:]
+		from = ms[0].end
+		ms = ms[1:]
 	}
-	if len(hs) == 0 {
-		rest := trimBlock(src[pos:])
-		im.preamble(rest, true)
-		return
-	}
-	level := 6
-	for _, h := range hs {
-		level = min(level, h.level)
-	}
-	var sections []heading
-	for _, h := range hs {
-		if h.level == level {
-			sections = append(sections, h)
+	if im.day == nil && !im.ours {
+		// "May 30th, 2019 Prow Flakiness": the title gives the day.
+		if c, ok := model.FindDate(im.d.Title); ok {
+			im.dayFrom(c)
 		}
 	}
-	im.preamble(trimBlock(src[pos:sections[0].start]), false)
-	for i, h := range sections {
-		stop := len(src)
-		if i+1 < len(sections) {
-			stop = sections[i+1].start
+	level := sectionLevelOf(ms, im.ours)
+	lede, secs := im.cut(ms, from, len(src), level)
+	im.lede(lede, len(secs) == 0)
+	if im.day == nil && !im.ours {
+		// "Issue Summary: From 4:12 AM to 5:03 AM PST on Thursday,
+		// November 7, 2024": a summary section gives the day as a lede
+		// does, and the timeline after it needs that day.
+		for _, s := range secs {
+			if sectionKey(s.heading) == keySummary {
+				if c, ok := model.FindDate(s.text); ok {
+					im.dayFrom(c)
+				}
+				break
+			}
 		}
-		im.section(h.text, level, trimBlock(src[h.end:stop]))
+	}
+	if im.day == nil && !im.ours {
+		// "## Incident: On 2024-12-03 webhooks were delayed…" above a
+		// timeline of bare clocks: the first date the text gives before
+		// the timeline is the day those clocks are on.
+		for _, s := range secs {
+			if sectionKey(s.heading) == keyTimeline {
+				break
+			}
+			if c, ok := model.FindDate(s.text); ok && c.Year != 0 {
+				im.dayFrom(c)
+				break
+			}
+		}
+	}
+	for _, s := range secs {
+		im.section(s)
 	}
 }
 
 // onlyH1 reports a document whose first heading is its only level-1
 // heading, above deeper sections: that heading is the title, even when it
 // reads like a section name.
-func onlyH1(hs []heading) bool {
-	if len(hs) < 2 {
+func onlyH1(ms []mark) bool {
+	if len(ms) < 2 {
 		return false
 	}
-	for _, h := range hs[1:] {
-		if h.level == 1 {
+	for _, m := range ms[1:] {
+		if m.level == 1 && !m.leadIn {
 			return false
 		}
 	}
@@ -217,19 +231,27 @@ func onlyH1(hs []heading) bool {
 var (
 	pmwizMetaRe = regexp.MustCompile(`\*\*(Date|Duration|Severity|Status|Authors):\*\* `)
 	metaLineRe  = regexp.MustCompile(`^(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{1,20}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$`)
+	// "All times PDT.", "All times are in CET", "Times in UTC"
+	zoneStatementRe = regexp.MustCompile(`(?i)^[*_(]*(all\s+)?times?\s+(are\s+)?(in\s+)?[^.]{0,40}[.)*_]*$`)
 )
 
-// preamble reads the metadata between the title and the first section.
-// Lines that are not metadata become the summary (when the document has
-// no headings, or no summary section) or a section named "Introduction".
-func (im *importer) preamble(s string, whole bool) {
-	if s == "" {
+// lede reads the text between the title and the first section: metadata
+// lines, a statement of the time zone, and the rest, which is the
+// summary a reader meets first.
+func (im *importer) lede(s section, whole bool) {
+	if s.text == "" {
 		return
 	}
 	var rest []string
-	for _, line := range strings.Split(s, "\n") {
+	for _, line := range strings.Split(s.text, "\n") {
 		if im.metaLine(line) {
 			continue
+		}
+		if t := strings.TrimSpace(line); zoneStatementRe.MatchString(t) {
+			if z, ok := model.FindZone(t); ok && im.zone == nil {
+				im.zone = &z
+				continue
+			}
 		}
 		rest = append(rest, line)
 	}
@@ -239,10 +261,13 @@ func (im *importer) preamble(s string, whole bool) {
 	}
 	if whole {
 		im.warn("no sections found: the whole text became the summary")
-		im.appendText(&im.d.Summary, text)
-		return
 	}
-	im.other("Introduction", text)
+	if im.day == nil && !im.ours {
+		if c, ok := model.FindDate(text); ok {
+			im.dayFrom(c)
+		}
+	}
+	im.appendText(&im.d.Summary, text)
 }
 
 // metaLine reads "**Severity:** SEV-2 · **Status:** Published" (pmwiz) or
@@ -276,7 +301,13 @@ func (im *importer) meta(label, value string) bool {
 	case "date", "incident date":
 		if t, ok := parseDay(unescapeLiteral(value), time.UTC); ok {
 			im.setDay(t)
+			return true
 		}
+		if c, ok := model.ReadClock(unescapeLiteral(value)); ok && c.HasDate && c.Year != 0 {
+			im.dayFrom(c)
+			return true
+		}
+		return false
 	case "duration":
 		// Computed from the timeline.
 	case "severity", "sev", "priority", "incident severity":
@@ -284,12 +315,12 @@ func (im *importer) meta(label, value string) bool {
 	case "status":
 		st := statusFromLabel(unescapeLiteral(value))
 		if !knownStatus(st) && !im.ours {
-			im.warn("status %q is not draft, review or published: kept as a section named \"Status\"", value)
+			im.warn("status %q is not draft, review or published: kept under Other as \"Status\"", value)
 			im.other("Status", value)
 			return true
 		}
 		im.d.Status = st
-	case "authors", "author", "owner", "owners", "written by":
+	case "authors", "author", "owner", "owners", "written by", "created by", "prepared by":
 		im.d.Authors = splitAuthors(value)
 	default:
 		return false
@@ -311,7 +342,8 @@ func statusFromLabel(s string) model.Status {
 	return model.Status(s)
 }
 
-// splitAuthors splits on commas that are not escaped.
+// splitAuthors splits on commas that are not escaped. A linked name
+// ("[Ana](https://…)") is kept as written: the link is the author's too.
 func splitAuthors(s string) []string {
 	var out []string
 	start := 0
@@ -332,8 +364,37 @@ func (im *importer) setDay(t time.Time) {
 	}
 }
 
+// dayFrom takes the incident's day from a date in the text; a date with
+// no year takes one only from a day already known.
+func (im *importer) dayFrom(c model.ClockText) {
+	if !c.HasDate || im.day != nil || c.Year == 0 {
+		return
+	}
+	t := time.Date(c.Year, c.Month, c.Day, 0, 0, 0, 0, time.UTC)
+	im.day = &t
+}
+
 func (im *importer) other(h, body string) {
 	im.d.Other = append(im.d.Other, model.Section{Heading: h, Body: body})
+}
+
+// keep puts a section under Other, verbatim, and notes it for the
+// warning: recognised says whether its heading meant something pmwiz has
+// no field for ("Resolution") or nothing pmwiz knows.
+func (im *importer) keep(heading, body string, recognised bool) {
+	h := unescapeLiteral(heading)
+	if strings.HasSuffix(h, " (imported)") {
+		im.other(strings.TrimSuffix(h, " (imported)"), body)
+		return
+	}
+	im.other(h, body)
+	switch {
+	case im.ours:
+	case recognised:
+		im.aside = append(im.aside, h)
+	default:
+		im.kept = append(im.kept, h)
+	}
 }
 
 func (im *importer) appendText(dst *string, s string) {
@@ -347,174 +408,200 @@ func (im *importer) appendText(dst *string, s string) {
 	}
 }
 
-// section routes one top-level section by its heading.
-func (im *importer) section(rawHeading string, level int, body string) {
-	key := sectionKey(rawHeading)
+// section routes one section by what its heading means.
+func (im *importer) section(s section) {
+	key := sectionKey(s.heading)
+	if strings.HasSuffix(unescapeLiteral(s.heading), " (imported)") {
+		key = "" // kept by pmwiz from an earlier import: stays under Other
+	}
 	switch key {
 	case "":
-		h := unescapeLiteral(rawHeading)
-		if strings.HasSuffix(h, " (imported)") {
-			h = strings.TrimSuffix(h, " (imported)")
-		} else {
-			im.warn("section %q matches no part of a post-mortem: kept verbatim under Other", h)
-		}
-		if body != "" {
-			im.other(h, body)
-		}
+		im.timelineTables(s)
+		im.keep(s.heading, s.text, false)
+	case metaDate, metaAuthors, metaStatus, metaSeverity:
+		im.metaSection(key, s)
 	case groupImpact, groupRootCause, groupLessons, groupSupport:
-		im.group(key, rawHeading, splitSubs(body, level+1))
+		im.group(key, s)
+	case keySummary, keyWho, keyWhat, keyExtent, keyWrong, keyAnalysis, keyHuman, keyOthers:
+		im.prose(key, s)
 	default:
-		im.part(key, body)
+		im.part(key, s)
 	}
 }
 
-// sub is a piece of a section under one sub-heading ("" for the text
-// before the first).
-type sub struct {
-	heading string
-	raw     string // the sub-heading's own line(s), to put back verbatim
-	body    string
+// leadPart is the part a group's own text goes to.
+var leadPart = map[string]string{groupImpact: keyWhat, groupRootCause: keyWrong, groupLessons: keyLessons}
+
+// prose stores a section of free text. Its sub-headings that name
+// another part ("**The underlying issue**:" inside a summary) take their
+// text there; pmwiz's own exports keep sub-headings as typed text.
+func (im *importer) prose(key string, s section) {
+	if im.ours || s.subLevel > 6 {
+		im.part(key, s)
+		return
+	}
+	first, subs := im.cut(im.ms, s.from, s.to, s.subLevel)
+	leftover := []section{first}
+	for _, sub := range subs {
+		k := sectionKey(sub.heading)
+		if lead, ok := leadPart[k]; ok {
+			k = lead
+		}
+		if k != "" && k != key && knownKeys[k] && !strings.HasPrefix(k, "group.") && !strings.HasPrefix(k, "meta.") {
+			im.part(k, sub)
+			continue
+		}
+		sub.text = trimBlock(sub.raw + "\n\n" + sub.text)
+		leftover = append(leftover, sub)
+	}
+	im.part(key, joinSections(leftover))
 }
 
-func splitSubs(body string, level int) []sub {
-	b := []byte(body)
-	var cuts []heading
-	for _, h := range topHeadings(b) {
-		if h.level == level {
-			cuts = append(cuts, h)
+// metaSection reads "## Date" or "## Authors" whose body is the value.
+func (im *importer) metaSection(key string, s section) {
+	label := strings.TrimPrefix(key, "meta.")
+	if key == metaAuthors && len(s.blocks) == 1 {
+		if _, ok := s.blocks[0].node.(*ast.List); ok {
+			im.d.Authors = nil
+			for _, e := range im.entries(s, nil) {
+				im.d.Authors = append(im.d.Authors, splitAuthors(e.text)...)
+			}
+			return
 		}
 	}
-	first := len(body)
-	if len(cuts) > 0 {
-		first = cuts[0].start
+	if s.text != "" && !strings.Contains(s.text, "\n") && im.meta(label, s.text) {
+		return
 	}
-	subs := []sub{{body: trimBlock(body[:first])}}
-	for i, h := range cuts {
-		stop := len(body)
-		if i+1 < len(cuts) {
-			stop = cuts[i+1].start
-		}
-		subs = append(subs, sub{heading: h.text, raw: body[h.start:h.end], body: trimBlock(body[h.end:stop])})
-	}
-	return subs
+	im.keep(s.heading, s.text, true)
 }
 
 // group splits a section that holds several parts by its sub-headings.
 // Text under no recognised sub-heading stays with the group's main part,
 // sub-heading and all, so nothing is lost.
-func (im *importer) group(group, rawHeading string, subs []sub) {
-	lead := map[string]string{groupImpact: keyWhat, groupRootCause: keyWrong, groupLessons: keyLessons}[group]
-	var leftover []string
-	if subs[0].body != "" {
-		leftover = append(leftover, subs[0].body)
-	}
-	for _, s := range subs[1:] {
-		if k := subKey(group, s.heading); k != "" {
-			im.part(k, s.body)
-			continue
+func (im *importer) group(group string, s section) {
+	lead := leadPart[group]
+	var leftover []section
+	if s.subLevel > 6 {
+		leftover = append(leftover, s)
+	} else {
+		first, subs := im.cut(im.ms, s.from, s.to, s.subLevel)
+		leftover = append(leftover, first)
+		for _, sub := range subs {
+			if k := subKey(group, sub.heading); k != "" {
+				im.part(k, sub)
+				continue
+			}
+			sub.text = trimBlock(sub.raw + "\n\n" + sub.text)
+			sub.blocks = im.withHeading(sub)
+			leftover = append(leftover, sub)
 		}
-		leftover = append(leftover, s.raw+"\n\n"+s.body)
 	}
-	text := trimBlock(strings.Join(leftover, "\n\n"))
-	if text == "" {
+	rest := joinSections(leftover)
+	rest.heading = s.heading
+	if rest.text == "" && len(rest.blocks) == 0 {
 		return
 	}
 	if lead == "" {
-		im.other(unescapeLiteral(rawHeading), text)
+		im.keep(s.heading, rest.text, true)
 		return
 	}
-	im.part(lead, text)
+	im.part(lead, rest)
 }
 
-// part stores one part's body in the draft.
-func (im *importer) part(key, body string) {
-	if body == "" {
+// withHeading is a sub-section's blocks with its heading's block first,
+// so list-shaped parts keep the sub-heading as an entry.
+func (im *importer) withHeading(sub section) []piece {
+	for _, b := range blocksIn(im.bs, sub.headStart, sub.headStart+1) {
+		if b.start != sub.headStart {
+			continue
+		}
+		if len(sub.blocks) > 0 && sub.blocks[0].node == b.node {
+			// A lead-in line: its paragraph goes on after it.
+			out := append([]piece(nil), sub.blocks...)
+			out[0].from = b.start
+			return out
+		}
+		return append([]piece{{node: b.node, from: b.start}}, sub.blocks...)
+	}
+	return sub.blocks
+}
+
+func joinSections(ss []section) section {
+	var out section
+	var texts []string
+	for _, s := range ss {
+		if s.text != "" {
+			texts = append(texts, s.text)
+		}
+		out.blocks = append(out.blocks, s.blocks...)
+	}
+	out.text = strings.Join(texts, "\n\n")
+	if len(ss) > 0 {
+		out.heading = ss[0].heading
+	}
+	return out
+}
+
+// part stores one part's section in the draft.
+func (im *importer) part(key string, s section) {
+	if s.text == "" {
 		return
 	}
 	d := im.d
 	switch key {
 	case keySummary:
-		im.appendText(&d.Summary, body)
+		im.appendText(&d.Summary, s.text)
 	case keyWho:
-		im.appendText(&d.Impact.Who, body)
+		im.appendText(&d.Impact.Who, s.text)
 	case keyWhat:
-		im.appendText(&d.Impact.What, body)
+		im.appendText(&d.Impact.What, s.text)
 	case keyExtent:
-		im.appendText(&d.Impact.Extent, body)
+		im.appendText(&d.Impact.Extent, s.text)
 	case keyWrong:
-		im.appendText(&d.RootCause.WhatWentWrong, body)
+		im.appendText(&d.RootCause.WhatWentWrong, s.text)
 	case keyAnalysis:
-		im.appendText(&d.RootCause.Analysis, body)
+		im.appendText(&d.RootCause.Analysis, s.text)
 	case keyHuman:
-		im.appendText(&d.HumanElements, body)
+		im.appendText(&d.HumanElements, s.text)
 	case keyOthers:
-		im.appendText(&d.OthersCanLearn, body)
+		im.appendText(&d.OthersCanLearn, s.text)
 	case keyFactors:
-		d.RootCause.ContributingFactors = append(d.RootCause.ContributingFactors, listItems(body, true)...)
+		for _, e := range im.entries(s, nil) {
+			d.RootCause.ContributingFactors = append(d.RootCause.ContributingFactors, e.text)
+		}
 	case keyLessons:
-		d.Lessons = append(d.Lessons, listItems(body, true)...)
-	case lessonWell, lessonWrong, lessonLucky:
-		for _, l := range listItems(body, true) {
-			d.Lessons = append(d.Lessons, lessonPrefix[key]+l)
+		var rows []string
+		onTable := func(t mdTable) {
+			if isActionTable(t) {
+				im.actionRows(t)
+				return
+			}
+			rows = append(rows, tableRowTexts(t)...)
+		}
+		for _, e := range im.entries(s, onTable) {
+			d.Lessons = append(d.Lessons, e.text)
+		}
+		d.Lessons = append(d.Lessons, rows...)
+	case lessonWell, lessonWrong:
+		for _, e := range im.entries(s, nil) {
+			d.Lessons = append(d.Lessons, lessonPrefix[key]+e.text)
 		}
 	case keyTech:
-		im.technologies(body)
+		im.technologies(s)
 	case keyWhys:
-		im.whys(body)
+		im.whys(s)
 	case keyActions:
-		im.actions(body)
+		im.actions(s)
 	case keyUpdates:
-		im.updates(body)
+		im.updates(s)
 	case keyTimeline:
-		im.timeline(body)
-	}
-}
-
-func (im *importer) technologies(body string) {
-	items := listItems(body, false)
-	if len(items) == 1 && !strings.HasPrefix(strings.TrimSpace(body), "-") && strings.Contains(items[0], ",") {
-		items = splitAuthors(items[0])
-		im.d.Technologies = append(im.d.Technologies, items...)
-		return
-	}
-	for _, it := range items {
-		im.d.Technologies = append(im.d.Technologies, unescapeLiteral(it))
-	}
-}
-
-var (
-	becausePrefixRe = regexp.MustCompile(`(?i)^(?:\*\*)?because:?(?:\*\*)?:?\s*`)
-	whyBecauseRe    = regexp.MustCompile(`(?i)^(.*?\?)\s+(?:[-–—:]\s*)?(because\b.*)$`)
-)
-
-func (im *importer) whys(body string) {
-	for _, lines := range listItemLines(body) {
-		var w model.Why
-		first := lines[0]
-		if strings.HasSuffix(first, `\`) && escapedAt(first+"x", len(first)) {
-			first = first[:len(first)-1] // the hard line break
-		}
-		switch {
-		case strings.HasPrefix(first, whyLabel+" "):
-			w.Why = strings.TrimPrefix(first, whyLabel+" ")
-		case strings.HasPrefix(first, becauseLabel+" "):
-			w.Because = strings.TrimPrefix(first, becauseLabel+" ")
-		default:
-			w.Why = first
-		}
-		if len(lines) > 1 {
-			rest := strings.Join(lines[1:], " ")
-			if strings.HasPrefix(rest, becauseLabel+" ") {
-				w.Because = strings.TrimPrefix(rest, becauseLabel+" ")
-			} else {
-				w.Because = becausePrefixRe.ReplaceAllString(rest, "")
-			}
-		} else if m := whyBecauseRe.FindStringSubmatch(w.Why); m != nil && w.Because == "" {
-			w.Why, w.Because = m[1], becausePrefixRe.ReplaceAllString(m[2], "")
-		}
-		if w.Why != "" || w.Because != "" {
-			im.d.FiveWhys = append(im.d.FiveWhys, w)
-		}
+		im.timeline(s)
+	case metaDate, metaAuthors, metaStatus, metaSeverity:
+		im.metaSection(key, s)
+	case groupImpact, groupRootCause, groupLessons, groupSupport:
+		im.group(key, s)
+	default:
+		im.keep(s.heading, s.text, false)
 	}
 }
 
@@ -525,6 +612,11 @@ func (im *importer) finish() {
 	}
 	if im.fmEnd != nil {
 		t.End = im.fmEnd
+	}
+	im.spanFromProse()
+	im.endFromProse()
+	if t.Start == nil && im.day != nil {
+		t.Day = im.day.Format(time.DateOnly)
 	}
 	if len(im.d.FiveWhys) > model.MaxWhys {
 		im.warn("%d whys found; a draft holds %d: the rest are kept but the wizard shows the first %d", len(im.d.FiveWhys), model.MaxWhys, model.MaxWhys)

@@ -3,91 +3,255 @@ package export
 import (
 	"regexp"
 	"strings"
-	"time"
+	"unicode"
 
 	"github.com/pmwiz/pmwiz/model"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	gtext "github.com/yuin/goldmark/text"
 )
 
-// listItemLines returns each list item's lines (raw Markdown, trimmed). A
-// body that is not a list gives one item per paragraph or other block,
-// so prose is not lost either.
-func listItemLines(body string) [][]string {
-	src := []byte(body)
-	doc := parse(src)
-	var items [][]string
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if l, ok := n.(*ast.List); ok {
-			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
-				if lines := blockLines(it, src); len(lines) > 0 {
-					items = append(items, lines)
-				}
-			}
-			continue
-		}
-		if lines := blockLines(n, src); len(lines) > 0 {
-			items = append(items, lines)
-		}
-	}
-	return items
+// entry is one item of a list-shaped part (lessons, action items,
+// factors, events): a list item, a paragraph, a heading, a table row.
+type entry struct {
+	text  string   // lines joined: a soft break is a space, a hard break a newline
+	lines []string // the lines, trimmed, as written
+	node  ast.Node
 }
 
-// blockLines collects the source lines of every block under n.
-func blockLines(n ast.Node, src []byte) []string {
-	var out []string
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || c.Type() != ast.TypeBlock {
-			return ast.WalkContinue, nil
-		}
-		lines := c.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			if s := strings.TrimSpace(segText(lines.At(i), src)); s != "" {
-				out = append(out, s)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
-}
-
-// listItems gives one string per item, lines joined by spaces.
-func listItems(body string, inline bool) []string {
-	var out []string
-	for _, lines := range listItemLines(body) {
-		out = append(out, strings.Join(lines, " "))
-	}
-	return out
-}
-
-// mdTable is a GFM table read straight from the source lines, so cells
-// keep their escapes exactly.
+// mdTable is a GFM table found in the parse tree, its cells read from the
+// source lines so they keep their escapes exactly (and cells past the
+// header's width are not dropped).
 type mdTable struct {
 	header []string
 	rows   [][]string
 }
 
-var delimRowRe = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
-
-// findTables returns the tables in body and the lines that are not in one.
-func findTables(body string) ([]mdTable, []string) {
-	lines := strings.Split(body, "\n")
-	var tables []mdTable
-	var rest []string
-	for i := 0; i < len(lines); i++ {
-		if i+1 < len(lines) && strings.Contains(lines[i], "|") && delimRowRe.MatchString(strings.TrimSpace(lines[i+1])) && strings.Contains(lines[i+1], "-") {
-			t := mdTable{header: splitRow(lines[i])}
-			i += 2
-			for ; i < len(lines) && strings.Contains(lines[i], "|") && strings.TrimSpace(lines[i]) != ""; i++ {
-				t.rows = append(t.rows, splitRow(lines[i]))
+// entries reads a section's blocks into entries, in order.
+//
+// A section that mixes lists (or tables) with prose ("Our remediations
+// are:" then a list, then closing thanks) gives entries from its lists
+// only: a paragraph around them is not an action item or a lesson. Its
+// whole text is then kept under Other too, so the prose keeps its place.
+func (im *importer) entries(s section, onTable func(mdTable)) []entry {
+	hasList, hasProse := false, false
+	for _, p := range s.blocks {
+		switch p.node.(type) {
+		case *ast.List, *east.Table:
+			hasList = true
+		case *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		default:
+			hasProse = true
+		}
+	}
+	mixed := hasList && hasProse && !im.ours
+	var out []entry
+	im.eachEntry(s, func(e entry) {
+		if mixed {
+			if _, item := e.node.(*ast.ListItem); !item {
+				if _, row := e.node.(*east.Table); !row {
+					return
+				}
 			}
-			i--
-			tables = append(tables, t)
+		}
+		out = append(out, e)
+	}, onTable)
+	if mixed {
+		h := unescapeLiteral(s.heading)
+		if h == "" {
+			h = "Notes"
+		}
+		im.warn("section %q mixes lists and prose: its lists became entries, and its whole text is kept under Other", oneLine(h))
+		im.other(h, s.text)
+	}
+	return out
+}
+
+// eachEntry reads a section's blocks into entries, in document order.
+// Tables go to onTable when it is set, else one entry per row. Code
+// blocks, raw HTML and other blocks that are not text are kept verbatim
+// under Other with the section's heading, so nothing is lost.
+func (im *importer) eachEntry(s section, emit func(entry), onTable func(mdTable)) {
+	var keep []string
+	im.cover = map[int]bool{}
+	defer func() { im.cover = nil }()
+	coverSpan := func(from, to int) {
+		for p := lineStart(im.src, from); p < to; p = lineEnd(im.src, p) {
+			im.cover[p] = true
+		}
+	}
+	for _, p := range s.blocks {
+		switch n := p.node.(type) {
+		case *ast.List:
+			for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+				if e, ok := im.entryOf(it, p.from); ok {
+					emit(e)
+				}
+			}
+		case *east.Table:
+			t := im.table(n)
+			if onTable != nil {
+				onTable(t)
+				continue
+			}
+			for _, row := range tableRowTexts(t) {
+				emit(entry{text: row, lines: []string{row}, node: n})
+			}
+		case *ast.Paragraph, *ast.Heading, *ast.Blockquote, *ast.TextBlock:
+			if e, ok := im.entryOf(n, p.from); ok {
+				emit(e)
+			}
+		case *ast.ThematicBreak:
+			// Nothing a reader reads.
+		default:
+			from, to := max(p.from, nodeStart(n)), blockEnd(im.bs, n, len(im.src))
+			if from < 0 || from >= to {
+				continue
+			}
+			if raw := trimBlock(string(im.src[from:to])); raw != "" {
+				keep = append(keep, raw)
+				coverSpan(from, to)
+			}
+		}
+	}
+	// Whatever no entry took (a link definition, a line the parser folded
+	// into something else) is kept too: every line ends up somewhere.
+	if s.from < s.to {
+		var loose []string
+		for p := lineStart(im.src, s.from); p < s.to; p = lineEnd(im.src, p) {
+			line := strings.TrimRight(string(im.src[p:lineEnd(im.src, p)]), "\n")
+			if im.cover[p] || !hasWords(line) || fenceLineRe.MatchString(line) {
+				continue
+			}
+			loose = append(loose, line)
+		}
+		if len(loose) > 0 {
+			keep = append(keep, strings.Join(loose, "\n"))
+		}
+	}
+	if len(keep) > 0 {
+		h := s.heading
+		if h == "" {
+			h = "Notes"
+		}
+		if !im.ours {
+			im.warn("section %q holds code, HTML or other blocks that are not entries: kept verbatim under Other", oneLine(unescapeLiteral(h)))
+		}
+		im.other(unescapeLiteral(h), strings.Join(keep, "\n\n"))
+	}
+}
+
+var fenceLineRe = regexp.MustCompile("^\\s*(```+|~~~+)")
+
+// hasWords reports a line with a letter or digit in it.
+func hasWords(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockEnd is where a top-level block's bytes end.
+func blockEnd(bs []block, n ast.Node, def int) int {
+	p := nodeStart(n)
+	if p < 0 {
+		return def
+	}
+	for _, b := range blocksIn(bs, p, p+1) {
+		if b.node == n {
+			return b.end
+		}
+	}
+	return def
+}
+
+// entryOf collects the text lines of every block under n that start at
+// or after from.
+func (im *importer) entryOf(n ast.Node, from int) (entry, bool) {
+	var lines []string
+	var hard []bool
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.(*east.Table); ok {
+			for _, r := range im.table(t).rows {
+				lines = append(lines, strings.Join(r, " — "))
+				hard = append(hard, true)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		ls := c.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			seg := ls.At(i)
+			if seg.Start < from {
+				continue
+			}
+			if im.cover != nil {
+				im.cover[lineStart(im.src, seg.Start)] = true
+			}
+			raw := strings.TrimRight(segText(seg, im.src), "\n")
+			s := strings.TrimSpace(raw)
+			if s == "" {
+				continue
+			}
+			isHard := strings.HasSuffix(raw, "  ") || strings.HasSuffix(s, `\`) && escapedAt(s+"x", len(s))
+			if strings.HasSuffix(s, `\`) && isHard {
+				s = strings.TrimRight(s[:len(s)-1], " ")
+			}
+			lines = append(lines, s)
+			hard = append(hard, isHard)
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(lines) == 0 {
+		return entry{}, false
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			if hard[i-1] {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return entry{text: b.String(), lines: lines, node: n}, true
+}
+
+// table reads a table the parser found from its source lines.
+func (im *importer) table(t *east.Table) mdTable {
+	var out mdTable
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		p := r.Pos()
+		if p < 0 {
+			if h, ok := r.(*east.TableHeader); ok && h.FirstChild() != nil {
+				p = nodeStart(h)
+			}
+		}
+		if p < 0 {
 			continue
 		}
-		rest = append(rest, lines[i])
+		ls := lineStart(im.src, p)
+		line := strings.TrimRight(string(im.src[ls:lineEnd(im.src, ls)]), "\n")
+		cells := splitRow(line)
+		if im.cover != nil {
+			im.cover[ls] = true
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			out.header = cells
+			if im.cover != nil {
+				im.cover[lineEnd(im.src, ls)] = true // the delimiter row
+			}
+			continue
+		}
+		out.rows = append(out.rows, cells)
 	}
-	return tables, rest
+	return out
 }
 
 // splitRow splits a table row on pipes that are not escaped.
@@ -134,49 +298,68 @@ var (
 	doneRe    = regexp.MustCompile(`(?i)^(done|closed|complete|completed|fixed|resolved|yes|y|true|✓|✔|✅|x|\[x\])$`)
 )
 
-func (im *importer) actions(body string) {
-	tables, rest := findTables(body)
-	for _, t := range tables {
-		what := columnIndex(t.header, "action", "action item", "item", "what", "description", "task", "title", "summary")
-		if what < 0 {
-			what = 0
-		}
-		owner := columnIndex(t.header, "owner", "owners", "who", "assignee", "assigned to", "responsible")
-		due := columnIndex(t.header, "due", "due date", "deadline", "by", "eta", "target date")
-		typ := columnIndex(t.header, "type", "kind", "category")
-		status := columnIndex(t.header, "status", "done", "state")
-		link := columnIndex(t.header, "link", "bug", "ticket", "issue", "tracking", "jira", "url")
-		known := map[int]bool{what: true, owner: true, due: true, typ: true, status: true, link: true}
-		for _, r := range t.rows {
-			a := model.ActionItem{
-				What:  cell(r, what),
-				Owner: unescapeLiteral(cell(r, owner)),
-				Due:   unescapeLiteral(cell(r, due)),
-				Done:  doneRe.MatchString(strings.TrimSpace(cell(r, status))),
-			}
-			if ty := unescapeLiteral(cell(r, typ)); ty != "" {
-				a.Type = actionTypeFromLabel(ty)
-			}
-			if l := cell(r, link); l != "" {
-				name, url := parseLink(l)
-				if url == "" {
-					url = name // a link pmwiz would not make clickable
-				}
-				a.Link = url
-			}
-			// Columns pmwiz has no field for go into the action's text.
-			for i, c := range r {
-				if !known[i] && c != "" && i < len(t.header) {
-					a.What += " (" + t.header[i] + ": " + c + ")"
-				}
-			}
-			im.d.ActionItems = append(im.d.ActionItems, a)
-		}
+// actionRows stores each row of a table of actions as an action item,
+// its columns read by their headers.
+func (im *importer) actionRows(t mdTable) {
+	what := columnIndex(t.header, "action", "action item", "item", "what", "description", "task", "title", "summary")
+	if what < 0 {
+		what = 0
 	}
-	if len(tables) > 0 {
-		body = trimBlock(strings.Join(rest, "\n"))
+	owner := columnIndex(t.header, "owner", "owners", "who", "assignee", "assigned to", "responsible")
+	due := columnIndex(t.header, "due", "due date", "deadline", "by", "eta", "target date")
+	typ := columnIndex(t.header, "type", "kind", "category")
+	status := columnIndex(t.header, "status", "done", "state")
+	link := columnIndex(t.header, "link", "bug", "ticket", "issue", "tracking", "jira", "url")
+	known := map[int]bool{what: true, owner: true, due: true, typ: true, status: true, link: true}
+	for _, r := range t.rows {
+		a := model.ActionItem{
+			What:  cell(r, what),
+			Owner: unescapeLiteral(cell(r, owner)),
+			Due:   unescapeLiteral(cell(r, due)),
+			Done:  doneRe.MatchString(strings.TrimSpace(cell(r, status))),
+		}
+		if ty := unescapeLiteral(cell(r, typ)); ty != "" {
+			a.Type = actionTypeFromLabel(ty)
+		}
+		if l := cell(r, link); l != "" {
+			name, url := parseLink(l)
+			if url == "" {
+				url = name // a link pmwiz would not make clickable
+			}
+			a.Link = url
+		}
+		// Columns pmwiz has no field for go into the action's text.
+		for i, c := range r {
+			if known[i] || c == "" {
+				continue
+			}
+			label := "column " + itoaSmall(i+1)
+			if i < len(t.header) && t.header[i] != "" {
+				label = t.header[i]
+			}
+			a.What += " (" + label + ": " + c + ")"
+		}
+		if st := strings.TrimSpace(cell(r, status)); st != "" && !a.Done && !strings.EqualFold(st, "open") {
+			a.What += " (" + t.header[status] + ": " + st + ")"
+		}
+		im.d.ActionItems = append(im.d.ActionItems, a)
 	}
-	for _, it := range listItems(body, true) {
+}
+
+// isActionTable reports a table whose columns say it lists actions: an
+// owner, a due date or a status beside each row. A careful reader takes
+// such a table as action items under any heading ("Lessons and action
+// items", "What we learned").
+func isActionTable(t mdTable) bool {
+	return columnIndex(t.header, "owner", "owners", "assignee", "assigned to", "responsible") >= 0 ||
+		columnIndex(t.header, "due", "due date", "deadline", "eta", "target date") >= 0 ||
+		columnIndex(t.header, "status", "done", "state") >= 0
+}
+
+func (im *importer) actions(s section) {
+	onTable := im.actionRows
+	for _, e := range im.entries(s, onTable) {
+		it := e.text
 		a := model.ActionItem{What: it}
 		if m := taskBoxRe.FindStringSubmatch(it); m != nil {
 			a.Done = m[1] != " "
@@ -188,8 +371,22 @@ func (im *importer) actions(body string) {
 		if m := dueRe.FindStringSubmatch(it); m != nil {
 			a.Due = m[1]
 		}
+		// "[Hourly LVM snapshots (#1098)](https://…/1098)": the item is its
+		// tracking issue; the text is the action, the URL its link.
+		if m := namedLinkRe.FindStringSubmatch(strings.TrimSpace(a.What)); m != nil && !im.ours {
+			if name, url := parseLink(a.What); url != "" && safeScheme.MatchString(url) && name != "" {
+				a.What, a.Link = name, url
+			}
+		}
 		im.d.ActionItems = append(im.d.ActionItems, a)
 	}
+}
+
+func itoaSmall(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoaSmall(n/10) + string(rune('0'+n%10))
 }
 
 func actionTypeFromLabel(s string) model.ActionType {
@@ -227,301 +424,143 @@ func parseLink(s string) (name, url string) {
 	return unescapeLiteral(s), ""
 }
 
-func (im *importer) updates(body string) {
-	if !pureList(body) {
-		// Prose about messaging: kept whole; links in it become channels.
-		im.other("Messaging", body)
-		for _, it := range listItems(body, false) {
-			if name, url := parseLink(it); url != "" {
+// updates reads where customers got updates: a list of channels, or
+// prose about them, which is kept whole while its links become channels.
+func (im *importer) updates(s section) {
+	if !pureList(s) {
+		im.keep(s.heading, s.text, true)
+		seen := map[string]bool{}
+		for _, p := range s.blocks {
+			_ = ast.Walk(p.node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering {
+					return ast.WalkContinue, nil
+				}
+				var name, url string
+				switch l := n.(type) {
+				case *ast.Link:
+					url, name = string(l.Destination), plainText(l, im.src)
+				case *ast.AutoLink:
+					url = string(l.URL(im.src))
+					// "Status page: <https://…>": the words around it name it.
+					if p := l.Parent(); p != nil {
+						around := strings.Trim(strings.Replace(plainText(p, im.src), url, "", 1), " :-–—()<>")
+						if len(around) <= 60 {
+							name = around
+						}
+					}
+				default:
+					return ast.WalkContinue, nil
+				}
+				if !safeScheme.MatchString(url) || seen[url] {
+					return ast.WalkSkipChildren, nil
+				}
+				seen[url] = true
+				if name == url {
+					name = ""
+				}
 				im.d.Communication.Channels = append(im.d.Communication.Channels, model.Channel{Name: name, URL: url})
-			}
+				return ast.WalkSkipChildren, nil
+			})
 		}
 		return
 	}
-	for _, it := range listItems(body, false) {
-		name, url := parseLink(it)
-		if name == url {
-			name = url
-		}
+	for _, e := range im.entries(s, nil) {
+		name, url := parseLink(e.text)
 		im.d.Communication.Channels = append(im.d.Communication.Channels, model.Channel{Name: name, URL: url})
 	}
 }
 
+// plainText is the text of an inline node, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(src))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+func (im *importer) technologies(s section) {
+	es := im.entries(s, nil)
+	if len(es) == 1 {
+		if _, isList := s.blocks[0].node.(*ast.List); !isList && strings.Contains(es[0].text, ",") {
+			im.d.Technologies = append(im.d.Technologies, splitAuthors(es[0].text)...)
+			return
+		}
+	}
+	for _, e := range es {
+		im.d.Technologies = append(im.d.Technologies, unescapeLiteral(e.text))
+	}
+}
+
 var (
-	pmwizIntroRe = regexp.MustCompile(`^All times are (?:on (.+?), )?in (.+)\.$`)
-	offsetNameRe = regexp.MustCompile(`^(.*) \(UTC[+-]\d\d:\d\d\)$`)
-	utcOffsetRe  = regexp.MustCompile(`^UTC([+-])(\d\d):(\d\d)$`)
-	zoneWordRe   = regexp.MustCompile(`\b(UTC|GMT|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|BST|JST|AEST|AEDT)\b`)
-	timeLineRe   = regexp.MustCompile(`^(?:[-*+]\s+)?(?:\*\*)?((?:\d{4}[-/]\d{2}[-/]\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?(?:\s?(?:Z|UTC|GMT|PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|BST|JST|AEST|AEDT|[+-]\d{2}:?\d{2})\b)?)(?:\*\*)?\s*(?:[-–—:|]\s*)?(.*)$`)
-	isoDayRe     = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
+	becausePrefixRe = regexp.MustCompile(`(?i)^(?:\*\*)?because:?(?:\*\*)?:?\s*`)
+	// "Why was the disk full? WAL files were not removed.": the answer
+	// follows the question on the same line, with or without "because".
+	whyBecauseRe = regexp.MustCompile(`(?i)^(.*?\?)\s+(?:[-–—:]\s*)?(\S.*)$`)
 )
 
-// abbreviations people put after times, read as the zone they usually
-// mean (the import says so in a warning).
-var zoneAbbrev = map[string]string{
-	"PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "EST": "America/New_York", "EDT": "America/New_York",
-	"CST": "America/Chicago", "CDT": "America/Chicago", "MST": "America/Denver", "MDT": "America/Denver",
-	"CET": "Europe/Berlin", "CEST": "Europe/Berlin", "BST": "Europe/London", "JST": "Asia/Tokyo",
-	"AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
-}
-
-// resolveZone turns a zone name into a location and, when it is a real
-// IANA zone, the name to store in the draft.
-func resolveZone(name string) (*time.Location, string, bool) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "UTC" || name == "GMT" || name == "Z":
-		return time.UTC, "UTC", true
-	case utcOffsetRe.MatchString(name):
-		m := utcOffsetRe.FindStringSubmatch(name)
-		off := (atoi(m[2])*60 + atoi(m[3])) * 60
-		if m[1] == "-" {
-			off = -off
+func (im *importer) whys(s section) {
+	for _, e := range im.entries(s, nil) {
+		lines := e.lines
+		var w model.Why
+		first := lines[0]
+		if strings.HasSuffix(first, `\`) && escapedAt(first+"x", len(first)) {
+			first = first[:len(first)-1] // the hard line break
 		}
-		return time.FixedZone(name, off), "", true
-	case zoneAbbrev[name] != "":
-		loc, err := loadLocation(zoneAbbrev[name])
-		return loc, zoneAbbrev[name], err == nil
-	case strings.Contains(name, "/"):
-		loc, err := loadLocation(name)
-		if err == nil {
-			return loc, name, true
+		switch {
+		case strings.HasPrefix(first, whyLabel+" "):
+			w.Why = strings.TrimPrefix(first, whyLabel+" ")
+		case strings.HasPrefix(first, becauseLabel+" "):
+			w.Because = strings.TrimPrefix(first, becauseLabel+" ")
+		default:
+			w.Why = first
 		}
-	}
-	return nil, "", false
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
-type timelineEntry struct {
-	when, text string
-}
-
-func (im *importer) timeline(body string) {
-	loc := time.UTC
-	zoneKnown := false
-	var day *time.Time
-	tables, rest := findTables(body)
-	var loose []string
-	for _, line := range rest {
-		line = strings.TrimSpace(line)
-		if m := pmwizIntroRe.FindStringSubmatch(line); m != nil {
-			name := m[2]
-			if mm := offsetNameRe.FindStringSubmatch(name); mm != nil {
-				name = mm[1]
+		if len(lines) > 1 {
+			rest := strings.Join(lines[1:], " ")
+			if strings.HasPrefix(rest, becauseLabel+" ") {
+				w.Because = strings.TrimPrefix(rest, becauseLabel+" ")
+			} else {
+				w.Because = becausePrefixRe.ReplaceAllString(rest, "")
 			}
-			if l, iana, ok := resolveZone(unescapeLiteral(name)); ok {
-				loc, zoneKnown = l, true
-				im.d.Timeline.TimeZone = iana
-			}
-			if m[1] != "" {
-				if t, ok := parseDay(m[1], loc); ok {
-					day = &t
-				}
-			}
-			continue
+		} else if m := whyBecauseRe.FindStringSubmatch(w.Why); m != nil && w.Because == "" {
+			w.Why, w.Because = m[1], becausePrefixRe.ReplaceAllString(m[2], "")
 		}
-		if strings.HasPrefix(line, "Impact lasted ") || strings.HasPrefix(line, "The incident was ") {
-			continue // pmwiz's durations sentence: computed again
-		}
-		if line != "" && !timeLineRe.MatchString(line) && !strings.HasPrefix(line, "-") && strings.Contains(strings.ToLower(line), "time") || isoDayRe.MatchString(line) && !timeLineRe.MatchString(line) && len(line) < 60 {
-			// "All times UTC on 2026-08-19.", "2026-10-14 (all times UTC)"
-			found := false
-			if m := zoneWordRe.FindString(line); m != "" && !zoneKnown {
-				if l, iana, ok := resolveZone(m); ok {
-					loc, zoneKnown, found = l, true, true
-					im.d.Timeline.TimeZone = iana
-				}
-			}
-			if m := isoDayRe.FindString(line); m != "" && day == nil {
-				if t, ok := parseDay(m, loc); ok {
-					day, found = &t, true
-				}
-			}
-			if found {
-				continue
-			}
-		}
-		loose = append(loose, line)
-	}
-	if day != nil {
-		t := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
-		day = &t
-	}
-	var entries []timelineEntry
-	for _, t := range tables {
-		tc := columnIndex(t.header, "time", "when", "timestamp", "date", "time utc")
-		if tc < 0 {
-			tc = 0
-		}
-		if !zoneKnown {
-			if m := zoneWordRe.FindString(t.header[min(tc, len(t.header)-1)]); m != "" {
-				if l, iana, ok := resolveZone(m); ok {
-					loc, zoneKnown = l, true
-					im.d.Timeline.TimeZone = iana
-				}
-			}
-		}
-		for _, r := range t.rows {
-			var texts []string
-			for i, c := range r {
-				if i != tc && c != "" {
-					texts = append(texts, c)
-				}
-			}
-			entries = append(entries, timelineEntry{when: cell(r, tc), text: strings.Join(texts, " — ")})
+		if w.Why != "" || w.Because != "" {
+			im.d.FiveWhys = append(im.d.FiveWhys, w)
 		}
 	}
-	if len(tables) == 0 {
-		for _, line := range loose {
-			if line == "" {
-				continue
-			}
-			if m := timeLineRe.FindStringSubmatch(line); m != nil {
-				entries = append(entries, timelineEntry{when: m[1], text: m[2]})
-				continue
-			}
-			entries = append(entries, timelineEntry{text: strings.TrimLeft(line, "-*+ ")})
-		}
-	}
-	if day == nil && im.day != nil {
-		t := time.Date(im.day.Year(), im.day.Month(), im.day.Day(), 0, 0, 0, 0, loc)
-		day = &t
-	}
-	im.timelineEntries(entries, loc, zoneKnown, day)
-}
-
-func (im *importer) timelineEntries(entries []timelineEntry, loc *time.Location, zoneKnown bool, day *time.Time) {
-	t := &im.d.Timeline
-	marked := false
-	for _, e := range entries {
-		for _, l := range momentLabels {
-			if e.text == l {
-				marked = true
-			}
-		}
-	}
-	warnedDay, warnedZone := false, false
-	for _, e := range entries {
-		var at *time.Time
-		if w := strings.TrimSpace(strings.Trim(e.when, "*")); w != "" {
-			v, needDay, ok := parseWhen(w, loc, day)
-			switch {
-			case ok:
-				at = &v
-				if day == nil || isoDayRe.MatchString(w) {
-					// A dated row ("2026-11-20 10:00") gives its day to the
-					// time-only rows after it ("10:05"), as people write.
-					d := time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, v.Location())
-					day = &d
-				}
-				if !zoneKnown && !warnedZone && !hasZoneSuffix(w) {
-					im.warn("timeline: no time zone given: times read as UTC; set the draft's time zone if that is wrong")
-					warnedZone = true
-				}
-			case needDay:
-				if !warnedDay {
-					im.warn("timeline: times have no date and the document gives none: kept in the events' text")
-					warnedDay = true
-				}
-				e.text = w + " " + e.text
-			default:
-				e.text = strings.TrimSpace(w + " " + e.text)
-			}
-		}
-		moment := -1
-		for i, l := range momentLabels {
-			if e.text == l {
-				moment = i
-			}
-		}
-		if moment < 0 {
-			// A person's own line is always kept as an event; it may also
-			// mark a key moment ("OUTAGE BEGINS").
-			t.Events = append(t.Events, model.Event{At: at, Text: e.text})
-			if !marked && at != nil {
-				moment = guessMoment(e.text, t)
-			}
-		}
-		if moment >= 0 && at != nil {
-			*[]**time.Time{&t.Start, &t.Detected, &t.Mitigated, &t.End}[moment] = at
-		}
-	}
-}
-
-var momentWords = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(outage|incident|impact|problem|errors?)\s+(begins?|began|starts?|started)\b|\bstart of (impact|incident|outage)\b`),
-	regexp.MustCompile(`(?i)\b(detected|alert(ed|s)? fired|paged|pages|page fired)\b`),
-	regexp.MustCompile(`(?i)\bmitigated\b|\bmitigation (applied|complete)\b`),
-	regexp.MustCompile(`(?i)\b(outage|incident|impact)\s+(ends|ended|over|resolved)\b|\bresolved\b|\ball clear\b`),
-}
-
-// guessMoment marks the first line that reads like a key moment in a
-// timeline written by people ("OUTAGE BEGINS", "Alert fired").
-func guessMoment(text string, t *model.Timeline) int {
-	slots := []*time.Time{t.Start, t.Detected, t.Mitigated, t.End}
-	for i, re := range momentWords {
-		if slots[i] == nil && re.MatchString(text) {
-			return i
-		}
-	}
-	return -1
-}
-
-func hasZoneSuffix(w string) bool {
-	f := strings.Fields(w)
-	if len(f) < 2 {
-		return strings.HasSuffix(w, "Z") || strings.Contains(w, "+") || strings.Count(w, "-") > 2
-	}
-	_, _, ok := resolveZone(f[len(f)-1])
-	return ok
-}
-
-// parseWhen reads a timeline time. needDay reports a time of day with no
-// date to put it on.
-func parseWhen(w string, loc *time.Location, day *time.Time) (t time.Time, needDay, ok bool) {
-	if v, err := time.Parse(time.RFC3339, w); err == nil {
-		return v, false, true
-	}
-	if f := strings.Fields(w); len(f) >= 2 {
-		if l, _, ok := resolveZone(f[len(f)-1]); ok {
-			loc = l
-			w = strings.Join(f[:len(f)-1], " ")
-		}
-	}
-	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006/01/02 15:04"} {
-		if v, err := time.ParseInLocation(layout, w, loc); err == nil {
-			return v, false, true
-		}
-	}
-	for _, layout := range []string{"15:04:05", "15:04", "3:04 PM", "3:04PM", "3:04 pm", "3:04pm"} {
-		v, err := time.Parse(layout, w)
-		if err != nil {
-			continue
-		}
-		if day == nil {
-			return time.Time{}, true, false
-		}
-		return time.Date(day.Year(), day.Month(), day.Day(), v.Hour(), v.Minute(), v.Second(), 0, loc), false, true
-	}
-	return time.Time{}, false, false
 }
 
 func segText(s gtext.Segment, src []byte) string { return string(s.Value(src)) }
 
-// pureList reports a body that is nothing but lists.
-func pureList(body string) bool {
-	doc := parse([]byte(body))
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, ok := n.(*ast.List); !ok {
+// pureList reports a section that is nothing but lists.
+func pureList(s section) bool {
+	for _, p := range s.blocks {
+		if _, ok := p.node.(*ast.List); !ok {
 			return false
 		}
 	}
-	return true
+	return len(s.blocks) > 0
+}
+
+// tableRowTexts is each row of a table as one line, its cells joined.
+func tableRowTexts(t mdTable) []string {
+	var out []string
+	for _, r := range t.rows {
+		var cells []string
+		for _, c := range r {
+			if c != "" {
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) > 0 {
+			out = append(out, strings.Join(cells, " — "))
+		}
+	}
+	return out
 }

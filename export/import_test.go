@@ -68,7 +68,8 @@ func TestImportTemplates(t *testing.T) {
 				"end":       {timeText(d.Timeline.End), at("2026-10-14T10:04:00Z")},
 				"events":    {itoa(len(d.Timeline.Events)), "5"},
 				"zone":      {d.Timeline.TimeZone, "UTC"},
-				"lessons":   {strings.Join(d.Lessons, "|"), "Went well: The alert fired within 7 minutes.|Went well: Rollback tooling worked first time.|Went wrong: The config change skipped the canary stage.|Got lucky: Traffic was 20% below a normal Monday."},
+				"lessons":   {strings.Join(d.Lessons, "|"), "Went well: The alert fired within 7 minutes.|Went well: Rollback tooling worked first time.|Went wrong: The config change skipped the canary stage."},
+				"lucky":     {d.HumanElements, "- Traffic was 20% below a normal Monday."}, // where we got lucky is a human element
 				"actions":   {itoa(len(d.ActionItems)), "3"},
 				"action 2":  {d.ActionItems[1].Owner + " " + string(d.ActionItems[1].Type) + " " + d.ActionItems[1].Link, "priya prevent b/8813"},
 				"other":     {otherHeadings(d), "Status, Resolution, Detection, Supporting information"},

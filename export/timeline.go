@@ -239,6 +239,8 @@ func metadataLine(d *model.Draft) string {
 	z := draftZone(d)
 	if d.Timeline.Start != nil {
 		add("Date", d.Timeline.Start.In(z.loc).Format(dayLayout))
+	} else if day, err := time.Parse(time.DateOnly, d.Timeline.Day); err == nil {
+		add("Date", day.Format(dayLayout)) // known only to the day
 	}
 	if m := model.ComputeMetrics(d.Timeline); m.Duration != nil {
 		add("Duration", model.HumanDuration(*m.Duration))

@@ -175,7 +175,7 @@ func TestPendingTextRoundTripsAndClones(t *testing.T) {
 func TestValidate(t *testing.T) {
 	d := &Draft{
 		Status: "done", Audience: "everyone",
-		Timeline:      Timeline{TimeZone: "Mars/Olympus", Start: at("2026-11-23T14:05:00Z"), End: at("2026-11-23T13:50:00Z")},
+		Timeline:      Timeline{TimeZone: "Mars/Olympus", Day: "31 July 2018", Start: at("2026-11-23T14:05:00Z"), End: at("2026-11-23T13:50:00Z")},
 		FiveWhys:      fiveWhys(6, 6),
 		ActionItems:   []ActionItem{{What: "x", Due: "next week", Type: "fix", Link: "jira/123"}},
 		Communication: Communication{Channels: []Channel{{URL: "status.example.com"}}},
@@ -190,6 +190,7 @@ func TestValidate(t *testing.T) {
 		"audience":                      "use public or internal",
 		"timeline.timezone":             "IANA name",
 		"timeline.end":                  "ends before the start (14:05 > 13:50)",
+		"timeline.day":                  "YYYY-MM-DD",
 		"five_whys":                     "stop at 5",
 		"action_items[0].due":           "YYYY-MM-DD",
 		"action_items[0].type":          "mitigate, prevent, process or other",

@@ -83,7 +83,12 @@ type Draft struct {
 // Timeline is when things happened. Times keep the offset they were
 // written with; TimeZone is the IANA zone used to show them.
 type Timeline struct {
-	TimeZone  string     `json:"timezone,omitempty"`
+	TimeZone string `json:"timezone,omitempty"`
+	// Day is the incident's calendar day (YYYY-MM-DD) when the text gives
+	// a day but no time of day ("On 31st July 2018 …"): the start is
+	// known only to the day, which the rubric counts as partial. Start,
+	// when set, is more precise and wins.
+	Day       string     `json:"day,omitempty"`
 	Start     *time.Time `json:"start,omitempty"`
 	Detected  *time.Time `json:"detected,omitempty"`
 	Mitigated *time.Time `json:"mitigated,omitempty"`

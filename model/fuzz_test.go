@@ -79,7 +79,7 @@ func FuzzToneText(f *testing.F) {
 }
 
 func FuzzParseTime(f *testing.F) {
-	for _, s := range []string{"2026-11-23 14:05", "14:05", "2026-11-23T14:05:00+01:00", "02:30", "x"} {
+	for _, s := range []string{"2026-11-23 14:05", "14:05", "2026-11-23T14:05:00+01:00", "02:30", "x", "2:05 PM", "14:05 UTC", "2026-11-23 14:05:00.123", "2026-11-23 14:05 Eastern"} {
 		f.Add(s)
 	}
 	berlin, _ := time.LoadLocation("Europe/Berlin")
@@ -91,6 +91,10 @@ func FuzzParseTime(f *testing.F) {
 		}
 		if err != nil && err.Error() == "" {
 			t.Fatal("empty error message")
+		}
+		// A clock with no date lands at or after the reference.
+		if c, ok := ReadClock(in); err == nil && ok && !c.HasDate && got.Before(ref) {
+			t.Fatalf("ParseTime(%q) = %v, before the reference %v", in, got, ref)
 		}
 	})
 }

@@ -46,6 +46,8 @@ type ItemResult struct {
 	Reason string  `json:"reason"`
 	Next   string  `json:"next"`
 	Note   string  `json:"note,omitempty"` // the reviewer's note, when Source is reviewer
+	// Evidence quotes what a yes or partial rests on, best first.
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 // Report is everything `pmwiz score` and the live panel show.
@@ -56,6 +58,9 @@ type Report struct {
 	Findings []Finding    `json:"findings"`
 	Metrics  Metrics      `json:"metrics"`
 	Problems []Problem    `json:"problems"`
+	// Mentioned lists the technologies the text names, by their catalogue
+	// names, in the order it names them.
+	Mentioned []string `json:"mentioned_technologies,omitempty"`
 }
 
 // FindingKind sorts tone findings.

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 )
@@ -58,6 +57,7 @@ func RubricItemByID(id string) (RubricItem, bool) {
 type verdict struct {
 	status       Verdict
 	reason, next string
+	evidence     []Evidence
 }
 
 // facts are what several items share, computed once per score.
@@ -67,16 +67,18 @@ type facts struct {
 	boilerplate int
 	hedging     int
 	concrete    int
+	texts       []judgedText // every text, in reader order, with what was noticed in it
 }
 
 // textStats is what the rubric needs from one piece of free text.
 type textStats struct {
 	words, digits int
 	findings      []Finding // Field left empty: the same text may stand in several fields
+	sig           *textSignals
 }
 
 func statsOf(text string) *textStats {
-	st := &textStats{findings: CheckToneText("", text)}
+	st := &textStats{findings: CheckToneText("", text), sig: analyseText(text)}
 	st.words, st.digits = countTokens(text)
 	return st
 }
@@ -99,7 +101,9 @@ func NewScorer() *Scorer { return &Scorer{memo: map[string]*textStats{}} }
 func Score(d *Draft) Report { return (&Scorer{}).Score(d) }
 
 func (s *Scorer) gatherFacts(d *Draft) facts {
-	var f facts
+	// One entry per text: sized from the last score so a keystroke in a
+	// large draft does not regrow the list a few thousand times.
+	f := facts{texts: make([]judgedText, 0, len(s.memo)+countTexts(d))}
 	next := make(map[string]*textStats, len(s.memo))
 	eachFreeText(d, func(ref fieldRef, text string) {
 		st, ok := s.memo[text]
@@ -109,6 +113,11 @@ func (s *Scorer) gatherFacts(d *Draft) facts {
 			}
 		}
 		next[text] = st
+		where := labels[ref.base]
+		if ref.base == "other" {
+			where = otherLabel(d, ref.index)
+		}
+		f.texts = append(f.texts, judgedText{cat: categories[ref.base], where: where, text: text, st: st})
 		f.freeWords += st.words
 		f.concrete += st.digits
 		for _, fd := range st.findings {
@@ -145,9 +154,18 @@ func (s *Scorer) Score(d *Draft) Report {
 	if r.Problems == nil {
 		r.Problems = []Problem{}
 	}
+	r.Mentioned, _ = textTechnologies(&f)
 	for _, it := range Rubric {
-		v := judges[it.ID](d, f)
+		v := judges[it.ID](d, &f)
 		res := ItemResult{ID: it.ID, Tier: it.Tier, Title: it.Title, Max: it.Points, Source: SourceAuto, Status: v.status, Reason: v.reason, Next: v.next}
+		if v.status != No {
+			res.Evidence = v.evidence
+			if len(res.Evidence) == 0 {
+				// Every yes and partial quotes something: at least the
+				// opening the verdict was read from.
+				res.Evidence = openingEvidence(&f)
+			}
+		}
 		if a, ok := d.Assessments[it.ID]; ok && validVerdict(a.Status) {
 			res.Source, res.Status, res.Note = SourceReviewer, a.Status, a.Note
 			res.Reason = "A reviewer marked this " + string(a.Status)
@@ -163,6 +181,14 @@ func (s *Scorer) Score(d *Draft) Report {
 				res.Next = "Ask the reviewer what is missing here."
 			}
 		}
+		switch {
+		case res.Status == No:
+			res.Evidence = nil
+		case len(res.Evidence) == 0 && res.Note != "":
+			res.Evidence = []Evidence{{Where: "Reviewer", Quote: Quote(res.Note)}}
+		case len(res.Evidence) == 0:
+			res.Evidence = openingEvidence(&f)
+		}
 		res.Points = points(res.Status, it.Points)
 		r.Score += res.Points
 		r.Items = append(r.Items, res)
@@ -171,7 +197,7 @@ func (s *Scorer) Score(d *Draft) Report {
 }
 
 // judges decide each item automatically, before reviewer overrides.
-var judges = map[string]func(*Draft, facts) verdict{
+var judges = map[string]func(*Draft, *facts) verdict{
 	ItemAdmitFailure:  judgeAdmitFailure,
 	ItemSoundHuman:    judgeSoundHuman,
 	ItemChannel:       judgeChannel,
@@ -225,183 +251,6 @@ func (r Report) MissingMustHaves() []ItemResult {
 	return out
 }
 
-func judgeAdmitFailure(d *Draft, _ facts) verdict {
-	switch n := Words(d.Summary); {
-	case n == 0:
-		return verdict{No, "There is no summary yet.", "Write the summary: what failed, in your own words, starting with \"We\"."}
-	case n < minWords:
-		return verdict{Partial, fmt.Sprintf("The summary has %s; a reader needs a full sentence.", plural(n, "word")), "Say in a full sentence what failed and for whom."}
-	case !IsFirstPerson(d.Summary):
-		return verdict{Partial, "The summary does not say \"we\": it reads as if it happened to someone else.", "Own it: \"We broke checkout for 40 minutes\", not \"checkout was unavailable\"."}
-	}
-	return verdict{Yes, "The summary admits what failed, in the first person.", ""}
-}
-
-func judgeSoundHuman(_ *Draft, f facts) verdict {
-	switch {
-	case f.freeWords == 0:
-		return verdict{No, "There is no free text yet.", "Start with the summary: say what happened as you would to a colleague."}
-	case f.boilerplate >= 3:
-		return verdict{No, fmt.Sprintf("%s read like a press release.", plural(f.boilerplate, "boilerplate phrase")), "Rewrite the flagged phrases in plain words; each has a suggestion."}
-	case f.boilerplate > 0:
-		return verdict{Partial, fmt.Sprintf("%s: %q.", plural(f.boilerplate, "boilerplate phrase"), firstOf(f.findings, Boilerplate)), "Replace the flagged phrase with what actually happened to people."}
-	case f.freeWords < minFreeWords:
-		return verdict{Partial, fmt.Sprintf("Only %s of free text so far.", plural(f.freeWords, "word")), "Tell more of the story in your own words: what people saw, what you did."}
-	}
-	return verdict{Yes, fmt.Sprintf("%s of plain text, no boilerplate.", plural(f.freeWords, "word")), ""}
-}
-
-func judgeChannel(d *Draft, _ facts) verdict {
-	named := 0
-	for _, ch := range d.Communication.Channels {
-		if IsWebURL(ch.URL) {
-			return verdict{Yes, fmt.Sprintf("Customers could follow updates at %s.", oneLine(ch.URL)), ""}
-		}
-		if !blank(ch.Name) || !blank(ch.URL) {
-			named++
-		}
-	}
-	if named > 0 {
-		return verdict{Partial, "Channels are named, but none has a working link.", "Add the full link, with https://, so readers can follow the next incident there."}
-	}
-	return verdict{No, "No communication channel.", "Add where customers got updates: a status page, a support thread, a social account."}
-}
-
-// IsWebURL reports whether s is an absolute http or https URL with a host.
-func IsWebURL(s string) bool {
-	u, err := url.Parse(strings.TrimSpace(s))
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-func judgeAuthentic(_ *Draft, f facts) verdict {
-	if f.freeWords == 0 {
-		return verdict{No, "There is no free text yet.", "Write what happened with specifics: times, numbers, systems."}
-	}
-	if f.boilerplate+f.hedging > 0 {
-		kind := Hedging
-		if f.boilerplate > 0 {
-			kind = Boilerplate
-		}
-		return verdict{Partial, fmt.Sprintf("%s: %q.", plural(f.boilerplate+f.hedging, "vague or stock phrase"), firstOf(f.findings, kind)), "Say what you know plainly, and what you are still finding out."}
-	}
-	if f.concrete < minConcrete {
-		return verdict{Partial, fmt.Sprintf("%s so far.", plural(f.concrete, "concrete detail")), "Add specifics: timeline times, numbers (requests, minutes, users), the systems involved."}
-	}
-	return verdict{Yes, fmt.Sprintf("Plain and specific: %s.", plural(f.concrete, "concrete detail")), ""}
-}
-
-func judgeStartEnd(d *Draft, _ facts) verdict {
-	start, end := d.Timeline.Start, d.Timeline.End
-	switch {
-	case start == nil && end == nil:
-		return verdict{No, "Neither start nor end time is set.", "Add when the incident started and ended: readers want the duration."}
-	case start == nil:
-		return verdict{Partial, "The end is set but not the start.", "Add when the incident started: readers want the duration."}
-	case end == nil:
-		return verdict{Partial, "The start is set but not the end.", "Add when the incident ended: readers want the duration."}
-	case end.Before(*start):
-		return verdict{Partial, "The end is before the start.", "Fix the start or end time: the end must come after the start."}
-	}
-	return verdict{Yes, "Start and end are set: it lasted " + HumanDuration(end.Sub(*start)) + ".", ""}
-}
-
-func judgeImpact(d *Draft, _ facts) verdict {
-	who, what := !blank(d.Impact.Who), !blank(d.Impact.What)
-	switch {
-	case who && what:
-		return verdict{Yes, "Says who was affected and what they could not do.", ""}
-	case who:
-		return verdict{Partial, "Says who was affected, not what broke for them.", "Add what they could not do, in their terms: \"could not pay\", \"saw stale prices\"."}
-	case what:
-		return verdict{Partial, "Says what broke, not who was affected.", "Add who was affected: which customers, regions, plans, how many."}
-	}
-	return verdict{No, "The impact is empty.", "Add who was affected and what they could not do."}
-}
-
-func judgeRootCause(d *Draft, _ facts) verdict {
-	wwg, an := Words(d.RootCause.WhatWentWrong), Words(d.RootCause.Analysis)
-	switch {
-	case wwg >= minWords && an >= minWords:
-		return verdict{Yes, "Says what went wrong and how you found it.", ""}
-	case wwg == 0 && an == 0:
-		return verdict{No, "The root cause is empty.", "Explain what went wrong, then how you found it: readers trust the analysis, not the verdict."}
-	case wwg < minWords:
-		return verdict{Partial, fmt.Sprintf("What went wrong has %s.", plural(wwg, "word")), "Explain what went wrong in a few sentences: the failure, not just its name."}
-	}
-	if an == 0 {
-		return verdict{Partial, "Says what went wrong, but not how you found it.", "Add how you found the cause: the graphs, logs or experiments that showed it."}
-	}
-	return verdict{Partial, fmt.Sprintf("How you found it has %s.", plural(an, "word")), "Say more about how you found the cause: the graphs, logs or experiments that showed it."}
-}
-
-func judgeLessons(d *Draft, _ facts) verdict {
-	lessons := countNonBlank(d.Lessons)
-	actions := 0
-	for _, a := range d.ActionItems {
-		if !blank(a.What) {
-			actions++
-		}
-	}
-	switch {
-	case lessons > 0 && actions > 0:
-		return verdict{Yes, fmt.Sprintf("%s and %s.", plural(lessons, "lesson"), plural(actions, "action item")), ""}
-	case lessons > 0:
-		return verdict{Partial, "Lessons, but no action items.", "Add what you will do about it: an action item with an owner and a due date."}
-	case actions > 0:
-		return verdict{Partial, "Action items, but no lessons.", "Add what you learned: the lesson behind the action items."}
-	}
-	return verdict{No, "No lessons or action items.", "Add what you learned and what you are doing so it does not happen again."}
-}
-
-func judgeTechnologies(d *Draft, _ facts) verdict {
-	if n := countNonBlank(d.Technologies); n > 0 {
-		return verdict{Yes, fmt.Sprintf("%s named.", plural(n, "technology", "technologies")), ""}
-	}
-	return verdict{No, "No technologies named.", "Name the systems involved (databases, queues, clouds): engineers reading it want to compare."}
-}
-
-func judgeFiveWhys(d *Draft, _ facts) verdict {
-	asked, answered := 0, 0
-	for _, w := range d.FiveWhys {
-		if blank(w.Why) && blank(w.Because) {
-			continue
-		}
-		asked++
-		if !blank(w.Because) {
-			answered++
-		}
-	}
-	switch {
-	case asked == 0:
-		return verdict{No, "No Five Whys yet.", "Ask why it happened, then why that happened, five times."}
-	case asked >= MaxWhys && answered >= MaxWhys:
-		return verdict{Yes, "Five whys, each answered.", ""}
-	case answered < asked:
-		return verdict{Partial, fmt.Sprintf("%d of %d whys answered.", answered, asked), "Answer each why with a because."}
-	}
-	return verdict{Partial, fmt.Sprintf("%s of five.", plural(asked, "why", "whys")), "Ask the next why: why did that happen?"}
-}
-
-func judgeHumanElements(d *Draft, _ facts) verdict {
-	return judgeProse(d.HumanElements, "human elements",
-		"Add the human side: who was on call, what they saw, what made it hard.")
-}
-
-func judgeOthersLearn(d *Draft, _ facts) verdict {
-	return judgeProse(d.OthersCanLearn, "what others can learn",
-		"Add what another team could take from this for their own systems.")
-}
-
-func judgeProse(text, name, next string) verdict {
-	switch n := Words(text); {
-	case n == 0:
-		return verdict{No, "Nothing on " + name + " yet.", next}
-	case n < minWords:
-		return verdict{Partial, fmt.Sprintf("%s on %s.", plural(n, "word"), name), "Say a little more: a sentence or two a reader can use."}
-	}
-	return verdict{Yes, "Covers " + name + ".", ""}
-}
-
 func countNonBlank(ss []string) int {
 	n := 0
 	for _, s := range ss {
@@ -436,4 +285,9 @@ func plural(n int, one string, many ...string) string {
 // oneLine squeezes text onto one line for a reason or a note.
 func oneLine(s string) string {
 	return truncate(strings.Join(strings.Fields(SafeLine(s)), " "), 80)
+}
+
+// countTexts is about how many free texts the draft holds.
+func countTexts(d *Draft) int {
+	return 8 + len(d.Timeline.Events) + 2*len(d.FiveWhys) + len(d.Lessons) + len(d.ActionItems) + len(d.RootCause.ContributingFactors) + len(d.Other)
 }

@@ -60,12 +60,13 @@ func TestRubricBoundaries(t *testing.T) {
 
 		{"authentic: no text", ItemAuthentic, Draft{}, No},
 		{"authentic: 2 details", ItemAuthentic, Draft{Summary: "We lost 40 requests at 14:05", Timeline: Timeline{}}, Partial},
-		{"authentic: 3 details", ItemAuthentic, Draft{Summary: "We lost 40 requests at 14:05", Technologies: []string{"Postgres"}}, Yes},
-		{"authentic: times count", ItemAuthentic, Draft{Summary: "We broke it", Timeline: Timeline{Start: at("2026-11-23T14:00:00Z"), Detected: at("2026-11-23T14:05:00Z"), End: at("2026-11-23T15:00:00Z")}}, Yes},
-		{"authentic: events count", ItemAuthentic, Draft{Summary: "We broke it", Timeline: Timeline{Events: []Event{{Text: "a"}, {Text: "b"}, {Text: "c"}}}}, Yes},
+		{"authentic: 3 details", ItemAuthentic, Draft{RootCause: RootCause{WhatWentWrong: "A config push emptied the pool because nothing validated the file"}, Summary: "We lost 40 requests at 14:05", Technologies: []string{"Postgres"}}, Yes},
+		{"authentic: specific, but the cause only named", ItemAuthentic, Draft{Summary: "We lost 40 requests at 14:05", Technologies: []string{"Postgres"}}, Partial},
+		{"authentic: times count", ItemAuthentic, Draft{RootCause: RootCause{WhatWentWrong: "A config push emptied the pool because nothing validated the file"}, Summary: "We broke it", Timeline: Timeline{Start: at("2026-11-23T14:00:00Z"), Detected: at("2026-11-23T14:05:00Z"), End: at("2026-11-23T15:00:00Z")}}, Yes},
+		{"authentic: events count", ItemAuthentic, Draft{RootCause: RootCause{WhatWentWrong: "A config push emptied the pool because nothing validated the file"}, Summary: "We broke it", Timeline: Timeline{Events: []Event{{Text: "a"}, {Text: "b"}, {Text: "c"}}}}, Yes},
 		{"authentic: hedging", ItemAuthentic, Draft{Summary: "It appears that we lost 40 requests at 14:05 on db1"}, Partial},
 		{"authentic: boilerplate", ItemAuthentic, Draft{Summary: "We lost 40 requests at 14:05 on db1, rest assured"}, Partial},
-		{"authentic: blame is not scored", ItemAuthentic, Draft{Summary: "We lost 40 requests at 14:05 on db1 through human error"}, Yes},
+		{"authentic: blame is not scored", ItemAuthentic, Draft{RootCause: RootCause{WhatWentWrong: "A config push emptied the pool because nothing validated the file"}, Summary: "We lost 40 requests at 14:05 on db1 through human error"}, Yes},
 
 		{"start_end: neither", ItemStartEnd, Draft{}, No},
 		{"start_end: start only", ItemStartEnd, Draft{Timeline: Timeline{Start: at("2026-11-23T14:00:00Z")}}, Partial},
@@ -154,10 +155,12 @@ func TestScoreAddsUpPoints(t *testing.T) {
 		Technologies: []string{"Postgres"},                                                         // yes 5
 		Timeline:     Timeline{Start: at("2026-11-23T14:00:00Z"), End: at("2026-11-23T14:40:00Z")}, // yes 15
 	}
-	// sound_human partial (2.5: < 40 words), authentic yes (5: 2 times + 1 tech), the rest no.
+	// sound_human partial (2.5: < 40 words); authentic partial (2.5: 2
+	// times + 1 tech, but no cause given); root_cause partial (7.5: the
+	// summary names what broke, not why); the rest no.
 	r := Score(d)
-	if r.Score != 5+2.5+5+15+7.5+5 {
-		t.Fatalf("score = %v, want 40; items: %+v", r.Score, r.Items)
+	if r.Score != 5+2.5+2.5+15+7.5+7.5+5 {
+		t.Fatalf("score = %v, want 45; items: %+v", r.Score, r.Items)
 	}
 	if len(r.Items) != 12 || r.Items[0].ID != ItemAdmitFailure || r.Items[11].ID != ItemOthersLearn {
 		t.Fatalf("items out of order: %+v", r.Items)
@@ -184,6 +187,15 @@ func TestReviewerOverrides(t *testing.T) {
 	tech := item(r, ItemTechnologies)
 	if tech.Status != Yes || tech.Source != SourceReviewer || tech.Next != "" || tech.Points != 5 {
 		t.Fatalf("technologies override not applied: %+v", tech)
+	}
+	// A verdict a reviewer gave quotes what it rests on: the note, else the
+	// text; one overridden to no quotes nothing.
+	if len(imp.Evidence) == 0 || len(tech.Evidence) == 0 {
+		t.Errorf("reviewer verdicts without evidence: %+v / %+v", imp.Evidence, tech.Evidence)
+	}
+	d.Assessments[ItemImpact] = Assessment{Status: No}
+	if ev := item(Score(d), ItemImpact).Evidence; len(ev) != 0 {
+		t.Errorf("a no carries evidence: %+v", ev)
 	}
 	ch := item(r, ItemChannel)
 	if ch.Source != SourceAuto || ch.Status != No {

@@ -75,6 +75,21 @@ func eachFreeText(d *Draft, fn func(ref fieldRef, text string)) {
 	}
 	one("human_elements", d.HumanElements)
 	one("others_can_learn", d.OthersCanLearn)
+	// Sections import could not map are still the author's words: the
+	// tone check and the rubric read them like any field.
+	for i, o := range d.Other {
+		item("other", i, ".body", o.Body)
+	}
+}
+
+// otherLabel names an unmapped section by its heading, for evidence.
+func otherLabel(d *Draft, i int) string {
+	if i >= 0 && i < len(d.Other) {
+		if h := oneLine(d.Other[i].Heading); h != "" {
+			return h
+		}
+	}
+	return "Other"
 }
 
 func indexed(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }

@@ -34,6 +34,19 @@ func TestParseTime(t *testing.T) {
 		{"yesterday", nil, "error: 2026-11-23 14:05"},
 		{"2026-13-01 10:00", nil, "error: not a time"},
 		{"25:00", &start, "error: not a time"},
+		// As people write them.
+		{"14:05 UTC", &start, "2026-11-24T14:05:00Z"}, // after ref (22:30 UTC): the next day
+		{"23:45 UTC", &start, "2026-11-23T23:45:00Z"},
+		{"2:05 PM", &dstDay, "2026-03-29T14:05:00+02:00"},
+		{"11:45 pm", &start, "2026-11-23T23:45:00+01:00"},
+		{"13:26 PDT", nil, "error: no date"},
+		{"2026-11-23 13:26 PDT", nil, "2026-11-23T13:26:00-07:00"},
+		{"2026/11/23 14:05", nil, "2026-11-23T14:05:00+01:00"},
+		{"2026-11-23 14:05:00.123", nil, "2026-11-23T14:05:00+01:00"}, // fractions are kept, not a DST error
+		{"2026-03-29 02:30:00.5", nil, "error: does not exist"},
+		{"2026-11-23 14:05 Eastern", nil, "error: names a region"},
+		{"2026-11-23", nil, "error: a day without a time"},
+		{"13:00 PM", &start, "error: not a time"},
 	}
 	for _, c := range cases {
 		got, err := ParseTime(c.in, berlin, c.ref)
@@ -73,5 +86,23 @@ func TestMetrics(t *testing.T) {
 		if got := HumanDuration(d); got != want {
 			t.Errorf("HumanDuration(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+func TestParseTimeKeepsFractions(t *testing.T) {
+	got, err := ParseTime("2026-11-23 14:05:00.123", time.UTC, nil)
+	if err != nil || got.Nanosecond() != 123000000 {
+		t.Fatalf("ParseTime = %v, %v; want .123 kept", got, err)
+	}
+}
+
+func TestParseTimeRegionWordInItsZone(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	got, err := ParseTime("2026-07-01 14:05 Eastern", ny, nil)
+	if err != nil || got.Format(time.RFC3339) != "2026-07-01T14:05:00-04:00" {
+		t.Fatalf("ParseTime = %v, %v; want 14:05 EDT", got, err)
 	}
 }

@@ -27,6 +27,11 @@ func (d *Draft) Validate() []Problem {
 	if err != nil {
 		add("timeline.timezone", "%v", err)
 	}
+	if d.Timeline.Day != "" {
+		if _, err := time.Parse(time.DateOnly, d.Timeline.Day); err != nil {
+			add("timeline.day", "%q is not a day: write it as YYYY-MM-DD, like 2026-11-23", d.Timeline.Day)
+		}
+	}
 	ps = append(ps, d.Timeline.orderProblems(loc)...)
 	if n := len(d.FiveWhys); n > MaxWhys {
 		add("five_whys", "%d entries, but the Five Whys stop at %d: merge or remove %d", n, MaxWhys, n-MaxWhys)

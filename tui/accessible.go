@@ -146,6 +146,9 @@ func (a *accessibleRun) step(st step) error {
 		r := model.Score(a.d)
 		for _, it := range r.Items {
 			fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
+			if q := EvidenceLine(it); q != "" {
+				fmt.Fprintf(a.out, "  Because of %s\n", q)
+			}
 		}
 		for _, f := range r.Findings {
 			fmt.Fprintf(a.out, "Tone, %s: %q. %s\n", model.SafeLine(fieldLabel(a.d, f.Field)), model.SafeLine(f.Phrase), model.SafeLine(f.Suggestion))

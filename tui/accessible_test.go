@@ -54,9 +54,10 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 		// The durations, as the wizard and `pmwiz score` give them.
 		"Time to detect 7m · Time to mitigate 35m · Time to resolve 47m.",
 		// The Why's question is asked with the answer it follows.
-		"Follows from Root cause: Timeout set to 0 ms"} {
+		"Follows from Root cause: Timeout set to 0 ms",
+		"Admit failure: partial. ", "  Because of “We broke checkout for 47 minutes.” (Summary)"} {
 		if !strings.Contains(o, want) {
-			t.Errorf("output lacks %q", want)
+			t.Errorf("output lacks %q:\n%s", want, o)
 		}
 	}
 	check := []struct{ got, want string }{

@@ -20,6 +20,7 @@ type keyMap struct {
 	MoveDown    bkey.Binding
 	Editor      bkey.Binding
 	Quote       bkey.Binding
+	AddNamed    bkey.Binding
 	Save        bkey.Binding
 	Preview     bkey.Binding
 	Export      bkey.Binding
@@ -35,20 +36,24 @@ type keyMap struct {
 
 func defaultKeyMap() keyMap {
 	return keyMap{
-		NextField:   bkey.NewBinding(bkey.WithKeys("tab"), bkey.WithHelp("tab", "next field")),
-		PrevField:   bkey.NewBinding(bkey.WithKeys("shift+tab"), bkey.WithHelp("shift+tab", "previous field")),
-		NextStep:    bkey.NewBinding(bkey.WithKeys("pgdown", "ctrl+n"), bkey.WithHelp("pgdn/ctrl+n", "next step")),
-		PrevStep:    bkey.NewBinding(bkey.WithKeys("pgup", "ctrl+b"), bkey.WithHelp("pgup/ctrl+b", "previous step")),
-		Left:        bkey.NewBinding(bkey.WithKeys("left"), bkey.WithHelp("←/→", "change choice")),
-		Right:       bkey.NewBinding(bkey.WithKeys("right")),
-		Toggle:      bkey.NewBinding(bkey.WithKeys("space"), bkey.WithHelp("space", "toggle")),
-		AddEntry:    bkey.NewBinding(bkey.WithKeys("ctrl+o"), bkey.WithHelp("ctrl+o", "add entry")),
-		DelEntry:    bkey.NewBinding(bkey.WithKeys("ctrl+x"), bkey.WithHelp("ctrl+x", "delete entry")),
-		Undo:        bkey.NewBinding(bkey.WithKeys("ctrl+z"), bkey.WithHelp("ctrl+z", "undo delete")),
-		MoveUp:      bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
-		MoveDown:    bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
-		Editor:      bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
-		Quote:       bkey.NewBinding(bkey.WithKeys("ctrl+g"), bkey.WithHelp("ctrl+g", "quote as `code`")),
+		NextField: bkey.NewBinding(bkey.WithKeys("tab"), bkey.WithHelp("tab", "next field")),
+		PrevField: bkey.NewBinding(bkey.WithKeys("shift+tab"), bkey.WithHelp("shift+tab", "previous field")),
+		NextStep:  bkey.NewBinding(bkey.WithKeys("pgdown", "ctrl+n"), bkey.WithHelp("pgdn/ctrl+n", "next step")),
+		PrevStep:  bkey.NewBinding(bkey.WithKeys("pgup", "ctrl+b"), bkey.WithHelp("pgup/ctrl+b", "previous step")),
+		Left:      bkey.NewBinding(bkey.WithKeys("left"), bkey.WithHelp("←/→", "change choice")),
+		Right:     bkey.NewBinding(bkey.WithKeys("right")),
+		Toggle:    bkey.NewBinding(bkey.WithKeys("space"), bkey.WithHelp("space", "toggle")),
+		AddEntry:  bkey.NewBinding(bkey.WithKeys("ctrl+o"), bkey.WithHelp("ctrl+o", "add entry")),
+		DelEntry:  bkey.NewBinding(bkey.WithKeys("ctrl+x"), bkey.WithHelp("ctrl+x", "delete entry")),
+		Undo:      bkey.NewBinding(bkey.WithKeys("ctrl+z"), bkey.WithHelp("ctrl+z", "undo delete")),
+		MoveUp:    bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
+		MoveDown:  bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
+		Editor:    bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
+		Quote:     bkey.NewBinding(bkey.WithKeys("ctrl+g"), bkey.WithHelp("ctrl+g", "quote as `code`")),
+		// AddNamed works on the Technologies step, whose offer line names
+		// it; the help overlay keeps to the keys that work everywhere.
+		// (ctrl+t is the log chooser's.)
+		AddNamed:    bkey.NewBinding(bkey.WithKeys("ctrl+y"), bkey.WithHelp("ctrl+y", "add technologies the text names")),
 		Save:        bkey.NewBinding(bkey.WithKeys("ctrl+s"), bkey.WithHelp("ctrl+s", "save now")),
 		Preview:     bkey.NewBinding(bkey.WithKeys("ctrl+p"), bkey.WithHelp("ctrl+p", "preview")),
 		Export:      bkey.NewBinding(bkey.WithKeys("ctrl+w"), bkey.WithHelp("ctrl+w", "export Markdown")),

@@ -110,6 +110,9 @@ func RenderReportWidth(title string, r model.Report, width int) string {
 			head = strings.Repeat(" ", indent)
 		}
 		b.WriteString(hang(head, indent, it.Reason, width) + "\n")
+		if q := EvidenceLine(it); q != "" {
+			b.WriteString(hang(strings.Repeat(" ", indent), indent+1, s.dim.Render(q), width) + "\n")
+		}
 		if it.Next != "" {
 			lead := strings.Repeat(" ", indent) + s.next.Render(GlyphNext) + " "
 			b.WriteString(hang(lead, indent+2, it.Next, width) + "\n")

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strings"
 	"sync"
 	"time"
 
@@ -9,7 +8,8 @@ import (
 )
 
 // parseTime reads a time typed into the wizard with model.ParseTime:
-// "2026-11-23 14:05", "14:05" (on ref's date) or RFC 3339, wall times in
+// "2026-11-23 14:05", "14:05", "2:05 PM", "14:05 UTC" (on ref's date) or
+// RFC 3339, wall times in
 // loc so a DST change follows the zone's rules.
 //
 // model.ParseTime puts a bare clock at or after ref, which is right for
@@ -35,15 +35,11 @@ func parseTime(input string, loc *time.Location, ref *time.Time, nearest bool) (
 	return t, nil
 }
 
-// isClock reports whether the input is a bare clock time ("14:05").
+// isClock reports whether the input is a clock time with no date
+// ("14:05", "2:05 PM", "14:05 UTC").
 func isClock(s string) bool {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"15:04", "15:04:05"} {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
-		}
-	}
-	return false
+	c, ok := model.ReadClock(s)
+	return ok && c.HasClock && !c.HasDate
 }
 
 // formatTime shows a time the way parseTime reads it back, in loc.

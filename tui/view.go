@@ -397,6 +397,9 @@ func (m Model) formView(w, h int) string {
 			metrics = st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…"))
 		}
 	}
+	if s.title == "Technologies" {
+		zone = m.suggestLine(w)
+	}
 	blank := true
 	build := func() []string {
 		head := append([]string{}, title)
@@ -718,6 +721,9 @@ func (m Model) reviewBody(w, room int) []string {
 			st.Muted.Render(fmt.Sprintf("  %s/%d", FormatPoints(it.Points), it.Max)))
 		if it.Reason != "" {
 			wrap("  ", "  ", model.SafeLine(it.Reason), st.Muted.Render)
+		}
+		if q := EvidenceLine(it); q != "" {
+			wrap("  ", "   ", q, st.Muted.Render)
 		}
 		if it.Status != model.Yes && it.Next != "" {
 			wrap("  "+GlyphNext+" ", "    ", model.SafeLine(it.Next), st.Value.Render)

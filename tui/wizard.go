@@ -583,7 +583,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.preview.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	case bkey.Matches(msg, k.Export):
 		return m.doExport()
-	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote)):
+	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote, k.AddNamed)):
 		m.flash = "read-only: " + m.banner
 		return nil
 	case bkey.Matches(msg, k.AddEntry):
@@ -600,6 +600,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openEditor()
 	case bkey.Matches(msg, k.Quote):
 		return m.quoteCode()
+	case bkey.Matches(msg, k.AddNamed):
+		return m.addNamedTechnologies()
 	}
 	if f == nil {
 		return nil

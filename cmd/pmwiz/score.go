@@ -119,7 +119,15 @@ func scoreFile(cmd *cobra.Command, ref string) (fileReport, error) {
 	if _, err := os.Lstat(ref); err == nil || path == "" {
 		path = ref
 	}
-	return fileReport{File: path, Title: d.Title, Report: model.Score(d)}, nil
+	report := model.Score(d)
+	// Each quote's line in the Markdown file, for the reader and for CI
+	// annotations (standard input cannot be read twice).
+	if ref != "-" && isMarkdownPath(path) {
+		if src, err := readLimited(path); err == nil {
+			locateEvidence(src, &report)
+		}
+	}
+	return fileReport{File: path, Title: d.Title, Report: report}, nil
 }
 
 // scoreVerdict is the exit status: 2 when a file could not be read, 1

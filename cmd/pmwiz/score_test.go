@@ -40,8 +40,10 @@ func TestScoreHumanOutput(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{
-		"Login outage", "Score 25/100",
-		"✓ Admit failure", "✗ Sound like a human", "◐ Communication channel",
+		"Login outage", "Score 22.5/100",
+		// "Login was unavailable. We apologize for any inconvenience…":
+		// a stock apology owns nothing.
+		"◐ Admit failure", "✗ Sound like a human", "◐ Communication channel",
 		"→ Add the full link, with https://",
 		`boilerplate summary: "valued customers"`,
 		"blame (advice, not scored) root_cause.what_went_wrong: \"human error\"",

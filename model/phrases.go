@@ -1,0 +1,194 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// phraseIndex finds catalogue phrases in text by whole words. It is shared
+// by the tone check and the rubric's cue catalogue: both run on every
+// keystroke over the whole draft, so phrases are indexed by their first
+// word and words are compared in place, without allocating.
+//
+// A phrase is a list of lower-case words; "word*" matches any ending and
+// "…" stands for up to maxGap words.
+type phraseIndex struct {
+	words        [][]string
+	byFirstWord  map[string][]int
+	prefixByHead map[string][]int // prefix patterns ("fail*") by their first three letters
+	prefixFirsts []int            // prefix patterns shorter than that
+}
+
+// headLen is how many letters of a word index prefix patterns.
+const headLen = 3
+
+// maxGap is how many words "…" may stand for.
+const maxGap = 4
+
+func newPhraseIndex() *phraseIndex {
+	return &phraseIndex{byFirstWord: map[string][]int{}, prefixByHead: map[string][]int{}}
+}
+
+// add indexes a phrase and returns its id, the order it was added in.
+func (x *phraseIndex) add(words []string) int {
+	id := len(x.words)
+	x.words = append(x.words, words)
+	if p, ok := strings.CutSuffix(words[0], "*"); ok {
+		if len(p) >= headLen {
+			x.prefixByHead[p[:headLen]] = append(x.prefixByHead[p[:headLen]], id)
+		} else {
+			x.prefixFirsts = append(x.prefixFirsts, id)
+		}
+	} else {
+		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
+	}
+	return id
+}
+
+// phraseWords splits a catalogue phrase into its lower-case words.
+func phraseWords(s string) []string {
+	var words []string
+	// Text is split into words at hyphens ("shout-out" is two words), so
+	// phrases are too, or a hyphenated phrase could never match.
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))) {
+		if w == "..." {
+			w = "…"
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// each calls fn for every phrase that matches at a token, with the
+// indexes of the first and last tokens matched.
+func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last int)) {
+	var buf [32]byte
+	try := func(id, i int) {
+		if last, ok := matchWords(x.words[id], text, toks, i); ok {
+			fn(id, i, last)
+		}
+	}
+	for i, t := range toks {
+		w := text[t.start:t.end]
+		if key, ok := lowerKey(w, &buf); ok {
+			for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
+				try(id, i)
+			}
+			if len(key) >= headLen {
+				for _, id := range x.prefixByHead[string(key[:headLen])] {
+					try(id, i)
+				}
+			}
+		} else {
+			lw := strings.ToLower(w)
+			for _, id := range x.byFirstWord[lw] {
+				try(id, i)
+			}
+			if len(lw) >= headLen {
+				for _, id := range x.prefixByHead[lw[:headLen]] {
+					try(id, i)
+				}
+			}
+		}
+		for _, id := range x.prefixFirsts {
+			try(id, i)
+		}
+	}
+}
+
+// token is one word of a text, by its byte span. Words are compared
+// case-insensitively in place (strings.EqualFold) rather than lower-cased
+// into new strings: allocating a string per word was most of the cost.
+type token struct{ start, end int }
+
+// tokenize splits text into words: runs of letters, digits and
+// apostrophes. Matching whole tokens is what keeps "possibly" from hitting
+// "impossibly".
+func tokenize(text string, toks []token) []token {
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		var inWord bool
+		size := 1
+		if c < utf8.RuneSelf {
+			inWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+		}
+		if inWord && start < 0 {
+			start = i
+		}
+		if !inWord && start >= 0 {
+			toks = append(toks, token{start, i})
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		toks = append(toks, token{start, len(text)})
+	}
+	return toks
+}
+
+// lowerKey lower-cases an ASCII word into buf for the first-word index;
+// ok is false for words that are not plain ASCII or too long to be a
+// catalogue word.
+func lowerKey(word string, buf *[32]byte) ([]byte, bool) {
+	if len(word) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(word)], true
+}
+
+func wordMatches(pattern, word string) bool {
+	if p, ok := strings.CutSuffix(pattern, "*"); ok {
+		return len(word) >= len(p) && strings.EqualFold(word[:len(p)], p)
+	}
+	if strings.ContainsRune(word, '’') {
+		word = strings.ReplaceAll(word, "’", "'")
+	}
+	return strings.EqualFold(pattern, word)
+}
+
+// matchWords tries a phrase at token i; it returns the index of the last
+// token matched.
+func matchWords(words []string, text string, toks []token, i int) (int, bool) {
+	word := func(j int) string { return text[toks[j].start:toks[j].end] }
+	j := i
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		if w == "…" {
+			next := words[k+1]
+			found := false
+			for skip := 0; skip <= maxGap && j+skip < len(toks); skip++ {
+				if wordMatches(next, word(j+skip)) {
+					j += skip
+					found = true
+					break
+				}
+			}
+			if !found {
+				return 0, false
+			}
+			continue
+		}
+		if j >= len(toks) || !wordMatches(w, word(j)) {
+			return 0, false
+		}
+		j++
+	}
+	return j - 1, true
+}

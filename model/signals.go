@@ -1,0 +1,486 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What the rubric notices in one piece of text, sentence by sentence. A
+// text is read once and remembered by the Scorer, so rescoring on a
+// keystroke re-reads only the field being typed in.
+
+// sentence is one sentence a reader might quote: whitespace collapsed,
+// otherwise verbatim, with what a careful reader notices in it.
+type sentence struct {
+	text   string
+	cues   cue
+	hits   []cueHit // where each cue phrase matched, for reasons
+	techs  []string // technologies it names, in order
+	agent  bool     // speaks as we/our/I/my (not "us": that is a victim, not an agent)
+	quoted bool     // in a blockquote: someone else's words (a chat log, an email)
+	url    bool     // holds a web link
+	email  bool     // holds a full email address
+	date   bool     // names a calendar day
+	count  bool     // counts things: "700 users", "60 PRs", "1.21B queries"
+	why    bool     // a "Why …?" question
+	answer string   // for a why-question, the answer that follows it
+	stock  bool     // holds a boilerplate phrase of the tone catalogue
+	hedge  bool     // holds a hedging phrase of the tone catalogue
+	digits int      // tokens holding a digit: concrete details
+}
+
+// cueHit is one cue phrase found in a sentence, by byte span.
+type cueHit struct {
+	kind       cue
+	start, end int
+}
+
+// phrase is the text a hit matched.
+func (s *sentence) phrase(h cueHit) string { return s.text[h.start:h.end] }
+
+// firstHit returns the first phrase of a kind in the sentence.
+func (s *sentence) firstHit(kind cue) string {
+	for _, h := range s.hits {
+		if h.kind == kind {
+			return s.phrase(h)
+		}
+	}
+	return ""
+}
+
+// textSignals is everything noticed in one text.
+type textSignals struct {
+	sentences []sentence // those with anything noticed, in order
+	opening   string     // the text's first sentence of three words or more
+	first     string     // its first sentence of any length
+	whys      int        // "Why …?" questions answered in the text
+	techs     []string   // technologies named, each once, in order
+	techAt    []int      // for each, the index in sentences of the first to name it
+}
+
+// maxSentences bounds the sentences kept from one text, so a hostile or
+// huge paste costs memory in proportion to what a reader could use.
+const maxSentences = 5000
+
+func analyseText(text string) *textSignals {
+	sig := &textSignals{}
+	// A why-question counts as answered when the next sentence, in the
+	// same list item or the paragraph after it, is an answer: not a
+	// question, not a heading, at least three words.
+	pendingWhy := -1 // index in sig.sentences of a why-question awaiting its answer
+	eachUnit(text, func(u unit) {
+		for _, st := range splitSentences(u.text) {
+			s := readSentence(st, u.quoted)
+			if pendingWhy >= 0 && !u.heading && !s.why && !isQuestion(st) && Words(st) >= 3 {
+				sig.whys++
+				sig.sentences[pendingWhy].answer = st
+			}
+			pendingWhy = -1
+			if s.why && !u.heading && !u.quoted && len(sig.sentences) < maxSentences {
+				pendingWhy = len(sig.sentences)
+			}
+			if sig.first == "" {
+				sig.first = st
+			}
+			if sig.opening == "" && !u.heading && !u.quoted && Words(st) >= 3 {
+				sig.opening = st
+			}
+			if s.noticed() && len(sig.sentences) < maxSentences {
+				for _, name := range s.techs {
+					if !containsFold(sig.techs, name) {
+						sig.techs = append(sig.techs, name)
+						sig.techAt = append(sig.techAt, len(sig.sentences))
+					}
+				}
+				sig.sentences = append(sig.sentences, s)
+			}
+		}
+	})
+	return sig
+}
+
+func (s *sentence) noticed() bool {
+	return s.cues != 0 || len(s.techs) > 0 || s.url || s.email || s.date || s.count || s.why || s.stock || s.hedge || s.digits > 0
+}
+
+// unit is a paragraph, a list item, a table row or a heading: text that
+// belongs together. Hard-wrapped lines are joined with a space.
+type unit struct {
+	text    string
+	quoted  bool
+	heading bool
+}
+
+// listMarker returns the length of a list item's marker ("- ", "1. "),
+// or 0 when the line is not a list item.
+func listMarker(l string) int {
+	i := 0
+	if l != "" && strings.IndexByte("-*+", l[0]) >= 0 {
+		i = 1
+	} else {
+		for i < len(l) && i < 9 && l[i] >= '0' && l[i] <= '9' {
+			i++
+		}
+		if i == 0 || i >= len(l) || (l[i] != '.' && l[i] != ')') {
+			return 0
+		}
+		i++
+	}
+	if i >= len(l) || (l[i] != ' ' && l[i] != '\t') {
+		return 0
+	}
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// tableRule: the |---|:---:| line under a table's header.
+func tableRule(l string) bool {
+	return strings.Trim(l, "|-: \t") == "" && strings.Contains(l, "-")
+}
+
+// eachUnit splits Markdown text into units; fenced code is skipped (a
+// reader does not take log lines or code for the author's words).
+func eachUnit(text string, fn func(unit)) {
+	var cur []string
+	curQuoted := false
+	flush := func() {
+		if len(cur) > 0 {
+			fn(unit{text: strings.Join(cur, " "), quoted: curQuoted})
+			cur = cur[:0]
+		}
+	}
+	fence := ""
+	for line := range strings.SplitSeq(text, "\n") {
+		l := strings.TrimSpace(line)
+		quoted := false
+		for strings.HasPrefix(l, ">") {
+			quoted = true
+			l = strings.TrimSpace(l[1:])
+		}
+		if !quoted && curQuoted && len(cur) > 0 && l != "" && listMarker(l) == 0 && !strings.HasPrefix(l, "#") {
+			quoted = true // a lazy continuation line: still the quote
+		}
+		if fence != "" {
+			if strings.HasPrefix(l, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+			flush()
+			fence = l[:3]
+			continue
+		}
+		switch {
+		case l == "":
+			flush()
+		case strings.HasPrefix(l, "#"):
+			flush()
+			if h := strings.TrimSpace(strings.TrimLeft(l, "#")); h != "" {
+				fn(unit{text: h, quoted: quoted, heading: true})
+			}
+		case strings.HasPrefix(l, "|"):
+			flush()
+			if !tableRule(l) {
+				fn(unit{text: tableRow(l), quoted: quoted})
+			}
+		case listMarker(l) > 0:
+			flush()
+			cur = append(cur, collapse(l[listMarker(l):]))
+			curQuoted = quoted
+		default:
+			if quoted != curQuoted {
+				flush()
+			}
+			cur = append(cur, collapse(l))
+			curQuoted = quoted
+		}
+	}
+	flush()
+}
+
+// tableRow writes a table row's cells joined by " | ", as the row reads.
+func tableRow(l string) string {
+	l = strings.TrimSpace(strings.Trim(strings.TrimSpace(l), "|"))
+	cells := strings.Split(l, "|")
+	for i, c := range cells {
+		cells[i] = collapse(c)
+	}
+	return strings.Join(cells, " | ")
+}
+
+// collapse squeezes runs of white space to one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// abbreviations end in a full stop that does not end a sentence.
+var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "approx": true, "incl": true, "no": true, "inc": true, "ltd": true, "al": true, "cf": true}
+
+// splitSentences splits a unit at a full stop, question or exclamation
+// mark (with any closing quote, bracket or emphasis) followed by a space
+// and something that starts a sentence.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte(`)]"'*_`, s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && strings.HasPrefix(s[j:], "”") {
+			j += len("”")
+		}
+		if j >= len(s) || s[j] != ' ' || j+1 >= len(s) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[j+1:])
+		if unicode.IsLower(r) {
+			continue
+		}
+		if c == '.' {
+			w := s[start:i]
+			if k := strings.LastIndexAny(w, " ("); k >= 0 {
+				w = w[k+1:]
+			}
+			if abbreviations[strings.ToLower(w)] || (len(w) == 1 && unicode.IsUpper(rune(w[0]))) {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(s[start:j]))
+		start = j + 1
+		i = j
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+var emailRe = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`)
+
+// units are what a number measures rather than counts: "40 minutes" is
+// how long, "12 GB" how big; "700 users" is who.
+var units = map[string]bool{
+	"second": true, "seconds": true, "minute": true, "minutes": true, "min": true, "mins": true, "hour": true, "hours": true,
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true, "year": true, "years": true,
+	"ms": true, "s": true, "h": true, "am": true, "pm": true, "utc": true, "gmt": true, "cet": true, "pst": true, "pdt": true, "est": true,
+	"percent": true, "times": true, "x": true, "gb": true, "mb": true, "tb": true, "kb": true, "bytes": true, "iops": true,
+	"cpus": true, "cpu": true, "cores": true, "and": true, "or": true, "to": true, "in": true, "at": true, "on": true, "by": true,
+	"a": true, "an": true, "per": true, "from": true, "until": true, "for": true, "was": true, "were": true, "is": true,
+	"st": true, "nd": true, "rd": true, "th": true, "the": true, "of": true,
+}
+
+// multipliers scale a number: "1.2 million users", "5k requests".
+var multipliers = map[string]bool{"k": true, "m": true, "b": true, "thousand": true, "million": true, "billion": true}
+
+var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isMonth: "Jan", "January", "Sept." — the first three letters of a month.
+func isMonth(w string) bool {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
+}
+
+var monthNames = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april", "may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october", "nov": "november", "dec": "december"}
+
+// dayNumber: "4", "31st", "2nd" — a day of the month.
+func dayNumber(w string) bool {
+	w = strings.TrimRight(strings.ToLower(w), "stndrh")
+	return isDigits(w) && len(w) <= 2 && w != "0" && w != "00"
+}
+
+// namesDate reports whether the sentence names a calendar day:
+// "2019-11-29", "31st July 2018", "Apr 4th", "January 31".
+func namesDate(text string, toks []token) bool {
+	word := func(i int) string { return text[toks[i].start:toks[i].end] }
+	for i := range toks {
+		w := word(i)
+		if len(w) == 4 && isDigits(w) && w[0] >= '1' && w[0] <= '2' && i+2 < len(toks) {
+			// a year followed by -MM-DD or /MM/DD
+			sep := text[toks[i].end:toks[i+1].start]
+			if (sep == "-" || sep == "/" || sep == ".") && isDigits(word(i+1)) && len(word(i+1)) <= 2 && isDigits(word(i+2)) && len(word(i+2)) <= 2 {
+				return true
+			}
+		}
+		if isMonth(w) {
+			if i+1 < len(toks) && dayNumber(word(i+1)) {
+				return true
+			}
+			if i > 0 && dayNumber(word(i-1)) || i > 1 && strings.EqualFold(word(i-1), "of") && dayNumber(word(i-2)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// counts reports whether the sentence counts things: a number followed
+// by a plural noun that is not a unit ("700 users", "5,000 projects", "1.21B
+// queries", "60 PRs"), not "40 minutes" or "12 GB".
+func counts(text string, toks []token) bool {
+	word := func(i int) string { return text[toks[i].start:toks[i].end] }
+	for i := 0; i < len(toks); i++ {
+		w := word(i)
+		if w[0] < '0' || w[0] > '9' {
+			continue
+		}
+		j := i
+		// 5,000 and 1.21B are one number split at the mark.
+		for j+1 < len(toks) && toks[j+1].start == toks[j].end+1 && strings.IndexByte(",.", text[toks[j].end]) >= 0 && word(j + 1)[0] >= '0' && word(j + 1)[0] <= '9' {
+			j++
+		}
+		last := word(j)
+		if k := len(last) - 1; last[k] == 'k' || last[k] == 'K' || last[k] == 'M' || last[k] == 'B' {
+			last = last[:k]
+		}
+		if !isDigits(last) || j+1 >= len(toks) {
+			i = j
+			continue
+		}
+		if sep := text[toks[j].end:toks[j+1].start]; strings.TrimSpace(sep) != "" {
+			i = j // "12%", "3/4": not a count of things
+			continue
+		}
+		n := j + 1
+		if multipliers[strings.ToLower(word(n))] && n+1 < len(toks) {
+			n++
+		}
+		for n+1 < len(toks) && (strings.EqualFold(word(n), "of") || strings.EqualFold(word(n), "the")) {
+			n++
+		}
+		// Things counted are plural: "700 users", "60 PRs"; "12:00 we" or
+		// "4 o'clock" count nothing.
+		noun := word(n)
+		if c := noun[0]; (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && len(noun) > 2 && noun[len(noun)-1] == 's' && !units[strings.ToLower(noun)] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func readSentence(text string, quoted bool) sentence {
+	s := sentence{text: text, quoted: quoted}
+	// Cues and details are read in the prose only: `time.sleep` in a code
+	// span is nobody asleep, and the digits of a link are no detail.
+	prose := maskCode(text)
+	if strings.Contains(prose, "://") {
+		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
+	}
+	toks := tokenize(prose, make([]token, 0, len(text)/6+1))
+	cueIndex.each(prose, toks, func(id, first, last int) {
+		p := cuePhrases[id]
+		s.cues |= p.kind
+		s.hits = append(s.hits, cueHit{p.kind, toks[first].start, toks[last].end})
+	})
+	if s.cues.has(cueNotCause) {
+		// "due to this incident" names a consequence; drop the cause it
+		// matched unless the sentence has another.
+		causes, not := 0, 0
+		for _, h := range s.hits {
+			switch h.kind {
+			case cueCause:
+				causes++
+			case cueNotCause:
+				not++
+			}
+		}
+		if causes <= not {
+			s.cues &^= cueCause
+		}
+	}
+	for _, t := range toks {
+		w := text[t.start:t.end]
+		if isAgent(w) {
+			s.agent = true
+		}
+		if c := w[0]; c >= '0' && c <= '9' {
+			s.digits++
+		}
+	}
+	toneIndex.each(text, toks, func(id, _, last int) {
+		switch p := tonePhrases[id]; {
+		case p.kind == Boilerplate:
+			s.stock = true
+		case p.kind == Hedging && !(len(p.words) == 1 && numberFollows(text, toks, last)):
+			s.hedge = true
+		}
+	})
+	s.techs = findTechnologies(text)
+	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
+	s.email = strings.IndexByte(text, '@') >= 0 && emailRe.MatchString(text)
+	if s.digits > 0 {
+		s.date = namesDate(text, toks)
+		s.count = counts(text, toks)
+	}
+	s.why = isWhyQuestion(text)
+	return s
+}
+
+// isAgent reports whether a word speaks as the team: we, our, I, my and
+// their forms. "us" is left out (it is who something happened to), and
+// "US" in capitals is the country anyway.
+func isAgent(w string) bool {
+	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
+		return true
+	}
+	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
+	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":
+		return true
+	}
+	return false
+}
+
+// trimMarks strips emphasis and quotes around a sentence: "**Why…?**".
+func trimMarks(s string) string { return strings.Trim(s, "*_\"'“”‘’` ") }
+
+func isQuestion(s string) bool { return strings.HasSuffix(trimMarks(s), "?") }
+
+// isWhyQuestion: a sentence that asks "Why …?", as in a Five Whys list.
+func isWhyQuestion(s string) bool {
+	t := trimMarks(s)
+	if !strings.HasSuffix(t, "?") || len(t) < 6 {
+		return false
+	}
+	return strings.EqualFold(t[:4], "why ") || strings.EqualFold(t[:4], "why,")
+}
+
+// maskCode blanks inline code spans, keeping every byte offset.
+func maskCode(text string) string {
+	if strings.IndexByte(text, '`') < 0 {
+		return text
+	}
+	b := []byte(text)
+	in := false
+	for i, c := range b {
+		switch {
+		case c == '`':
+			in = !in
+			b[i] = ' '
+		case in:
+			b[i] = ' '
+		}
+	}
+	if in { // an unclosed backtick is just a backtick
+		return text
+	}
+	return string(b)
+}

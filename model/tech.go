@@ -1,0 +1,270 @@
+package model
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed tech_catalogue.txt
+var techCatalogueText string
+
+// techName is one way of writing a technology: its words, and whether
+// they must match as written.
+type techName struct {
+	words []string // as written; compared case-insensitively unless exact
+	exact bool
+	entry int
+}
+
+// Technology is one entry of the catalogue.
+type Technology struct {
+	Name     string
+	Category string
+}
+
+var (
+	techEntries []Technology
+	techNames   []techName
+	techByFirst = map[string][]int{} // lower-case first word → names
+)
+
+func init() {
+	if err := parseTechCatalogue(techCatalogueText); err != nil {
+		panic("model: technology catalogue: " + err.Error())
+	}
+}
+
+func parseTechCatalogue(text string) error {
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		if len(parts) != 3 {
+			return fmt.Errorf("line %d: want category | name | aliases", n+1)
+		}
+		cat, name := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+		if cat == "" || strings.Trim(name, "=") == "" {
+			return fmt.Errorf("line %d: a category and a name are needed", n+1)
+		}
+		entry := len(techEntries)
+		techEntries = append(techEntries, Technology{Name: strings.TrimPrefix(name, "="), Category: cat})
+		for _, alias := range append([]string{name}, strings.Split(parts[2], ",")...) {
+			alias = strings.TrimSpace(alias)
+			if alias == "" {
+				continue
+			}
+			exact := strings.HasPrefix(alias, "=")
+			var words []string
+			for _, t := range techTokens(strings.TrimPrefix(alias, "=")) {
+				words = append(words, strings.TrimPrefix(alias, "=")[t.start:t.end])
+			}
+			if len(words) == 0 {
+				return fmt.Errorf("line %d: %q has no words", n+1, alias)
+			}
+			id := len(techNames)
+			techNames = append(techNames, techName{words, exact, entry})
+			first := strings.ToLower(words[0])
+			techByFirst[first] = append(techByFirst[first], id)
+		}
+	}
+	return nil
+}
+
+// techTokens splits text into the words technology names are made of:
+// letters, digits and the marks names carry inside them (Node.js, C++,
+// C#, pg_dump, pgpool-II). A trailing full stop or dash is punctuation.
+func techTokens(s string) []token {
+	var toks []token
+	start := -1
+	end := func(i int) {
+		for i > start && strings.IndexByte(".-", s[i-1]) >= 0 {
+			i--
+		}
+		if i > start {
+			toks = append(toks, token{start, i})
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && strings.ContainsRune("_+#.-", r)) || (start < 0 && r == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1])))
+		if in && start < 0 {
+			start = i
+		}
+		if !in && start >= 0 {
+			end(i)
+		}
+		i += size
+	}
+	if start >= 0 {
+		end(len(s))
+	}
+	return toks
+}
+
+// domainSuffixes let "GitLab.com" count as GitLab.
+var domainSuffixes = []string{".com", ".io", ".org", ".net", ".dev"}
+
+// findTechnologies lists the technologies a sentence names, by their
+// catalogue names, in order, each once, followed by code spans that name
+// software ("ran `pg_basebackup`").
+func findTechnologies(text string) []string {
+	if strings.Contains(text, "://") {
+		// A link's address is not prose: "https://…" names no HTTPS.
+		text = urlRe.ReplaceAllStringFunc(text, func(u string) string { return strings.Repeat(" ", len(u)) })
+	}
+	toks := techTokens(text)
+	var out []string
+	var seen map[int]bool
+	word := func(i int) string { return text[toks[i].start:toks[i].end] }
+	var buf [32]byte
+	for i := 0; i < len(toks); i++ {
+		first := word(i)
+		var ids []int
+		if key, ok := lowerKey(first, &buf); ok {
+			ids = techByFirst[string(key)] // no allocation: a map lookup
+		} else {
+			ids = techByFirst[strings.ToLower(first)]
+		}
+		if len(ids) == 0 {
+			for _, suf := range domainSuffixes {
+				if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
+					first = first[:len(first)-len(suf)]
+					ids = oneWordNames(techByFirst[strings.ToLower(first)])
+					break
+				}
+			}
+		}
+		best, bestLen := -1, 0
+		for _, id := range ids {
+			n := techNames[id]
+			if len(n.words) <= bestLen || i+len(n.words) > len(toks) {
+				continue
+			}
+			if n.exact && startsSentence(text, toks[i].start) {
+				continue // "Go to your project": an ordinary word at the start
+			}
+			ok := true
+			for k, nw := range n.words {
+				tw := first
+				if k > 0 {
+					tw = word(i + k)
+				}
+				if n.exact && tw != nw || !n.exact && !strings.EqualFold(tw, nw) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, bestLen = id, len(n.words)
+			}
+		}
+		if best >= 0 {
+			e := techNames[best].entry
+			if seen == nil {
+				seen = map[int]bool{}
+			}
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, techEntries[e].Name)
+			}
+			i += bestLen - 1
+		}
+	}
+	for _, name := range softwareSpans(text) {
+		if !containsFold(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// oneWordNames keeps the names of one word: a domain names one thing.
+func oneWordNames(ids []int) []int {
+	var out []int
+	for _, id := range ids {
+		if len(techNames[id].words) == 1 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// startsSentence reports whether byte offset i is the first word of the
+// sentence (only marks and spaces before it).
+func startsSentence(text string, i int) bool {
+	return strings.TrimLeft(text[:i], " *_\"'“‘`([-") == ""
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	urlRe      = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^\s)>\]]+`)
+	codeSpanRe = regexp.MustCompile("`([a-z][a-z0-9_-]{1,30})`")
+	// A code span names software when the words beside it say so: "ran
+	// `strace`", "the `pg_dump` procedure".
+	softwareBefore = map[string]bool{"ran": true, "run": true, "runs": true, "running": true, "using": true, "use": true, "uses": true, "used": true, "via": true, "with": true, "call": true, "calls": true, "called": true, "installed": true, "install": true, "upgraded": true, "invoked": true, "invoke": true}
+	softwareAfter  = map[string]bool{"command": true, "tool": true, "binary": true, "process": true, "procedure": true, "daemon": true, "service": true, "package": true, "library": true, "utility": true, "cli": true, "crate": true, "gem": true, "module": true, "plugin": true, "showed": true, "shows": true, "would": true, "prints": true, "printed": true, "mentioned": true, "hang": true, "hangs": true}
+)
+
+// softwareSpans lists code spans that name software, as written.
+func softwareSpans(text string) []string {
+	if strings.IndexByte(text, '`') < 0 {
+		return nil
+	}
+	var out []string
+	for _, m := range codeSpanRe.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		ok := softwareBefore[strings.ToLower(strings.Trim(lastWord(text[:m[0]]), ",.;:"))] ||
+			softwareAfter[strings.ToLower(strings.Trim(firstWord(text[m[1]:]), ",.;:"))]
+		if ok && !containsFold(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// TechnologiesIn lists the technologies a text names, by their catalogue
+// names (and code spans that name software), in the order it names them.
+func TechnologiesIn(text string) []string {
+	var out []string
+	eachUnit(text, func(u unit) {
+		for _, st := range splitSentences(u.text) {
+			for _, t := range findTechnologies(st) {
+				if !containsFold(out, t) {
+					out = append(out, t)
+				}
+			}
+		}
+	})
+	return out
+}
+
+// lastWord is the word just before the end of s; firstWord the one just
+// after its start. Both look only as far as they must.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t")
+	i := strings.LastIndexAny(s, " \t")
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmwiz/pmwiz/model"
+)
+
+// One rubric for typed and imported drafts: when the text names systems
+// the Technologies list lacks ("we failed over to the PostgreSQL
+// replica"), the Technologies step offers to add them with one key.
+
+// maxSuggested bounds how many names one key adds.
+const maxSuggested = 8
+
+// suggestedTechnologies are the names the text mentions that the list
+// lacks, at most maxSuggested.
+func (m Model) suggestedTechnologies() []string {
+	s := model.SuggestTechnologies(m.draft, m.report)
+	if len(s) > maxSuggested {
+		s = s[:maxSuggested]
+	}
+	return s
+}
+
+// suggestLine is the offer shown under the Technologies step's guide, or
+// "" when there is nothing to add.
+func (m Model) suggestLine(w int) string {
+	names := m.suggestedTechnologies()
+	if len(names) == 0 || m.readOnly {
+		return ""
+	}
+	// The key and the names come first: on a narrow form the explanation
+	// is cut, not them.
+	line := m.keys.AddNamed.Help().Key + " adds " + model.SafeLine(strings.Join(names, ", ")) + " (named in your text)"
+	return m.styles.Muted.Render(ansi.Truncate(line, max(w, 1), "…"))
+}
+
+// addNamedTechnologies appends the names the text mentions to the list.
+func (m *Model) addNamedTechnologies() tea.Cmd {
+	if steps[m.step].title != "Technologies" {
+		return nil
+	}
+	names := m.suggestedTechnologies()
+	if len(names) == 0 {
+		m.flash = "the text names no technology the list lacks"
+		return nil
+	}
+	m.draft.Technologies = append(m.draft.Technologies, names...)
+	m.touch()
+	m.flash = "added " + model.SafeLine(strings.Join(names, ", ")) + " from the text"
+	return m.buildFields("")
+}
