@@ -10,7 +10,7 @@ import (
 
 // TestTmuxRubricOffersAndQuotes drives the real binary: a draft whose
 // summary names PostgreSQL and Kafka, with no Technologies, is offered
-// both on the Technologies step; ctrl+t adds them and they reach the file;
+// both on the Technologies step; ctrl+y adds them and they reach the file;
 // the Review step quotes the sentence each verdict rests on.
 func TestTmuxRubricOffersAndQuotes(t *testing.T) {
 	bin := buildPmwiz(t)
@@ -26,8 +26,8 @@ func TestTmuxRubricOffersAndQuotes(t *testing.T) {
 		tm.keys("PageDown")
 	}
 	tm.waitFor("8. Technologies")
-	tm.waitFor("ctrl+t adds PostgreSQL, Kafka")
-	tm.keys("C-t")
+	tm.waitFor("ctrl+y adds PostgreSQL, Kafka")
+	tm.keys("C-y")
 	tm.waitFor("added PostgreSQL, Kafka from the text")
 	for range 4 {
 		tm.keys("PageDown")
