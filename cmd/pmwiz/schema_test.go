@@ -44,13 +44,14 @@ func TestJSONOutputsMatchTheirSchemas(t *testing.T) {
 	for _, args := range [][]string{
 		{"score", "--json", "testdata/complete.json", "testdata/rough.json"},
 		{"score", "--json", "--min", "80", "testdata/complete.json", "../../export/testdata/postmortems/google-sre.md", broken},
+		{"score", "--json", "../../export/testdata/postmortems/google-sre.md"}, // one file: one object
 	} {
 		_, out, _ := runCLI(t, args...)
 		validate(t, score, out)
 	}
 	// A wrong document must fail, or the test proves nothing.
 	var doc []map[string]any
-	_, out, _ := runCLI(t, "score", "--json", "testdata/complete.json")
+	_, out, _ := runCLI(t, "score", "--json", "testdata/complete.json", "testdata/rough.json")
 	json.Unmarshal([]byte(out), &doc)
 	doc[0]["schema_version"] = 2
 	bad, _ := json.Marshal(doc)

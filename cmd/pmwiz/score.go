@@ -70,13 +70,14 @@ func newScoreCmd() *cobra.Command {
 				r.judge(gate)
 				reports = append(reports, r)
 			}
+			single := len(args) == 1 && len(files) == 1 && !isDir(args[0])
 			if format == "" {
 				format = "table"
-				if len(args) == 1 && len(files) == 1 {
+				if single {
 					format = "report"
 				}
 			}
-			if err := writeScores(cmd, format, reports, gate); err != nil {
+			if err := writeScores(cmd, format, reports, gate, single); err != nil {
 				return &exitError{code: 2, err: err}
 			}
 			return scoreVerdict(reports, gate)
@@ -154,3 +155,4 @@ func scoreVerdict(reports []fileReport, gate *float64) error {
 	}
 	return nil
 }
+

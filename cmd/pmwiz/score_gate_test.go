@@ -161,8 +161,8 @@ func TestScoreStdin(t *testing.T) {
 	} {
 		var out, errOut bytes.Buffer
 		code := run(context.Background(), []string{"score", "--json", "-"}, strings.NewReader(input), &out, &errOut)
-		var all []map[string]any
-		if err := json.Unmarshal(out.Bytes(), &all); code != 0 || err != nil || len(all) != 1 || all[0]["file"] != "-" {
+		var one map[string]any // one file given alone: one object
+		if err := json.Unmarshal(out.Bytes(), &one); code != 0 || err != nil || one["file"] != "-" {
 			t.Errorf("%s on stdin: exit %d, %v, %s %s", name, code, err, out.String(), errOut.String())
 		}
 	}

@@ -19,11 +19,15 @@ import (
 // removing or changing one bumps it.
 const scoreSchemaVersion = 1
 
-func writeScores(cmd *cobra.Command, format string, reports []fileReport, gate *float64) error {
+// writeScores prints the reports in format. single is one file named
+// alone on the command line: its JSON is one object, as scripts that score
+// one post-mortem at a time read it; several files, a folder or a glob
+// give an array.
+func writeScores(cmd *cobra.Command, format string, reports []fileReport, gate *float64, single bool) error {
 	out := cmd.OutOrStdout()
 	switch format {
 	case "json":
-		return writeScoresJSON(out, reports, gate)
+		return writeScoresJSON(out, reports, gate, single)
 	case "github":
 		writeScoresGitHub(out, reports, gate)
 	case "report":
@@ -63,7 +67,7 @@ type scoreJSON struct {
 	*model.Report
 }
 
-func writeScoresJSON(w io.Writer, reports []fileReport, gate *float64) error {
+func writeScoresJSON(w io.Writer, reports []fileReport, gate *float64, single bool) error {
 	all := make([]scoreJSON, 0, len(reports))
 	for _, r := range reports {
 		j := scoreJSON{SchemaVersion: scoreSchemaVersion, File: r.File, Title: r.Title, Min: gate, Pass: r.Pass}
@@ -79,6 +83,9 @@ func writeScoresJSON(w io.Writer, reports []fileReport, gate *float64) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
+	if single && len(all) == 1 {
+		return enc.Encode(all[0])
+	}
 	return enc.Encode(all)
 }
 
