@@ -67,7 +67,8 @@ func (m *Model) openEditor() tea.Cmd {
 	argv := append(editor, tmp.Name())
 	c := exec.Command(argv[0], argv[1:]...)
 	path, name := f.path, tmp.Name()
-	return tea.ExecProcess(c, func(runErr error) tea.Msg {
+	// tea.Exec with editorExec, not tea.ExecProcess: see editorexec.go.
+	return tea.Exec(&editorExec{Cmd: c}, func(runErr error) tea.Msg {
 		defer os.Remove(name)
 		b, err := os.ReadFile(name)
 		if runErr != nil {
