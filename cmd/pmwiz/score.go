@@ -155,4 +155,3 @@ func scoreVerdict(reports []fileReport, gate *float64) error {
 	}
 	return nil
 }
-
