@@ -289,6 +289,14 @@ func (im *importer) metaLine(line string) bool {
 		}
 		return true
 	}
+	// "| Start | 2025-02-10 06:30 UTC |": a wiki page's field table. A row
+	// whose label pmwiz knows is read; the rest of the table stays text.
+	if strings.HasPrefix(line, "|") && strings.HasSuffix(line, "|") {
+		if cells := splitRow(line); len(cells) == 2 {
+			return im.meta(cells[0], cells[1])
+		}
+		return false
+	}
 	m := metaLineRe.FindStringSubmatch(line)
 	if m == nil {
 		return false
@@ -308,6 +316,23 @@ func (im *importer) meta(label, value string) bool {
 			return true
 		}
 		return false
+	case "start", "started", "start time", "began", "impact start", "end", "ended", "end time", "resolved", "impact end":
+		// A field that gives the moment to the minute, date and all
+		// ("Start: 2025-02-10 06:30 UTC"), as front matter's start does.
+		c, ok := model.ReadClock(unescapeLiteral(value))
+		if !ok || !c.HasDate || c.Year == 0 || !c.HasClock {
+			return false
+		}
+		t, ok := c.On(nil, time.UTC)
+		if !ok {
+			return false
+		}
+		if l := strings.ToLower(label); strings.HasPrefix(l, "start") || l == "began" || l == "impact start" {
+			im.fmStart = &t
+		} else {
+			im.fmEnd = &t
+		}
+		im.setDay(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 	case "duration":
 		// Computed from the timeline.
 	case "severity", "sev", "priority", "incident severity":

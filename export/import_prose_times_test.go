@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -84,5 +85,20 @@ func TestWhyAnswerOnOneLine(t *testing.T) {
 	d, _ := mustImport(t, "# X\n\n## Summary\n\nIt broke.\n\n## 5 Whys\n\n1. Why was the disk full? WAL files were not removed.\n2. Why? Because a slot held them.\n")
 	if len(d.FiveWhys) != 2 || d.FiveWhys[0].Why != "Why was the disk full?" || d.FiveWhys[0].Because != "WAL files were not removed." || d.FiveWhys[1].Because != "a slot held them." {
 		t.Fatalf("whys %+v", d.FiveWhys)
+	}
+}
+
+// TestFieldTableGivesStartAndEnd: a wiki page's "Field | Value" table
+// gives the start, end and severity; rows pmwiz has no field for stay text.
+func TestFieldTableGivesStartAndEnd(t *testing.T) {
+	d, _ := mustImport(t, "# INC-1: indexing stopped\n\n| Field | Value |\n| --- | --- |\n| Severity | SEV-2 |\n| Start | 2025-02-10 06:30 UTC |\n| End | 2025-02-10 09:15 UTC |\n| Commander | R. Okafor |\n\n## Description\n\nSearch was stale.\n")
+	if d.Timeline.Start == nil || d.Timeline.Start.Format(time.RFC3339) != "2025-02-10T06:30:00Z" || d.Timeline.End == nil || d.Timeline.End.Format(time.RFC3339) != "2025-02-10T09:15:00Z" {
+		t.Fatalf("start %v, end %v: want 06:30 and 09:15 UTC on 2025-02-10", d.Timeline.Start, d.Timeline.End)
+	}
+	if d.Severity != "SEV-2" {
+		t.Errorf("severity %q", d.Severity)
+	}
+	if !strings.Contains(d.Summary, "R. Okafor") {
+		t.Errorf("a row with no field was lost: summary %q", d.Summary)
 	}
 }

@@ -40,6 +40,7 @@ func TestHeadingsByMeaning(t *testing.T) {
 		{"Technologies involved", keyTech},
 		{"Lessons and action items", groupLessons},
 		{"Countermeasures", keyActions},
+		{"What we are changing", keyActions},
 		{"Root cause and how we found it", groupRootCause},
 		{"What you can learn from this", keyOthers},
 		{"What others can learn", keyOthers},

@@ -35,6 +35,7 @@ func TestWholeTextRules(t *testing.T) {
 		{"admit: blaming a culprit lowers it", ItemAdmitFailure, other("What happened", "We failed to stop the import in time for everyone involved. The culprit was a tenant's runaway script."), Partial},
 
 		{"channel: updates with a link", ItemChannel, other("Communication", "We posted updates every 30 minutes on our status page (https://status.example.com)."), Yes},
+		{"channel: the link is the outlet", ItemChannel, other("Updates", "We posted updates throughout on https://status.example.com."), Yes},
 		{"channel: updates, no link", ItemChannel, other("Communication", "We kept customers updated on Mastodon throughout."), Partial},
 		{"channel: someone else's status page", ItemChannel, other("Timeline", "14:02 The provider updated their status page to report an outage."), No},
 		{"channel: a support address", ItemChannel, other("Timeline", "14:10 A customer wrote to help@example.com about missing invoices."), Partial},
@@ -59,6 +60,7 @@ func TestWholeTextRules(t *testing.T) {
 		{"start: a weekday named, no date", ItemStartEnd, Draft{Summary: "Staging was unusable on Monday for most of the day."}, Partial},
 		{"human: a hyphenated phrase matches", ItemHumanElements, other("Thanks", "A big shout-out to Jonas, who joined the call from his sister's wedding."), Yes},
 		{"others: advice to maintainers", ItemOthersLearn, other("Advice", "If you maintain a project on GitHub Actions, register every credential as a secret."), Yes},
+		{"sound: a form letter", ItemSoundHuman, Draft{Summary: "We would like to inform you that a technical issue affected the dashboard. Please do not hesitate to contact support. We are continuously working to improve our services."}, No},
 		{"lessons: several concrete actions say what is being done", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on failover rate"}, {What: "Soak every Terraform change to Redis in staging"}}}, Yes},
 		{"lessons: one action is a start", ItemLessons, Draft{ActionItems: []ActionItem{{What: "Alert on failover rate"}}}, Partial},
 		{"lessons: promises are not actions", ItemLessons, Draft{ActionItems: []ActionItem{{What: "We are working closely with our vendor on this."}, {What: "Thank you for your patience and understanding."}}}, No},

@@ -116,7 +116,9 @@ func openingEvidence(f *facts) []Evidence {
 // those…"). Someone else's status page ("GitHub updated their status
 // page") is not the team's channel.
 func tellsUpdates(s *sentence) bool {
-	return s.agent && s.cues.has(cueUpdate) && s.cues.any(cueOutlet|cueAudience)
+	// "We posted updates throughout on https://status…": a link in the
+	// sentence is the outlet itself.
+	return s.agent && s.cues.has(cueUpdate) && (s.cues.any(cueOutlet|cueAudience) || s.url)
 }
 
 func judgeChannel(d *Draft, f *facts) verdict {
