@@ -126,7 +126,10 @@ func RenderReportWidth(title string, r model.Report, width int) string {
 			if f.Kind == model.Blame {
 				label += " (advice, not scored)"
 			}
-			b.WriteString(hang("  ", 4, fmt.Sprintf("%s %s: %q", s.kind.Render(label), f.Field, model.SafeLine(f.Phrase)), width) + "\n")
+			// The field as the wizard names it ("Root cause › What went
+			// wrong"), not the draft's key; JSON keeps the key.
+			where := fieldLabel(&model.Draft{}, f.Field)
+			b.WriteString(hang("  ", 4, fmt.Sprintf("%s in %s: %q", s.kind.Render(label), model.SafeLine(where), model.SafeLine(f.Phrase)), width) + "\n")
 			b.WriteString(hang("    "+s.next.Render(GlyphNext)+" ", 6, f.Suggestion, width) + "\n")
 		}
 	}

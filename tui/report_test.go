@@ -40,7 +40,7 @@ func TestRenderReportNeutralisesDraftText(t *testing.T) {
 		t.Fatalf("escape sequences from the draft reached the terminal: %q", out)
 	}
 	plain := ansi.Strip(out)
-	if !strings.Contains(plain, "Outage red") || !strings.Contains(plain, `boilerplate summary: "We regret"`) {
+	if !strings.Contains(plain, "Outage red") || !strings.Contains(plain, `boilerplate in Summary › What failed, in plain words: "We regret"`) {
 		t.Fatalf("report lost the text:\n%s", plain)
 	}
 	if !strings.Contains(plain, "Next: Add when the incident started and ended") {

@@ -45,8 +45,9 @@ func TestScoreHumanOutput(t *testing.T) {
 		// a stock apology owns nothing.
 		"◐ Admit failure", "✗ Sound like a human", "◐ Communication channel",
 		"→ Add the full link, with https://",
-		`boilerplate summary: "valued customers"`,
-		"blame (advice, not scored) root_cause.what_went_wrong: \"human error\"",
+		// Findings name the field as the wizard does, not the draft's key.
+		`boilerplate in Summary › What failed, in plain words: "valued customers"`,
+		"blame (advice, not scored) in Root cause › What went wrong: \"human error\"",
 		"timeline.end: ends before the start (14:05 > 13:50)",
 	} {
 		if !strings.Contains(out, want) {
