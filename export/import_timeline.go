@@ -467,43 +467,34 @@ func (im *importer) endFromProse() {
 	}
 	var day *time.Time
 	var best *time.Time
-	for _, b := range im.bs {
-		p, ok := b.node.(*ast.Paragraph)
+	im.eachProseSentence(func(sentence string) bool {
+		c, ok := model.FindClock(sentence)
 		if !ok {
-			continue
+			return true
 		}
-		e, ok := im.entryOf(p, b.start)
-		if !ok {
-			continue
+		if d, ok := model.FindDate(sentence); ok {
+			y := d.Year
+			if y == 0 {
+				y = t.Start.Year()
+			}
+			dd := time.Date(y, d.Month, d.Day, 0, 0, 0, 0, loc)
+			day = &dd
 		}
-		for _, sentence := range strings.SplitAfter(e.text, ". ") {
-			c, ok := model.FindClock(sentence)
-			if !ok {
-				continue
-			}
-			if d, ok := model.FindDate(sentence); ok {
-				y := d.Year
-				if y == 0 {
-					y = t.Start.Year()
-				}
-				dd := time.Date(y, d.Month, d.Day, 0, 0, 0, 0, loc)
-				day = &dd
-			}
-			if day == nil || !proseRecoveredRe.MatchString(sentence) {
-				continue
-			}
-			at, ok := c.On(day, loc)
-			if ok && !at.After(*t.Start) && c.HasClock && !c.HasDate && t.Start.Sub(at) < 24*time.Hour {
-				// "Everything was caught up by 2:31 AM" after a start at
-				// 11:40 PM: a clock with no date of its own past midnight.
-				at = at.Add(24 * time.Hour)
-			}
-			if ok && at.After(*t.Start) && (best == nil || at.After(*best)) {
-				a := at
-				best = &a
-			}
+		if day == nil || !proseRecoveredRe.MatchString(sentence) {
+			return true
 		}
-	}
+		at, ok := c.On(day, loc)
+		if ok && !at.After(*t.Start) && c.HasClock && !c.HasDate && t.Start.Sub(at) < 24*time.Hour {
+			// "Everything was caught up by 2:31 AM" after a start at
+			// 11:40 PM: a clock with no date of its own past midnight.
+			at = at.Add(24 * time.Hour)
+		}
+		if ok && at.After(*t.Start) && (best == nil || at.After(*best)) {
+			a := at
+			best = &a
+		}
+		return true
+	})
 	if best != nil && (t.End == nil || best.After(*t.End)) {
 		t.End = best
 	}
@@ -525,6 +516,68 @@ func (im *importer) spanFromProse() {
 		loc = l
 	}
 	var onset *time.Time
+	im.eachProseSentence(func(sentence string) bool {
+		if onset == nil {
+			onset = im.datedMoment(sentence, loc)
+		}
+		from, to, ok := model.FindClockRange(sentence)
+		if !ok {
+			return true
+		}
+		day := im.day
+		if d, ok := model.FindDate(sentence); ok && d.Year != 0 {
+			dd := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+			day = &dd
+		}
+		if day == nil {
+			return true
+		}
+		start, ok1 := from.On(day, loc)
+		end, ok2 := to.On(day, loc)
+		if !ok1 || !ok2 {
+			return true
+		}
+		if !end.After(start) {
+			end = end.Add(24 * time.Hour)
+		}
+		t.Start, t.End = &start, &end
+		return false
+	})
+	if t.Start == nil && onset != nil {
+		t.Start = onset // endFromProse looks for the end after it
+	}
+}
+
+// datedMoment reads "At about 11:40 PM Eastern on March 14, 2025, a
+// routine upgrade left…": a sentence that dates a moment to the minute,
+// day and all. A zone that names a place ("Eastern") is read in that
+// place's zone, which becomes the timeline's when it has none.
+func (im *importer) datedMoment(sentence string, loc *time.Location) *time.Time {
+	c, ok := model.FindClock(sentence)
+	if !ok {
+		return nil
+	}
+	d, ok := model.FindDate(sentence)
+	if !ok || d.Year == 0 {
+		return nil
+	}
+	c.HasDate, c.Year, c.Month, c.Day = true, d.Year, d.Month, d.Day
+	if zl, name, ok := zoneLocation(c.Zone); ok {
+		c.Zone, loc = model.ZoneText{}, zl
+		if t := &im.d.Timeline; t.TimeZone == "" && name != "" {
+			t.TimeZone = name
+		}
+	}
+	when, ok := c.On(nil, loc)
+	if !ok {
+		return nil
+	}
+	return &when
+}
+
+// eachProseSentence calls fn with each sentence of each top-level
+// paragraph, in document order, until fn returns false.
+func (im *importer) eachProseSentence(fn func(sentence string) bool) {
 	for _, b := range im.bs {
 		p, ok := b.node.(*ast.Paragraph)
 		if !ok {
@@ -535,55 +588,10 @@ func (im *importer) spanFromProse() {
 			continue
 		}
 		for _, sentence := range strings.SplitAfter(e.text, ". ") {
-			if onset == nil {
-				// "At about 11:40 PM Eastern on March 14, 2025, a routine
-				// upgrade left…": the first sentence that dates a moment
-				// to the minute, day and all, is when the story starts.
-				if c, ok := model.FindClock(sentence); ok {
-					if d, ok := model.FindDate(sentence); ok && d.Year != 0 {
-						c.HasDate, c.Year, c.Month, c.Day = true, d.Year, d.Month, d.Day
-						at, zone := c, loc
-						if zl, name, ok := zoneLocation(c.Zone); ok {
-							// "Eastern" names a place, not an offset:
-							// read it in that place's zone, and keep
-							// the zone for the times after it.
-							at.Zone, zone = model.ZoneText{}, zl
-							if t.TimeZone == "" && name != "" {
-								t.TimeZone = name
-							}
-						}
-						if when, ok := at.On(nil, zone); ok {
-							onset = &when
-						}
-					}
-				}
+			if !fn(sentence) {
+				return
 			}
-			from, to, ok := model.FindClockRange(sentence)
-			if !ok {
-				continue
-			}
-			day := im.day
-			if d, ok := model.FindDate(sentence); ok && d.Year != 0 {
-				dd := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
-				day = &dd
-			}
-			if day == nil {
-				continue
-			}
-			start, ok1 := from.On(day, loc)
-			end, ok2 := to.On(day, loc)
-			if !ok1 || !ok2 {
-				continue
-			}
-			if !end.After(start) {
-				end = end.Add(24 * time.Hour)
-			}
-			t.Start, t.End = &start, &end
-			return
 		}
-	}
-	if onset != nil {
-		t.Start = onset // endFromProse looks for the end after it
 	}
 }
 
