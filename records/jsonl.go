@@ -10,10 +10,20 @@ import (
 // them: the time from ts/time/timestamp/@timestamp (epoch or written), the
 // text from msg/message/text, the speaker from user/service… (keys.txt).
 func readJSONL(r io.Reader, s *sink, res *resolver) error {
+	return readFields(r, s, res, func(line string, offer func(key, value string)) bool {
+		return jsonFields(line, func(key, raw string) { offer(key, jsonString(raw)) })
+	})
+}
+
+// readFields reads records whose lines are key/value pairs (JSON lines,
+// logfmt): pairs gives a line's pairs, or false when the line is not a
+// record. The time, text, speaker and level keys are picked the same way
+// for both (fieldPicker).
+func readFields(r io.Reader, s *sink, res *resolver, pairs func(line string, offer func(key, value string)) bool) error {
 	var p fieldPicker
 	return s.scanLines(r, func(line string, n int) error {
 		p.reset()
-		if !jsonFields(line, func(key, raw string) { p.offer(key, jsonString(raw)) }) || !p.hasTime {
+		if !pairs(line, p.offer) || !p.hasTime {
 			s.stats.Skipped++
 			return nil
 		}

@@ -9,27 +9,9 @@ import (
 // readLogfmt reads key=value lines (logfmt, as Go, Heroku and many
 // services log): the same fields as JSON lines.
 func readLogfmt(r io.Reader, s *sink, res *resolver) error {
-	var p fieldPicker
-	return s.scanLines(r, func(line string, n int) error {
-		p.reset()
-		logfmtPairs(line, p.offer)
-		if !p.hasTime {
-			s.stats.Skipped++
-			return nil
-		}
-		st, ok := valueStamp(p.time)
-		if !ok {
-			s.stats.Skipped++
-			return nil
-		}
-		at, err := res.resolve(st)
-		if err != nil {
-			return s.failWith(n, err)
-		}
-		text, who, level := p.text, p.who, p.level
-		return s.offer(Event{At: at, Line: n}, func(e *Event) {
-			e.Who, e.Text = cleanName(who), cleanText(levelPrefix(level)+text)
-		})
+	return readFields(r, s, res, func(line string, offer func(key, value string)) bool {
+		logfmtPairs(line, offer)
+		return true
 	})
 }
 
