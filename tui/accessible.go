@@ -22,7 +22,7 @@ import (
 // empty answer keeps the current value, as huh's prompts do.
 const clearWord = "-"
 
-// RunAccessible asks the same twelve steps as plain line prompts, for
+// RunAccessible asks the same steps as plain line prompts, for
 // screen readers and dumb terminals (`--accessible`, ACCESSIBLE=1). It
 // writes the same draft as the full-screen wizard, saving after each step.
 func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
@@ -109,9 +109,9 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 			fmt.Fprintln(w, "Saving failed: "+model.SafeLine(err.Error())+". Your answers are kept; pmwiz tries again after the next step.")
 		}
 		r := model.Score(d)
-		if st.title == "Timeline" {
-			if ml := MetricsLine(r.Metrics); ml != "" {
-				fmt.Fprintln(w, ml+".")
+		if st.recap != nil {
+			if line := st.recap(r); line != "" {
+				fmt.Fprintln(w, line)
 			}
 		}
 		line := fmt.Sprintf("Score %s of %d.", FormatPoints(r.Score), r.Max)

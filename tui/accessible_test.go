@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -14,43 +15,55 @@ import (
 // draft; a piped answer file works line by line.
 func TestAccessibleModeWritesTheDraft(t *testing.T) {
 	t.Setenv("TZ", "UTC")
-	answers := []string{
-		// Basics: title, severity, audience (2 = public), authors
-		"Checkout failed", "SEV1", "2", "Ada, Grace",
-		// Summary
-		"We broke checkout for 47 minutes.",
-		// Timeline: zone, start, detected (a bad time first, then a good one), mitigated, end
-		"UTC", "2026-11-23 14:05", "soon", "14:12", "14:40", "14:52",
-		"y", "14:03", "Config push", // one event
-		"n",
-		// Impact
-		"EU card payers", "Could not pay", "12,400 orders",
-		// Root cause, and no contributing factor
-		"Timeout set to 0 ms", "Config diff", "n",
-		// Five Whys: one, its question left empty (Enter keeps it so)
-		"y", "", "A typo", "n",
-		// Lessons: one lesson, no action items
-		"y", "Review config like code", "n", "n",
-		// Technologies
-		"y", "Envoy", "n",
-		"Paged at 14:12", "Validate config",
-		// Communication
-		"y", "Status page", "https://status.example.com", "n",
-		// Review: status 2 = review
-		"2",
-	}
-	in := strings.NewReader(strings.Join(answers, "\n") + "\n")
-	var out bytes.Buffer
+	// Answered by prompt: a prompt not named here gets Enter (keep, or
+	// no to "Add …?").
+	p := newPrompted(
+		answer{"Title", []string{"Checkout failed"}},
+		answer{"Severity", []string{"SEV1"}},
+		answer{"Audience", []string{"2"}}, // 2 = public
+		answer{"Authors", []string{"Ada, Grace"}},
+		answer{"What failed, in plain words", []string{"We broke checkout for 47 minutes."}},
+		answer{"Time zone", []string{"UTC"}},
+		answer{"Started", []string{"2026-11-23 14:05"}},
+		answer{"Detected", []string{"soon", "14:12"}}, // a bad time first, then a good one
+		answer{"Mitigated", []string{"14:40"}},
+		answer{"Ended", []string{"14:52"}},
+		answer{"Add an event?", []string{"y"}},
+		answer{"Event 1 · when", []string{"14:03"}},
+		answer{"Event 1 · what happened", []string{"Config push"}},
+		answer{"Who was affected", []string{"EU card payers"}},
+		answer{"What they could not do", []string{"Could not pay"}},
+		answer{"How much", []string{"12,400 orders"}},
+		answer{"What went wrong", []string{"Timeout set to 0 ms"}},
+		answer{"How you found it", []string{"Config diff"}},
+		answer{"Add a why?", []string{"y"}}, // its question left empty
+		answer{"Why 1 · because", []string{"A typo"}},
+		answer{"Add a lesson?", []string{"y"}},
+		answer{"Lesson 1", []string{"Review config like code"}},
+		answer{"Add a technology?", []string{"y"}},
+		answer{"Technology 1", []string{"Envoy"}},
+		answer{"The people side", []string{"Paged at 14:12"}},
+		answer{"What others can learn", []string{"Validate config"}},
+		answer{"Add a channel?", []string{"y"}},
+		answer{"Channel 1 · name", []string{"Status page"}},
+		answer{"Channel 1 · URL", []string{"https://status.example.com"}},
+		answer{"Status", []string{"2"}}, // 2 = review
+	)
 	s := newFakeSaver()
-	d, err := RunAccessible(context.Background(), model.New("", testNow), Options{Input: in, Output: &out, Saver: s, Now: func() time.Time { return testNow }})
+	d, err := RunAccessible(context.Background(), model.New("", testNow), Options{Input: p, Output: p, Saver: s, Now: func() time.Time { return testNow }})
+	p.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := out.String()
+	if left := p.unanswered(); len(left) > 0 {
+		t.Errorf("never asked: %q", left)
+	}
+	o := p.String()
 	if strings.Contains(o, "\x1b") {
 		t.Errorf("accessible output has escape sequences")
 	}
-	for _, want := range []string{"Step 1 of 12: Basics", "Step 12 of 12: Review", "Add an event?", "is not a time", "Score ",
+	n := len(steps)
+	for _, want := range []string{fmt.Sprintf("Step 1 of %d: Basics", n), fmt.Sprintf("Step %d of %d: Review", n, n), "Add an event?", "is not a time", "Score ",
 		// The durations, as the wizard and `pmwiz score` give them.
 		"Time to detect 7m · Time to mitigate 35m · Time to resolve 47m.",
 		// The Why's question is asked with the answer it follows.
@@ -97,9 +110,10 @@ func TestAccessibleModeWritesTheDraft(t *testing.T) {
 // Enter keeps an answer; "-" clears it; an entry left empty goes away.
 func TestAccessibleKeepAndClear(t *testing.T) {
 	d := filledDraft()
-	answers := []string{"", "-"} // keep the title, clear severity; EOF keeps the rest
-	var out bytes.Buffer
-	got, err := RunAccessible(context.Background(), d, Options{Input: strings.NewReader(strings.Join(answers, "\n") + "\n"), Output: &out})
+	// Keep the title, clear severity; Enter keeps the rest.
+	out := newPrompted(answer{"Title", []string{""}}, answer{"Severity", []string{"-"}})
+	got, err := RunAccessible(context.Background(), d, Options{Input: out, Output: out})
+	out.Close()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,19 +75,19 @@ func BenchmarkStepChange1MB(b *testing.B) {
 // BenchmarkKeystroke1MB_Summary is a letter typed into the 60 KB summary
 // of the 1 MB draft, and the frame it draws.
 func BenchmarkKeystroke1MB_Summary(b *testing.B) {
-	benchKeystrokeIn(b, hugeDraft(), 1, "summary", false)
+	benchKeystrokeIn(b, hugeDraft(), "summary", "summary", false)
 }
 
 // BenchmarkKeystroke1MB_Event is a letter typed into an event of the
 // 3,000-event timeline.
 func BenchmarkKeystroke1MB_Event(b *testing.B) {
-	benchKeystrokeIn(b, hugeDraft(), 2, "timeline.events[0].text", false)
+	benchKeystrokeIn(b, hugeDraft(), "timeline", "timeline.events[0].text", false)
 }
 
 // BenchmarkKeystroke1MB_SummaryWithPreview is the same with the preview
 // open: the key and its frame; renders run in commands.
 func BenchmarkKeystroke1MB_SummaryWithPreview(b *testing.B) {
-	benchKeystrokeIn(b, hugeDraft(), 1, "summary", true)
+	benchKeystrokeIn(b, hugeDraft(), "summary", "summary", true)
 }
 
 // BenchmarkKeystroke5MBField is a letter typed into a 5 MB summary
@@ -96,12 +96,12 @@ func BenchmarkKeystroke5MBField(b *testing.B) {
 	d := filledDraft()
 	para := "The payment service retried against the stale primary while the replica caught up.\n"
 	d.Summary = strings.Repeat(para, 5_000_000/len(para))
-	benchKeystrokeIn(b, d, 1, "summary", false)
+	benchKeystrokeIn(b, d, "summary", "summary", false)
 }
 
-func benchKeystrokeIn(b *testing.B, d *model.Draft, step int, path string, preview bool) {
+func benchKeystrokeIn(b *testing.B, d *model.Draft, step string, path string, preview bool) {
 	m := sized(b, d)
-	for m.Step() != step {
+	for m.StepID() != step {
 		nm, _ := m.Update(keyMsg("pgdown"))
 		m = nm.(Model)
 	}

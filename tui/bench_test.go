@@ -46,13 +46,13 @@ func TestBigDraftIs200KB(t *testing.T) {
 
 // benchKeystroke measures one typed character (Update, with rescoring,
 // tone check and the autosave hand-over) plus the frame it draws (View).
-func benchKeystroke(b *testing.B, step int, path string, preview ...bool) {
+func benchKeystroke(b *testing.B, step string, path string, preview ...bool) {
 	d := bigDraft()
 	dark := true
 	m := New(d, Options{Saver: nopSaver{}, Dark: &dark, Now: func() time.Time { return testNow }})
 	nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = nm.(Model)
-	for m.Step() != step {
+	for m.StepID() != step {
 		nm, _ = m.Update(keyMsg("pgdown"))
 		m = nm.(Model)
 	}
@@ -85,17 +85,19 @@ func (nopSaver) Changed(*model.Draft)       {}
 func (nopSaver) Results() <-chan SaveResult { return nil }
 func (nopSaver) Flush() error               { return nil }
 
-func BenchmarkKeystroke200KB_Summary(b *testing.B) { benchKeystroke(b, 1, "summary") }
+func BenchmarkKeystroke200KB_Summary(b *testing.B) { benchKeystroke(b, "summary", "summary") }
 func BenchmarkKeystroke200KB_Analysis(b *testing.B) {
-	benchKeystroke(b, 4, "root_cause.analysis")
+	benchKeystroke(b, "root-cause", "root_cause.analysis")
 }
-func BenchmarkKeystroke200KB_Event(b *testing.B) { benchKeystroke(b, 2, "timeline.events[0].text") }
-func BenchmarkKeystroke200KB_Title(b *testing.B) { benchKeystroke(b, 0, "title") }
+func BenchmarkKeystroke200KB_Event(b *testing.B) {
+	benchKeystroke(b, "timeline", "timeline.events[0].text")
+}
+func BenchmarkKeystroke200KB_Title(b *testing.B) { benchKeystroke(b, "basics", "title") }
 
 // With the preview open, each keystroke also exports the draft to compare
 // with what is shown (the glamour render itself runs in a tea.Cmd).
 func BenchmarkKeystroke200KB_SummaryWithPreview(b *testing.B) {
-	benchKeystroke(b, 1, "summary", true)
+	benchKeystroke(b, "summary", "summary", true)
 }
 func BenchmarkScore200KB(b *testing.B) {
 	d := bigDraft()

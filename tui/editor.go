@@ -97,11 +97,11 @@ func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
 			text = strings.Join(strings.Fields(strings.ReplaceAll(text, "\n", " ")), " ")
 		}
 		f.SetValue(text)
-		m.changed(f)
+		cmd := m.changed(f)
 		m.layoutFields()
 		m.focus = i
 		m.flash = "text from the editor is in"
-		return f.Focus()
+		return tea.Batch(cmd, f.Focus())
 	}
 	m.flash = "the field edited in the editor is gone; its text was not applied"
 	return nil

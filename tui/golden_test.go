@@ -24,18 +24,18 @@ func TestGoldenViews(t *testing.T) {
 		for _, tc := range []struct {
 			name  string
 			draft func() *model.Draft
-			step  int
+			step  string
 		}{
-			{"new-basics", func() *model.Draft { return model.New("", testNow) }, 0},
-			{"filled-basics", filledDraft, 0},
-			{"filled-timeline", filledDraft, 2},
-			{"filled-whys", filledDraft, 5},
-			{"filled-actions", filledDraft, 6},
-			{"filled-review", filledDraft, 11},
+			{"new-basics", func() *model.Draft { return model.New("", testNow) }, "basics"},
+			{"filled-basics", filledDraft, "basics"},
+			{"filled-timeline", filledDraft, "timeline"},
+			{"filled-whys", filledDraft, "five-whys"},
+			{"filled-actions", filledDraft, "lessons"},
+			{"filled-review", filledDraft, "review"},
 		} {
 			t.Run(fmt.Sprintf("%dx%d/%s", size.w, size.h, tc.name), func(t *testing.T) {
 				h := newHarness(t, tc.draft(), size.w, size.h)
-				h.goStep(tc.step)
+				h.goTo(tc.step)
 				h.renderPreview()
 				golden.RequireEqual(t, h.view())
 			})

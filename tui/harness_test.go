@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -183,8 +184,15 @@ func (h *harness) focusPath(path string) *harness {
 	return h
 }
 
-func (h *harness) goStep(i int) *harness {
+// goTo moves to the step with id as a person would, with pgdown and
+// pgup. Tests name steps by id, never by position, so a step inserted
+// in the middle breaks only the tests about it.
+func (h *harness) goTo(id string) *harness {
 	h.t.Helper()
+	i := stepIndex(id)
+	if i < 0 {
+		h.t.Fatalf("no step %q", id)
+	}
 	for h.m.Step() < i {
 		h.press("pgdown")
 	}
@@ -192,6 +200,24 @@ func (h *harness) goStep(i int) *harness {
 		h.press("pgup")
 	}
 	return h
+}
+
+// onStep fails unless the wizard shows the step with id.
+func (h *harness) onStep(id, when string) {
+	h.t.Helper()
+	if got := h.m.StepID(); got != id {
+		h.t.Fatalf("%s: on step %q, want %q", when, got, id)
+	}
+}
+
+// stepHeading is the heading the form shows for step id ("3. Timeline").
+func stepHeading(id string) string {
+	return fmt.Sprintf("%d. %s", stepIndex(id)+1, steps[stepIndex(id)].title)
+}
+
+// stepListName is step id as the step list names it (" 2 Summary").
+func stepListName(id string) string {
+	return fmt.Sprintf("%2d %s", stepIndex(id)+1, steps[stepIndex(id)].title)
 }
 
 func (h *harness) wantView(subs ...string) {

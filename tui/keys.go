@@ -10,9 +10,12 @@ type keyMap struct {
 	PrevField   bkey.Binding
 	NextStep    bkey.Binding
 	PrevStep    bkey.Binding
+	Enter       bkey.Binding
 	Left        bkey.Binding
 	Right       bkey.Binding
 	Toggle      bkey.Binding
+	Home        bkey.Binding
+	End         bkey.Binding
 	AddEntry    bkey.Binding
 	DelEntry    bkey.Binding
 	Undo        bkey.Binding
@@ -30,6 +33,7 @@ type keyMap struct {
 	ScrollUp    bkey.Binding
 	ScrollDown  bkey.Binding
 	Help        bkey.Binding
+	HelpTyping  bkey.Binding
 	Close       bkey.Binding
 	Quit        bkey.Binding
 }
@@ -40,16 +44,22 @@ func defaultKeyMap() keyMap {
 		PrevField: bkey.NewBinding(bkey.WithKeys("shift+tab"), bkey.WithHelp("shift+tab", "previous field")),
 		NextStep:  bkey.NewBinding(bkey.WithKeys("pgdown", "ctrl+n"), bkey.WithHelp("pgdn/ctrl+n", "next step")),
 		PrevStep:  bkey.NewBinding(bkey.WithKeys("pgup", "ctrl+b"), bkey.WithHelp("pgup/ctrl+b", "previous step")),
-		Left:      bkey.NewBinding(bkey.WithKeys("left"), bkey.WithHelp("←/→", "change choice")),
-		Right:     bkey.NewBinding(bkey.WithKeys("right")),
-		Toggle:    bkey.NewBinding(bkey.WithKeys("space"), bkey.WithHelp("space", "toggle")),
-		AddEntry:  bkey.NewBinding(bkey.WithKeys("ctrl+o"), bkey.WithHelp("ctrl+o", "add entry")),
-		DelEntry:  bkey.NewBinding(bkey.WithKeys("ctrl+x"), bkey.WithHelp("ctrl+x", "delete entry")),
-		Undo:      bkey.NewBinding(bkey.WithKeys("ctrl+z"), bkey.WithHelp("ctrl+z", "undo delete")),
-		MoveUp:    bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
-		MoveDown:  bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
-		Editor:    bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
-		Quote:     bkey.NewBinding(bkey.WithKeys("ctrl+g"), bkey.WithHelp("ctrl+g", "quote as `code`")),
+		// Enter moves on from a field of one line; in a text field the
+		// text area takes it for a new line.
+		Enter:  bkey.NewBinding(bkey.WithKeys("enter")),
+		Left:   bkey.NewBinding(bkey.WithKeys("left"), bkey.WithHelp("←/→", "change choice")),
+		Right:  bkey.NewBinding(bkey.WithKeys("right")),
+		Toggle: bkey.NewBinding(bkey.WithKeys("space"), bkey.WithHelp("space", "toggle")),
+		// Home and End move the cursor in a read-only answer.
+		Home:     bkey.NewBinding(bkey.WithKeys("home")),
+		End:      bkey.NewBinding(bkey.WithKeys("end")),
+		AddEntry: bkey.NewBinding(bkey.WithKeys("ctrl+o"), bkey.WithHelp("ctrl+o", "add entry")),
+		DelEntry: bkey.NewBinding(bkey.WithKeys("ctrl+x"), bkey.WithHelp("ctrl+x", "delete entry")),
+		Undo:     bkey.NewBinding(bkey.WithKeys("ctrl+z"), bkey.WithHelp("ctrl+z", "undo delete")),
+		MoveUp:   bkey.NewBinding(bkey.WithKeys("alt+up", "alt+k"), bkey.WithHelp("alt+↑", "move entry up")),
+		MoveDown: bkey.NewBinding(bkey.WithKeys("alt+down", "alt+j"), bkey.WithHelp("alt+↓", "move entry down")),
+		Editor:   bkey.NewBinding(bkey.WithKeys("ctrl+e"), bkey.WithHelp("ctrl+e", "edit in $EDITOR")),
+		Quote:    bkey.NewBinding(bkey.WithKeys("ctrl+g"), bkey.WithHelp("ctrl+g", "quote as `code`")),
 		// AddNamed works on the Technologies step, whose offer line names
 		// it; the help overlay keeps to the keys that work everywhere.
 		// (ctrl+t is the log chooser's.)
@@ -63,8 +73,11 @@ func defaultKeyMap() keyMap {
 		ScrollUp:    bkey.NewBinding(bkey.WithKeys("up"), bkey.WithHelp("↑/↓", "scroll")),
 		ScrollDown:  bkey.NewBinding(bkey.WithKeys("down")),
 		Help:        bkey.NewBinding(bkey.WithKeys("f1", "?"), bkey.WithHelp("?/f1", "help")),
-		Close:       bkey.NewBinding(bkey.WithKeys("esc"), bkey.WithHelp("esc", "close")),
-		Quit:        bkey.NewBinding(bkey.WithKeys("ctrl+c", "ctrl+q"), bkey.WithHelp("ctrl+c", "save & quit")),
+		// HelpTyping opens the help even in a field that takes text,
+		// where ? would be typed.
+		HelpTyping: bkey.NewBinding(bkey.WithKeys("f1")),
+		Close:      bkey.NewBinding(bkey.WithKeys("esc"), bkey.WithHelp("esc", "close")),
+		Quit:       bkey.NewBinding(bkey.WithKeys("ctrl+c", "ctrl+q"), bkey.WithHelp("ctrl+c", "save & quit")),
 	}
 }
 

@@ -11,7 +11,7 @@ func TestStepMarkFollowsEditsAsStepMarkWouldCompute(t *testing.T) {
 	d := filledDraft()
 	d.Timeline.Events = d.Timeline.Events[:1]
 	h := newHarness(t, d, 100, 30)
-	h.goStep(2) // Timeline
+	h.goTo("timeline") // Timeline
 	check := func(when, want string) {
 		t.Helper()
 		fresh := stepMark(steps[h.m.step], h.m.draft)

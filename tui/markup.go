@@ -66,9 +66,9 @@ func (m *Model) quoteCode() tea.Cmd {
 		f.input.SetValue(after)
 		f.input.CursorEnd()
 	}
-	m.changed(f)
+	cmd := m.changed(f)
 	m.sizeText(m.focus)
-	return nil
+	return cmd
 }
 
 // showGuide: the Markdown guide stands under the focused text field when

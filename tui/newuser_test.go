@@ -15,27 +15,27 @@ import (
 // next step's first field, and shift+tab comes back to the last field.
 func TestTabCrossesStepEdges(t *testing.T) {
 	h := newHarness(t, nil, 110, 32)
-	h.goStep(1) // Summary: one field
+	h.goTo("summary") // Summary: one field
 	h.press("tab")
-	if h.m.Step() != 2 || h.m.focus != 0 {
-		t.Fatalf("tab on Summary's only field: step %d focus %d, want Timeline's first field", h.m.Step(), h.m.focus)
+	next := steps[stepIndex("summary")+1]
+	if h.m.StepID() != next.id || h.m.focus != 0 {
+		t.Fatalf("tab on Summary's only field: step %q focus %d, want %s's first field", h.m.StepID(), h.m.focus, next.title)
 	}
-	h.wantView("3. Timeline")
+	h.wantView(stepHeading(next.id))
 	h.press("shift+tab")
-	if h.m.Step() != 1 || h.m.FocusedPath() != "summary" {
-		t.Fatalf("shift+tab: step %d focus %q", h.m.Step(), h.m.FocusedPath())
+	if h.m.StepID() != "summary" || h.m.FocusedPath() != "summary" {
+		t.Fatalf("shift+tab: step %q focus %q", h.m.StepID(), h.m.FocusedPath())
 	}
 	h.press("shift+tab")
-	if h.m.Step() != 0 || h.m.FocusedPath() != "authors" {
+	if h.m.StepID() != "basics" || h.m.FocusedPath() != "authors" {
 		t.Fatalf("shift+tab into Basics: step %d focus %q, want its last field", h.m.Step(), h.m.FocusedPath())
 	}
-	// Communication's "+ add a channel" is its last field: tab goes to Review.
-	h.goStep(10).focusPath("communication.channels+").press("tab")
-	if h.m.Step() != 11 {
-		t.Fatalf("tab on + add a channel: step %d", h.m.Step())
-	}
+	// Communication's "+ add a channel" is its last field: tab goes to
+	// the step after it.
+	h.goTo("communication").focusPath("communication.channels+").press("tab")
+	h.onStep(steps[stepIndex("communication")+1].id, "tab on + add a channel")
 	// On Basics, tab off the last field does not wrap backwards.
-	h.goStep(0)
+	h.goTo("basics")
 	h.press("shift+tab")
 	if h.m.Step() != 0 {
 		t.Fatalf("shift+tab on the first step's first field: step %d", h.m.Step())
@@ -48,7 +48,7 @@ func TestExamplesAreMarkedAsExamples(t *testing.T) {
 	for _, noColor := range []bool{true, false} {
 		h := newHarness(t, nil, 110, 32, func(o *Options) { o.NoColor = noColor })
 		h.wantView("e.g. SEV1", "e.g. Ada Lovelace, Grace Hopper")
-		h.goStep(1)
+		h.goTo("summary")
 		h.press("tab") // leave Summary empty and unfocused: shown by the plain view
 		h.press("shift+tab")
 		h.wantView("e.g. On 23 November")
@@ -65,7 +65,7 @@ func TestExamplesAreMarkedAsExamples(t *testing.T) {
 // stored, or published, that the user did not choose.
 func TestNewActionItemHasNoChosenType(t *testing.T) {
 	h := newHarness(t, nil, 110, 32)
-	h.goStep(6).focusPath("action_items+").press("enter").typ("Validate timeouts")
+	h.goTo("lessons").focusPath("action_items+").press("enter").typ("Validate timeouts")
 	if got := h.m.Draft().ActionItems[0].Type; got != "" {
 		t.Fatalf("type %q stored without a choice", got)
 	}
@@ -93,8 +93,8 @@ func TestStepMarkFollowsTheRubric(t *testing.T) {
 	if five.Status != model.Partial {
 		t.Fatalf("rubric says %q for one why", five.Status)
 	}
-	h.wantView(GlyphPartial + "  6 Five Whys")
-	h.notView(GlyphYes + "  6 Five Whys")
+	h.wantView(GlyphPartial + " " + stepListName("five-whys"))
+	h.notView(GlyphYes + " " + stepListName("five-whys"))
 }
 
 // The Timeline step shows the durations from one origin, the start of
@@ -102,14 +102,14 @@ func TestStepMarkFollowsTheRubric(t *testing.T) {
 // 25m and 27m (it said "resolve 24m", counted from detection).
 func TestWizardDurationsShareOneOrigin(t *testing.T) {
 	h := newHarness(t, nil, 110, 32)
-	h.goStep(2)
+	h.goTo("timeline")
 	h.focusPath("timeline.start").typ("2026-11-23 13:42")
 	h.focusPath("timeline.detected").typ("13:45")
 	h.focusPath("timeline.mitigated").typ("14:07")
 	h.focusPath("timeline.end").typ("14:09")
 	h.wantView("To detect 3m · mitigate 25m · resolve 27m")
 	h.send(tea.WindowSizeMsg{Width: 110, Height: 90}) // the whole report on screen
-	h.goStep(11)
+	h.goTo("review")
 	h.wantView("Durations from the start of impact", "Time to detect 3m ", "Time to mitigate 25m ", "Time to resolve 27m ")
 }
 
@@ -117,7 +117,7 @@ func TestWizardDurationsShareOneOrigin(t *testing.T) {
 // that had focus: the draft keeps where the writer left off.
 func TestResumeOpensWhereTheWriterLeftOff(t *testing.T) {
 	h := newHarness(t, nil, 110, 32)
-	h.goStep(4).focusPath("root_cause.analysis").typ("A diff of the rules")
+	h.goTo("root-cause").focusPath("root_cause.analysis").typ("A diff of the rules")
 	h.press("ctrl+c")
 	saved := h.saver.last()
 	if saved == nil || saved.ResumeAt != "root_cause.analysis" {
@@ -132,10 +132,10 @@ func TestResumeOpensWhereTheWriterLeftOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	h2 := newHarness(t, d, 110, 32)
-	if h2.m.Step() != 4 || h2.m.FocusedPath() != "root_cause.analysis" {
-		t.Fatalf("resumed on step %d, field %q", h2.m.Step(), h2.m.FocusedPath())
+	if h2.m.StepID() != "root-cause" || h2.m.FocusedPath() != "root_cause.analysis" {
+		t.Fatalf("resumed on step %q, field %q", h2.m.StepID(), h2.m.FocusedPath())
 	}
-	h2.wantView("5. Root cause", GlyphFocus+" How you found it")
+	h2.wantView(stepHeading("root-cause"), GlyphFocus+" How you found it")
 	// A place that no longer exists (its entry was deleted) opens Basics.
 	d.ResumeAt = "five_whys[3].because"
 	if h3 := newHarness(t, d, 110, 32); h3.m.Step() != 0 {
@@ -147,7 +147,7 @@ func TestResumeOpensWhereTheWriterLeftOff(t *testing.T) {
 // Summary is seen whole, not four lines of it above empty rows.
 func TestTextFieldUsesTheStepsRoom(t *testing.T) {
 	h := newHarness(t, nil, 110, 32)
-	h.goStep(1)
+	h.goTo("summary")
 	var lines []string
 	for i := 1; i <= 12; i++ {
 		lines = append(lines, fmt.Sprintf("Line %02d of the summary.", i))
@@ -160,7 +160,7 @@ func TestTextFieldUsesTheStepsRoom(t *testing.T) {
 	}
 	// Impact has three text fields: the focused one gets what the other
 	// two leave, and all three stay on screen.
-	h.goStep(3)
+	h.goTo("impact")
 	h.wantView("Who was affected", "What they could not do", "How much (numbers)")
 	if got := h.m.fields[h.m.focus].area.Height(); got < 12 {
 		t.Errorf("the focused Impact box is %d rows tall", got)
@@ -172,7 +172,7 @@ func TestTextFieldUsesTheStepsRoom(t *testing.T) {
 func TestTimeExampleIsNotCutMidToken(t *testing.T) {
 	for _, w := range []int{60, 70, 80, 110} {
 		h := newHarness(t, nil, w, 24)
-		h.goStep(2).focusPath("timeline.start").typ("half past")
+		h.goTo("timeline").focusPath("timeline.start").typ("half past")
 		v := h.view()
 		if !strings.Contains(v, "is not a time") {
 			t.Fatalf("%d columns: no error:\n%s", w, v)
@@ -211,14 +211,13 @@ type scrollPane struct{ offset int }
 
 func (p *scrollPane) SetSize(w, h int) tea.Cmd        { return nil }
 func (p *scrollPane) SetDraft(d *model.Draft) tea.Cmd { return nil }
-func (p *scrollPane) Update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+d" {
-		p.offset += 10
-	}
-	return nil
-}
-func (p *scrollPane) View() string { return fmt.Sprintf("preview line %d", p.offset) }
-func (p *scrollPane) Top()         { p.offset = 0 }
+func (p *scrollPane) SetDark(bool) tea.Cmd            { return nil }
+func (p *scrollPane) Warm(*model.Draft) tea.Cmd       { return nil }
+func (p *scrollPane) HalfPageDown()                   { p.offset += 10 }
+func (p *scrollPane) HalfPageUp()                     { p.offset = max(p.offset-10, 0) }
+func (p *scrollPane) Update(msg tea.Msg) tea.Cmd      { return nil }
+func (p *scrollPane) View() string                    { return fmt.Sprintf("preview line %d", p.offset) }
+func (p *scrollPane) Top()                            { p.offset = 0 }
 
 // The preview on Review starts at the top each time Review is opened, and
 // so does the preview opened with ctrl+p; while it is open, the footer
@@ -226,12 +225,12 @@ func (p *scrollPane) Top()         { p.offset = 0 }
 func TestPreviewStartsAtTheTopAndSaysHowToClose(t *testing.T) {
 	pane := &scrollPane{}
 	h := newHarness(t, filledDraftForNewUser(), 110, 32, func(o *Options) { o.Preview = pane })
-	h.goStep(11)
+	h.goTo("review")
 	h.press("shift+down", "shift+down")
 	h.wantView("preview line 20")
-	h.goStep(10).goStep(11)
+	h.goTo("communication").goTo("review")
 	h.wantView("preview line 0")
-	h.goStep(1).press("ctrl+p")
+	h.goTo("summary").press("ctrl+p")
 	h.wantView("esc close preview")
 	h.press("shift+down")
 	h.press("esc")
@@ -248,7 +247,7 @@ func TestToneFindingsNameTheFieldsLabel(t *testing.T) {
 	d := model.New("", testNow)
 	d.HumanElements = "We do not treat this as human error. Ada was careless."
 	h := newHarness(t, d, 110, 60)
-	h.goStep(11)
+	h.goTo("review")
 	for range 30 {
 		h.press("down")
 	}
@@ -292,7 +291,7 @@ func TestNextHintIsCutAtAWordWithAnEllipsis(t *testing.T) {
 // focused text field says that Markdown works.
 func TestMarkdownHazardsAreFoundAndQuotedWithOneKey(t *testing.T) {
 	h := newHarness(t, nil, 110, 32)
-	h.goStep(4) // Root cause
+	h.goTo("root-cause") // Root cause
 	h.wantView(markdownGuide)
 	h.typ("The rule .*(?:.*=.*) backtracked in __init__ for every request.")
 	h.wantView("Markdown would not show .*(?:.*=.*) __init__ as", "ctrl+g puts them in")
@@ -310,8 +309,8 @@ func TestMarkdownHazardsAreFoundAndQuotedWithOneKey(t *testing.T) {
 		t.Fatalf("export:\n%s", md)
 	}
 	// One-line Markdown fields too (a lesson); literal ones are not flagged.
-	h.goStep(6).focusPath("lessons+").press("enter").typ("Check retry_count first")
+	h.goTo("lessons").focusPath("lessons+").press("enter").typ("Check retry_count first")
 	h.wantView("Markdown would not show retry_count")
-	h.goStep(0).focusPath("title").typ(" in __init__")
+	h.goTo("basics").focusPath("title").typ(" in __init__")
 	h.notView("Markdown would not show")
 }

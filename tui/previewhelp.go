@@ -4,8 +4,8 @@ import bkey "charm.land/bubbles/v2/key"
 
 // previewToTop scrolls the preview back to its start, when the pane can.
 func (m *Model) previewToTop() {
-	if t, ok := m.preview.(interface{ Top() }); ok {
-		t.Top()
+	if m.preview != nil {
+		m.preview.Top()
 	}
 }
 

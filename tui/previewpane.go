@@ -79,3 +79,7 @@ func roughSize(d *model.Draft) int {
 // Top scrolls back to the start: a preview opened again starts at the
 // top, not where it was left steps ago.
 func (a *previewPane) Top() { a.p.vp.GotoTop() }
+
+// HalfPageDown and HalfPageUp scroll by half the pane's height.
+func (a *previewPane) HalfPageDown() { a.p.vp.HalfPageDown() }
+func (a *previewPane) HalfPageUp()   { a.p.vp.HalfPageUp() }

@@ -17,9 +17,17 @@ import (
 
 // PreviewPane is the glamour preview the wizard shows beside the form
 // (and in the Review step). It renders off the Update loop and caches.
+// The wizard drives it through these methods only: no key presses made
+// up to scroll it.
 type PreviewPane interface {
 	SetSize(w, h int) tea.Cmd
 	SetDraft(d *model.Draft) tea.Cmd
+	SetDark(dark bool) tea.Cmd
+	// Warm prepares the first render of d in the background.
+	Warm(d *model.Draft) tea.Cmd
+	Top()
+	HalfPageDown()
+	HalfPageUp()
 	Update(msg tea.Msg) tea.Cmd
 	View() string
 }

@@ -86,6 +86,11 @@ type panicPane struct{}
 
 func (panicPane) SetSize(w, h int) tea.Cmd        { panic("preview bug") }
 func (panicPane) SetDraft(d *model.Draft) tea.Cmd { return nil }
+func (panicPane) SetDark(bool) tea.Cmd            { return nil }
+func (panicPane) Warm(*model.Draft) tea.Cmd       { return nil }
+func (panicPane) Top()                            {}
+func (panicPane) HalfPageDown()                   {}
+func (panicPane) HalfPageUp()                     {}
 func (panicPane) Update(msg tea.Msg) tea.Cmd      { return nil }
 func (panicPane) View() string                    { return "" }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -26,31 +27,36 @@ func (m Model) suggestedTechnologies() []string {
 	return s
 }
 
-// suggestLine is the offer shown under the Technologies step's guide, or
-// "" when there is nothing to add.
-func (m Model) suggestLine(w int) string {
+// technologiesHeader is the offer shown under the Technologies step's
+// guide, when there is something to add.
+func technologiesHeader(m *Model, w int) []string {
 	names := m.suggestedTechnologies()
 	if len(names) == 0 || m.readOnly {
-		return ""
+		return nil
 	}
 	// The key and the names come first: on a narrow form the explanation
 	// is cut, not them.
 	line := m.keys.AddNamed.Help().Key + " adds " + model.SafeLine(strings.Join(names, ", ")) + " (named in your text)"
-	return m.styles.Muted.Render(ansi.Truncate(line, max(w, 1), "…"))
+	return []string{m.styles.Muted.Render(ansi.Truncate(line, max(w, 1), "…"))}
+}
+
+// technologiesKeys takes the key that adds the names the text mentions.
+func technologiesKeys(m *Model, msg tea.Msg) (tea.Cmd, bool) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.readOnly && bkey.Matches(k, m.keys.AddNamed) {
+		return m.addNamedTechnologies(), true
+	}
+	return nil, false
 }
 
 // addNamedTechnologies appends the names the text mentions to the list.
 func (m *Model) addNamedTechnologies() tea.Cmd {
-	if steps[m.step].title != "Technologies" {
-		return nil
-	}
 	names := m.suggestedTechnologies()
 	if len(names) == 0 {
 		m.flash = "the text names no technology the list lacks"
 		return nil
 	}
 	m.draft.Technologies = append(m.draft.Technologies, names...)
-	m.touch()
+	cmd := m.touch()
 	m.flash = "added " + model.SafeLine(strings.Join(names, ", ")) + " from the text"
-	return m.buildFields("")
+	return tea.Batch(cmd, m.buildFields(""))
 }

@@ -16,7 +16,7 @@ func TestTechnologiesNamedInTheTextAreOffered(t *testing.T) {
 	d.Summary = "We failed over the PostgreSQL primary while Kafka consumers kept retrying."
 	d.Technologies = []string{"PostgreSQL 16"}
 	h := newHarness(t, d, 100, 30)
-	h.goStep(7).settle()
+	h.goTo("technologies").settle()
 	h.wantView("ctrl+y adds Kafka (named in your text)")
 	if strings.Contains(h.view(), "names PostgreSQL") {
 		t.Errorf("PostgreSQL 16 is already listed, yet offered:\n%s", h.view())
@@ -33,7 +33,7 @@ func TestTechnologiesNamedInTheTextAreOffered(t *testing.T) {
 		t.Errorf("the added technologies were not saved: %+v", saved)
 	}
 	// Elsewhere the key does nothing: the offer lives on its step.
-	h.goStep(1).press("ctrl+y")
+	h.goTo("summary").press("ctrl+y")
 	if got := h.m.Draft().Technologies; len(got) != 2 {
 		t.Errorf("ctrl+y off the Technologies step changed the list: %q", got)
 	}
@@ -43,7 +43,7 @@ func TestReadOnlyDraftOffersNothing(t *testing.T) {
 	d := model.New("Queue backlog", testNow)
 	d.Summary = "Kafka consumers kept retrying against Redis."
 	h := newHarness(t, d, 100, 30, func(o *Options) { o.ReadOnly, o.ReadOnlyReason = true, "open elsewhere" })
-	h.goStep(7).press("ctrl+y")
+	h.goTo("technologies").press("ctrl+y")
 	if len(h.m.Draft().Technologies) != 0 || strings.Contains(h.view(), "ctrl+y adds") {
 		t.Errorf("a read-only draft offered or took technologies:\n%s", h.view())
 	}
@@ -64,7 +64,7 @@ func TestVerdictsShowTheirQuote(t *testing.T) {
 		}
 	}
 	h := newHarness(t, d, 100, 40)
-	h.goStep(len(steps) - 1).settle()
+	h.goTo("review").settle()
 	v := strings.Join(strings.Fields(h.view()), " ")
 	if !strings.Contains(v, "“We missed the disk alert because") {
 		t.Errorf("the Review step lacks the quote:\n%s", h.view())
@@ -75,7 +75,7 @@ func TestVerdictsShowTheirQuote(t *testing.T) {
 // the panel shows ◐, never ✓, and says why.
 func TestStockApologyIsNotAnAdmissionInTheWizard(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(1).focusPath("summary").typ("We apologize for any inconvenience this may have caused to our valued customers.")
+	h.goTo("summary").focusPath("summary").typ("We apologize for any inconvenience this may have caused to our valued customers.")
 	h.settle()
 	if it := h.m.report.Items[0]; it.ID != model.ItemAdmitFailure || it.Status != model.Partial {
 		t.Fatalf("admit_failure = %s (%s), want partial", it.Status, it.Reason)

@@ -383,32 +383,15 @@ func (m Model) formView(w, h int) string {
 		rawGuide[i] = strings.TrimRight(ln, " ")
 		guide[i] = st.Guide.Render(rawGuide[i])
 	}
-	var zone, metrics string
-	if s.title == "Timeline" {
-		loc := draftLocation(m.draft.Timeline.TimeZone)
-		// The offset at the incident, not today: a March outage in Berlin
-		// was at UTC+01:00 or +02:00 whatever the date of writing.
-		at := m.now()
-		if t := m.draft.Timeline.Start; t != nil {
-			at = *t
-		}
-		zone = st.Muted.Render(ansi.Truncate("Times are in "+zoneLabel(loc, at), max(w, 1), "…"))
-		if ml := MetricsShort(m.report.Metrics); ml != "" {
-			metrics = st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…"))
-		}
-	}
-	if s.title == "Technologies" {
-		zone = m.suggestLine(w)
+	var extra []string // the step's own lines under its guide
+	if s.header != nil {
+		extra = s.header(&m, w)
 	}
 	blank := true
 	build := func() []string {
 		head := append([]string{}, title)
 		head = append(head, guide...)
-		for _, x := range []string{zone, metrics} {
-			if x != "" {
-				head = append(head, x)
-			}
-		}
+		head = append(head, extra...)
 		if blank {
 			head = append(head, "")
 		}
@@ -427,10 +410,10 @@ func (m Model) formView(w, h int) string {
 				guide = []string{st.Guide.Render(ansi.Truncate(rawGuide[0], max(w-1, 1), "") + "…")}
 			}
 		},
-		func() { metrics = "" },
+		func() { extra = extra[:min(len(extra), 1)] },
 		func() { blank = false },
 		func() { guide = nil },
-		func() { zone = "" },
+		func() { extra = nil },
 	}
 	head := build()
 	for _, f := range shrink {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -54,16 +53,13 @@ type Model struct {
 	// problemsOf is what the draft's validation says about each field
 	// (an end before the start, a link without https://), shown under it.
 	problemsOf map[string][]string
-	marks      [12]string
+	marks      []string // per step, as stepMark says
 	// Scoring moves off the Update loop once it costs more than
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
 	// snapshot, and a change made meanwhile is scored a pause (scoreCooldown) after it returns.
 	asyncScore, scoring, scoreStale bool
 	previewDue                      bool // a preview refresh is scheduled
-	// later collects commands started by helpers that return nothing;
-	// Update sends them with its own.
-	later []tea.Cmd
-	save  saveState
+	save                            saveState
 
 	showHelp    bool
 	showPreview bool
@@ -168,8 +164,12 @@ func (m *Model) setStyles(s Styles) {
 // Draft is the draft as edited so far.
 func (m Model) Draft() *model.Draft { return m.draft }
 
-// Step is the index (0–11) of the step on screen.
+// Step is the position of the step on screen, from 0.
 func (m Model) Step() int { return m.step }
+
+// StepID is the id of the step on screen ("timeline"): steps are named
+// by id, never by position.
+func (m Model) StepID() string { return steps[m.step].id }
 
 // FocusedPath is the draft path of the focused field ("" when none).
 func (m Model) FocusedPath() string {
@@ -193,9 +193,7 @@ func (m Model) Init() tea.Cmd {
 	if f := m.focused(); f != nil {
 		cmds = append(cmds, f.Focus())
 	}
-	if w, ok := m.preview.(interface{ Warm(*model.Draft) tea.Cmd }); ok {
-		cmds = append(cmds, w.Warm(m.draft))
-	}
+	cmds = append(cmds, m.preview.Warm(m.draft))
 	return tea.Batch(cmds...)
 }
 
@@ -250,10 +248,11 @@ func (m *Model) buildFields(path string) tea.Cmd {
 
 // changed records an edit of f: into the draft (or, when it does not
 // parse, into pending with its error), then rescoring and autosave.
-func (m *Model) changed(f *field) {
+func (m *Model) changed(f *field) tea.Cmd {
 	if m.readOnly {
-		return
+		return nil
 	}
+	var cmds []tea.Cmd
 	v := f.Value()
 	if err := f.set(m.draft, v); err != nil {
 		f.err = err
@@ -262,58 +261,33 @@ func (m *Model) changed(f *field) {
 		f.err = nil
 		delete(m.errs, f.path)
 		delete(m.pending, f.path)
-		if f.path == "timeline.start" {
-			m.rereadClocks(f)
-		}
-		if f.path == "timeline.timezone" {
-			// Show every time of the step in the new zone (the instants
-			// stay as they are).
-			m.later = append(m.later, m.buildFields(f.path))
+		if after := steps[m.step].afterSet; after != nil {
+			cmds = append(cmds, after(m, f))
 		}
 	}
 	f.counted = f.filledInDraft(m)
-	m.touch()
+	return tea.Batch(append(cmds, m.touch())...)
 }
 
-// rereadClocks reads again, against the new start, the times on screen
-// typed as a bare clock ("00:20"): they mean that time on the start's
-// day (or the next), and the start may have been typed, or fixed, after
-// them. Without this, an end typed while the start was still wrong keeps
-// the wrong day, and the incident lasts for months.
-func (m *Model) rereadClocks(start *field) {
-	for _, g := range m.fields {
-		if g == start || g.kind != kindTime || !isClock(g.Value()) {
-			continue
-		}
-		if err := g.set(m.draft, g.Value()); err != nil {
-			g.err = err
-			m.errs[g.path], m.pending[g.path] = err, g.Value()
-			continue
-		}
-		g.err = nil
-		delete(m.errs, g.path)
-		delete(m.pending, g.path)
-		g.counted = g.filledInDraft(m)
-	}
-}
-
-// touch is called after every change of the draft.
-func (m *Model) touch() {
+// touch is called after every change of the draft; it returns the
+// commands the change starts (a score off the loop, a preview refresh).
+func (m *Model) touch() tea.Cmd {
 	m.notePosition()
 	m.syncPending()
-	m.rescore()
+	cmd := m.rescore()
 	m.validate()
 	m.refreshMark()
 	if m.previewShown() && !m.previewDue {
 		// Exporting a big draft costs about a millisecond: the preview
 		// catches up once per previewDelay rather than on every key.
 		m.previewDue = true
-		m.later = append(m.later, tea.Tick(previewDelay, func(time.Time) tea.Msg { return previewRefreshMsg{} }))
+		cmd = tea.Batch(cmd, tea.Tick(previewDelay, func(time.Time) tea.Msg { return previewRefreshMsg{} }))
 	}
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
 		m.save.pending, m.save.lastChange = true, m.now()
 	}
+	return cmd
 }
 
 // previewDelay is how far the preview may trail typing.
@@ -331,27 +305,29 @@ type scoredMsg struct {
 	took   time.Duration
 }
 
-func (m *Model) rescore() {
+// rescore scores the draft on the loop while that is cheap, else returns
+// the command that scores a snapshot off it.
+func (m *Model) rescore() tea.Cmd {
 	if !m.asyncScore {
 		start := time.Now()
 		m.setReport(m.score(m.draft))
 		m.asyncScore = time.Since(start) > syncScoreBudget
-		return
+		return nil
 	}
 	if m.scoring {
 		m.scoreStale = true
-		return
+		return nil
 	}
 	m.scoring = true
 	d, score := m.draft.Clone(), m.score
-	m.later = append(m.later, guard(func() tea.Msg {
+	return guard(func() tea.Msg {
 		start := time.Now()
 		r := score(d)
 		return scoredMsg{report: r, took: time.Since(start)}
-	}))
+	})
 }
 
-func (m *Model) scored(msg scoredMsg) {
+func (m *Model) scored(msg scoredMsg) tea.Cmd {
 	m.setReport(msg.report)
 	m.scoring = false
 	if msg.took < syncScoreBudget/2 {
@@ -361,8 +337,9 @@ func (m *Model) scored(msg scoredMsg) {
 		// Typing goes on: score again after a pause, not at once. A 5 MB
 		// field takes ~0.2 s to score; back to back, scoring took a whole
 		// core from the terminal and the keys on a shared machine.
-		m.later = append(m.later, tea.Tick(scoreCooldown, func(time.Time) tea.Msg { return rescoreMsg{} }))
+		return tea.Tick(scoreCooldown, func(time.Time) tea.Msg { return rescoreMsg{} })
 	}
+	return nil
 }
 
 // scoreCooldown is the pause between two scores off the Update loop.
@@ -386,6 +363,7 @@ func (m *Model) setReport(r model.Report) {
 func (m *Model) refreshMark() { m.marks[m.step] = m.markOfFields() }
 
 func (m *Model) refreshMarks() {
+	m.marks = make([]string, len(steps))
 	for i, st := range steps {
 		m.marks[i] = stepMark(st, m.draft)
 	}
@@ -396,8 +374,8 @@ func (m *Model) goStep(i int) tea.Cmd {
 		return nil
 	}
 	m.step, m.reviewTop, m.flash = i, 0, ""
-	if steps[i].review {
-		m.previewToTop()
+	if enter := steps[i].onEnter; enter != nil {
+		enter(m)
 	}
 	cmd := m.buildFields("")
 	if m.previewShown() {
@@ -428,10 +406,6 @@ func (m *Model) moveFocus(delta int) tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.flushOnPanic()
 	cmd := m.update(msg)
-	if len(m.later) > 0 {
-		cmd = tea.Batch(append(m.later, cmd)...)
-		m.later = nil
-	}
 	return m, cmd
 }
 
@@ -461,11 +435,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.styled = true
 			m.setStyles(NewStyles(msg.IsDark(), m.styles.NoColor))
 			path := m.FocusedPath()
-			cmd := m.buildFields(path)
-			if pd, ok := m.preview.(interface{ SetDark(bool) tea.Cmd }); ok {
-				cmd = tea.Batch(cmd, pd.SetDark(msg.IsDark()))
-			}
-			return cmd
+			return tea.Batch(m.buildFields(path), m.preview.SetDark(msg.IsDark()))
 		}
 		return nil
 	case saveResultMsg:
@@ -481,12 +451,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case saveChannelClosedMsg:
 		return nil
 	case scoredMsg:
-		m.scored(msg)
-		return nil
+		return m.scored(msg)
 	case rescoreMsg:
 		if m.scoreStale && !m.scoring {
 			m.scoreStale = false
-			m.rescore()
+			return m.rescore()
 		}
 		return nil
 	case cmdPanicMsg:
@@ -513,6 +482,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// ones (the editor drew over all of them).
 		return tea.Batch(m.editorDone(msg), tea.ClearScreen)
 	case tea.PasteMsg:
+		if take := steps[m.step].intercept; take != nil {
+			if cmd, ok := take(m, msg); ok {
+				return cmd
+			}
+		}
 		return m.updateField(msg)
 	case tea.KeyPressMsg:
 		if cmd, done := m.conflictKey(msg); done {
@@ -524,153 +498,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.preview.Update(msg)
 	}
 	return nil
-}
-
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	f := m.focused()
-	typing := f != nil && f.typing() && !m.readOnly
-	k := m.keys
-	m.flash = ""
-	if !bkey.Matches(msg, k.Quit) {
-		// Anything else the user does first re-arms the warning about
-		// text that cannot be saved: it may have changed.
-		m.quitUnsaved = false
-	}
-	switch {
-	case bkey.Matches(msg, k.Quit):
-		return m.quit()
-	case m.quitArmed && bkey.Matches(msg, k.Save):
-		m.quitArmed = false
-		return m.saveNow()
-	case m.showHelp && (bkey.Matches(msg, k.Close) || bkey.Matches(msg, k.Help)):
-		m.showHelp = false
-		m.layoutFields()
-		return nil
-	case msg.String() == "f1" || (!typing && bkey.Matches(msg, k.Help)):
-		m.showHelp, m.helpTop = !m.showHelp, 0
-		m.layoutFields()
-		return nil
-	case m.showHelp && (msg.String() == "up" || msg.String() == "down"):
-		if msg.String() == "up" {
-			m.helpTop = max(m.helpTop-1, 0)
-		} else {
-			m.helpTop = min(m.helpTop+1, 40)
-		}
-		return nil
-	case m.showHelp && msg.Text != "":
-		// The help covers the form: text typed now would go into a field
-		// the user cannot see.
-		m.flash = "the help is open: esc, ? or f1 closes it"
-		return nil
-	case m.showPreview && bkey.Matches(msg, k.Close):
-		m.showPreview = false
-		return nil
-	case bkey.Matches(msg, k.NextStep):
-		return m.goStep(m.step + 1)
-	case bkey.Matches(msg, k.PrevStep):
-		return m.goStep(m.step - 1)
-	case bkey.Matches(msg, k.NextField):
-		return m.tabFocus(1)
-	case bkey.Matches(msg, k.PrevField):
-		return m.tabFocus(-1)
-	case bkey.Matches(msg, k.Save):
-		return m.saveNow()
-	case bkey.Matches(msg, k.Preview):
-		return m.togglePreview()
-	case m.previewShown() && bkey.Matches(msg, k.PreviewDown):
-		return m.preview.Update(tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl})
-	case m.previewShown() && bkey.Matches(msg, k.PreviewUp):
-		return m.preview.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
-	case bkey.Matches(msg, k.Export):
-		return m.doExport()
-	case m.readOnly && (bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote, k.AddNamed)):
-		m.flash = "read-only: " + m.banner
-		return nil
-	case bkey.Matches(msg, k.AddEntry):
-		return m.addEntry()
-	case bkey.Matches(msg, k.DelEntry):
-		return m.deleteEntry()
-	case bkey.Matches(msg, k.Undo):
-		return m.undoDelete()
-	case bkey.Matches(msg, k.MoveUp):
-		return m.moveEntry(-1)
-	case bkey.Matches(msg, k.MoveDown):
-		return m.moveEntry(1)
-	case bkey.Matches(msg, k.Editor):
-		return m.openEditor()
-	case bkey.Matches(msg, k.Quote):
-		return m.quoteCode()
-	case bkey.Matches(msg, k.AddNamed):
-		return m.addNamedTechnologies()
-	}
-	if f == nil {
-		return nil
-	}
-	if f.kind == kindAdd && msg.Text != "" && msg.Mod&^tea.ModShift == 0 && !m.readOnly {
-		// Typing on "+ add …" starts the entry with what was typed,
-		// rather than dropping the keys on a row that holds no text.
-		cmd := m.insertEntry(f.list, f.index)
-		if g := m.focused(); g != nil && g.typing() && g.list == f.list {
-			return tea.Batch(cmd, m.updateField(msg))
-		}
-		return cmd
-	}
-	switch msg.String() {
-	case "enter":
-		switch f.kind {
-		case kindAdd:
-			if m.readOnly {
-				return nil
-			}
-			return m.insertEntry(f.list, f.index)
-		case kindLine, kindTime, kindChoice, kindToggle:
-			return m.moveFocus(1)
-		}
-	case "up", "down":
-		delta := 1
-		if msg.String() == "up" {
-			delta = -1
-		}
-		if steps[m.step].review && f.kind == kindChoice {
-			m.reviewTop = max(0, m.reviewTop+delta)
-			return nil
-		}
-		if f.kind != kindText {
-			return m.moveFocus(delta)
-		}
-	case "left", "right", "space":
-		if (f.kind == kindChoice || f.kind == kindToggle) && !m.readOnly {
-			delta := 1
-			if msg.String() == "left" {
-				delta = -1
-			}
-			if f.cycle(delta) {
-				m.changed(f)
-			}
-			return nil
-		}
-	}
-	if m.readOnly {
-		switch msg.String() {
-		case "up", "down", "left", "right", "home", "end":
-			// Moving the cursor reads on through a long answer; the
-			// text cannot change.
-			if f.typing() {
-				before := f.Value()
-				cmd, _ := f.Update(msg)
-				if f.Value() != before {
-					f.SetValue(before)
-				}
-				return cmd
-			}
-		default:
-			if msg.Text != "" {
-				m.flash = "read-only, nothing typed is kept: " + m.banner
-			}
-		}
-		return nil
-	}
-	return m.updateField(msg)
 }
 
 func (m *Model) updateField(msg tea.Msg) tea.Cmd {
@@ -702,13 +529,13 @@ func (m *Model) updateField(msg tea.Msg) tea.Cmd {
 	if p, ok := msg.(tea.PasteMsg); ok && f.kind == kindText &&
 		f.area.LineCount()+strings.Count(p.Content, "\n") >= maxPasteLines {
 		f.pasteLarge(p.Content)
-		m.changed(f)
+		cmd := m.changed(f)
 		m.layoutFields()
-		return nil
+		return cmd
 	}
 	cmd, changed := f.Update(msg)
 	if changed {
-		m.changed(f)
+		cmd = tea.Batch(cmd, m.changed(f))
 		m.sizeText(m.focus)
 	}
 	return cmd
@@ -750,14 +577,14 @@ func (m *Model) quit() tea.Cmd {
 			// the draft keeps its last good value. Do not drop it silently:
 			// show the first such field and say what to do.
 			m.quitUnsaved = true
-			m.later = append(m.later, m.showField(held[0].path))
+			show := m.showField(held[0].path)
 			names := make([]string, len(held))
 			for i, u := range held {
 				names[i] = u.where
 			}
 			m.flash = "Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
 				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it."
-			return nil
+			return show
 		}
 		if err != nil {
 			if !m.quitArmed {
@@ -892,8 +719,7 @@ func (m *Model) insertEntry(l *listSpec, at int) tea.Cmd {
 	}
 	l.insert(m.draft, at, nil)
 	m.reindexPending(l, insertedAt(at))
-	m.touch()
-	return m.buildFields(m.firstPathOf(l, at))
+	return tea.Batch(m.touch(), m.buildFields(m.firstPathOf(l, at)))
 }
 
 // firstPathOf is the path of the first field of entry i of l on this step.
@@ -913,10 +739,10 @@ func (m *Model) deleteEntry() tea.Cmd {
 	}
 	item := l.remove(m.draft, i)
 	m.undo = &deletedEntry{list: l, index: i, item: item, held: m.reindexPending(l, deletedAt(i))}
-	m.touch()
+	cmd := m.touch()
 	m.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
 	n := l.length(m.draft)
-	return m.buildFields(m.firstPathOf(l, min(i, n)))
+	return tea.Batch(cmd, m.buildFields(m.firstPathOf(l, min(i, n))))
 }
 
 func (m *Model) undoDelete() tea.Cmd {
@@ -928,10 +754,10 @@ func (m *Model) undoDelete() tea.Cmd {
 	u.list.insert(m.draft, u.index, u.item)
 	m.reindexPending(u.list, insertedAt(u.index))
 	m.restoreHeld(u.list, u.index, u.held)
-	m.touch()
+	cmd := m.touch()
 	m.step = stepOfList(u.list, m.draft)
 	m.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
-	return m.buildFields(m.firstPathOf(u.list, u.index))
+	return tea.Batch(cmd, m.buildFields(m.firstPathOf(u.list, u.index)))
 }
 
 func (m *Model) moveEntry(delta int) tea.Cmd {
@@ -955,8 +781,7 @@ func (m *Model) moveEntry(delta int) tea.Cmd {
 	}
 	l.move(m.draft, i, j)
 	m.reindexPending(l, swapped(i, j))
-	m.touch()
-	cmd := m.buildFields("")
+	cmd := tea.Batch(m.touch(), m.buildFields(""))
 	// Focus the same field of the moved entry.
 	n := 0
 	for k, f := range m.fields {

@@ -20,26 +20,26 @@ import (
 func TestEveryStepTakesTypedText(t *testing.T) {
 	d := model.New("", testNow)
 	tests := []struct {
-		step  int
+		step  string
 		path  string
 		text  string
 		check func(d *model.Draft) string
 	}{
-		{0, "title", "Checkout failed for 47 minutes", func(d *model.Draft) string { return d.Title }},
-		{0, "severity", "SEV1", func(d *model.Draft) string { return d.Severity }},
-		{0, "authors", "Ada, Grace", func(d *model.Draft) string { return strings.Join(d.Authors, "|") }},
-		{1, "summary", "We broke checkout.", func(d *model.Draft) string { return d.Summary }},
-		{3, "impact.who", "EU card payers", func(d *model.Draft) string { return d.Impact.Who }},
-		{3, "impact.what", "No checkout", func(d *model.Draft) string { return d.Impact.What }},
-		{3, "impact.extent", "12,400 orders", func(d *model.Draft) string { return d.Impact.Extent }},
-		{4, "root_cause.what_went_wrong", "Timeout set to 0", func(d *model.Draft) string { return d.RootCause.WhatWentWrong }},
-		{4, "root_cause.analysis", "Diffed the config", func(d *model.Draft) string { return d.RootCause.Analysis }},
-		{8, "human_elements", "Paged at 03:10", func(d *model.Draft) string { return d.HumanElements }},
-		{9, "others_can_learn", "Validate config like code", func(d *model.Draft) string { return d.OthersCanLearn }},
+		{"basics", "title", "Checkout failed for 47 minutes", func(d *model.Draft) string { return d.Title }},
+		{"basics", "severity", "SEV1", func(d *model.Draft) string { return d.Severity }},
+		{"basics", "authors", "Ada, Grace", func(d *model.Draft) string { return strings.Join(d.Authors, "|") }},
+		{"summary", "summary", "We broke checkout.", func(d *model.Draft) string { return d.Summary }},
+		{"impact", "impact.who", "EU card payers", func(d *model.Draft) string { return d.Impact.Who }},
+		{"impact", "impact.what", "No checkout", func(d *model.Draft) string { return d.Impact.What }},
+		{"impact", "impact.extent", "12,400 orders", func(d *model.Draft) string { return d.Impact.Extent }},
+		{"root-cause", "root_cause.what_went_wrong", "Timeout set to 0", func(d *model.Draft) string { return d.RootCause.WhatWentWrong }},
+		{"root-cause", "root_cause.analysis", "Diffed the config", func(d *model.Draft) string { return d.RootCause.Analysis }},
+		{"human-elements", "human_elements", "Paged at 03:10", func(d *model.Draft) string { return d.HumanElements }},
+		{"others-can-learn", "others_can_learn", "Validate config like code", func(d *model.Draft) string { return d.OthersCanLearn }},
 	}
 	h := newHarness(t, d, 100, 30)
 	for _, tc := range tests {
-		h.goStep(tc.step).focusPath(tc.path).typ(tc.text)
+		h.goTo(tc.step).focusPath(tc.path).typ(tc.text)
 		want := tc.text
 		if tc.path == "authors" {
 			want = "Ada|Grace"
@@ -53,12 +53,12 @@ func TestEveryStepTakesTypedText(t *testing.T) {
 		}
 	}
 	// Audience is a choice: → picks the next option.
-	h.goStep(0).focusPath("audience").press("right")
+	h.goTo("basics").focusPath("audience").press("right")
 	if h.m.Draft().Audience != model.AudiencePublic {
 		t.Errorf("audience = %q, want public", h.m.Draft().Audience)
 	}
 	// Review: the status choice.
-	h.goStep(11).focusPath("status").press("right")
+	h.goTo("review").focusPath("status").press("right")
 	if h.m.Draft().Status != model.StatusReview {
 		t.Errorf("status = %q, want review", h.m.Draft().Status)
 	}
@@ -69,7 +69,7 @@ func TestTitleIsFocusedFirst(t *testing.T) {
 	if h.m.Step() != 0 || h.m.FocusedPath() != "title" {
 		t.Fatalf("start: step %d, focus %q; want Basics with the title focused", h.m.Step(), h.m.FocusedPath())
 	}
-	h.wantView("› Title", "1. Basics")
+	h.wantView("› Title", stepHeading("basics"))
 }
 
 func TestStepsMoveFreelyAndMarkCompletion(t *testing.T) {
@@ -86,18 +86,18 @@ func TestStepsMoveFreelyAndMarkCompletion(t *testing.T) {
 	if h.m.Step() != 0 {
 		t.Fatalf("pgup at the first step: step %d", h.m.Step())
 	}
-	h.goStep(11).press("pgdown")
-	if h.m.Step() != 11 {
+	h.goTo("review").press("pgdown")
+	if h.m.Step() != len(steps)-1 {
 		t.Fatalf("pgdown at the last step: step %d", h.m.Step())
 	}
 	// Summary: empty, then filled.
-	h.goStep(1)
-	h.wantView(GlyphEmpty + "  2 Summary")
+	h.goTo("summary")
+	h.wantView(GlyphEmpty + " " + stepListName("summary"))
 	h.typ("We broke checkout for 47 minutes: our config push set the payment timeout to 0 ms and every card payment failed.")
-	h.wantView(GlyphYes + "  2 Summary")
+	h.wantView(GlyphYes + " " + stepListName("summary"))
 	// Impact begun: the step shows the rubric's verdict on it.
-	h.goStep(3).typ("EU card payers")
-	h.wantView(GlyphPartial + "  4 Impact")
+	h.goTo("impact").typ("EU card payers")
+	h.wantView(GlyphPartial + " " + stepListName("impact"))
 }
 
 // The score is recomputed on every keystroke from the text in the focused
@@ -119,7 +119,7 @@ func TestScoreFollowsTypingLive(t *testing.T) {
 		}}
 	}
 	h := newHarness(t, nil, 100, 30, func(o *Options) { o.score = score })
-	h.goStep(1)
+	h.goTo("summary")
 	h.wantView(GlyphNo+" Admit failure", "Score 0/100", "Add a lesson learned")
 	h.typ("We")
 	h.wantView(GlyphPartial+" Admit failure", "Score 5/100")
@@ -143,7 +143,7 @@ func TestToneFindingsShowUnderTheirField(t *testing.T) {
 		return r
 	}
 	h := newHarness(t, nil, 100, 30, func(o *Options) { o.score = score })
-	h.goStep(1).typ("We apologise for any inconvenience")
+	h.goTo("summary").typ("We apologise for any inconvenience")
 	v := h.view()
 	fi := strings.Index(v, "What failed, in plain words")
 	wi := strings.Index(v, GlyphWarn+` "any inconvenience": say what broke`)
@@ -151,13 +151,13 @@ func TestToneFindingsShowUnderTheirField(t *testing.T) {
 		t.Fatalf("finding not under the summary field:\n%s", v)
 	}
 	// And in the Review step's tone list, with its field.
-	h.goStep(11)
+	h.goTo("review")
 	h.wantView("boilerplate in Summary › What failed, in plain", `words: "any inconvenience"`)
 }
 
 func TestTimesParseLiveAndKeepBadText(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(2).focusPath("timeline.start").typ("2026-11-23 14:05")
+	h.goTo("timeline").focusPath("timeline.start").typ("2026-11-23 14:05")
 	start := h.m.Draft().Timeline.Start
 	if start == nil || !start.Equal(time.Date(2026, 11, 23, 14, 5, 0, 0, time.UTC)) {
 		t.Fatalf("start = %v", start)
@@ -237,7 +237,7 @@ func TestParseTime(t *testing.T) {
 
 func TestListsAddEditReorderDeleteUndo(t *testing.T) {
 	h := newHarness(t, nil, 100, 40)
-	h.goStep(2).focusPath("timeline.events+").press("enter")
+	h.goTo("timeline").focusPath("timeline.events+").press("enter")
 	if n := len(h.m.Draft().Timeline.Events); n != 1 {
 		t.Fatalf("enter on the add row: %d events", n)
 	}
@@ -278,22 +278,22 @@ func TestListsAddEditReorderDeleteUndo(t *testing.T) {
 // Every list of the draft can be added to and edited in the wizard.
 func TestEveryListTakesEntries(t *testing.T) {
 	tests := []struct {
-		step  int
+		step  string
 		list  string
 		first string
 		text  string
 		got   func(d *model.Draft) string
 	}{
-		{4, "root_cause.contributing_factors", "root_cause.contributing_factors[0]", "No validation", func(d *model.Draft) string { return d.RootCause.ContributingFactors[0] }},
-		{6, "lessons", "lessons[0]", "Review config", func(d *model.Draft) string { return d.Lessons[0] }},
-		{6, "action_items", "action_items[0].what", "Validate timeouts", func(d *model.Draft) string { return d.ActionItems[0].What }},
-		{7, "technologies", "technologies[0]", "PostgreSQL", func(d *model.Draft) string { return d.Technologies[0] }},
-		{10, "communication.channels", "communication.channels[0].name", "Status page", func(d *model.Draft) string { return d.Communication.Channels[0].Name }},
-		{5, "five_whys", "five_whys[0].why", "", func(d *model.Draft) string { return "" }},
+		{"root-cause", "root_cause.contributing_factors", "root_cause.contributing_factors[0]", "No validation", func(d *model.Draft) string { return d.RootCause.ContributingFactors[0] }},
+		{"lessons", "lessons", "lessons[0]", "Review config", func(d *model.Draft) string { return d.Lessons[0] }},
+		{"lessons", "action_items", "action_items[0].what", "Validate timeouts", func(d *model.Draft) string { return d.ActionItems[0].What }},
+		{"technologies", "technologies", "technologies[0]", "PostgreSQL", func(d *model.Draft) string { return d.Technologies[0] }},
+		{"communication", "communication.channels", "communication.channels[0].name", "Status page", func(d *model.Draft) string { return d.Communication.Channels[0].Name }},
+		{"five-whys", "five_whys", "five_whys[0].why", "", func(d *model.Draft) string { return "" }},
 	}
 	for _, tc := range tests {
 		h := newHarness(t, nil, 100, 30)
-		h.goStep(tc.step).focusPath(tc.list + "+").press("enter")
+		h.goTo(tc.step).focusPath(tc.list + "+").press("enter")
 		if h.m.FocusedPath() != tc.first {
 			t.Errorf("%s: focus after add %q, want %q", tc.list, h.m.FocusedPath(), tc.first)
 			continue
@@ -310,7 +310,7 @@ func TestEveryListTakesEntries(t *testing.T) {
 
 func TestActionItemFields(t *testing.T) {
 	h := newHarness(t, nil, 100, 40)
-	h.goStep(6).focusPath("action_items+").press("enter").typ("Validate timeouts").
+	h.goTo("lessons").focusPath("action_items+").press("enter").typ("Validate timeouts").
 		press("tab").typ("payments").press("tab").typ("2026-13-01")
 	h.wantView(`"2026-13-01" is not a date`)
 	h.press("backspace", "backspace", "backspace", "backspace", "backspace").typ("12-01")
@@ -335,7 +335,7 @@ func TestFiveWhysShowTheAnswerTheyAskAbout(t *testing.T) {
 	d := model.New("", testNow)
 	d.RootCause.WhatWentWrong = "At 13:42 UTC an engineer merged a small change. More detail follows."
 	h := newHarness(t, d, 100, 30)
-	h.goStep(5).focusPath("five_whys+").press("enter")
+	h.goTo("five-whys").focusPath("five_whys+").press("enter")
 	if got := h.m.Draft().FiveWhys[0].Why; got != "" {
 		t.Fatalf("first why pre-filled: %q", got)
 	}
@@ -451,7 +451,7 @@ func TestReadOnlyShowsBannerAndKeepsDraft(t *testing.T) {
 
 func TestEditorBringsTextBack(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(1)
+	h.goTo("summary")
 	long := strings.Repeat("line\n", 150) + "end"
 	h.send(editorDoneMsg{path: "summary", text: long})
 	if h.m.Draft().Summary != long {
@@ -480,7 +480,7 @@ func TestEditorBringsTextBack(t *testing.T) {
 
 func TestLargePasteKeepsEveryLine(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(4).typ("Start: ")
+	h.goTo("root-cause").typ("Start: ")
 	big := strings.Repeat("log line\n", 12_000) + "last"
 	h.send(tea.PasteMsg{Content: big})
 	got := h.m.Draft().RootCause.WhatWentWrong
@@ -505,7 +505,7 @@ func TestLongTextEditsEverywhere(t *testing.T) {
 	}
 	d.RootCause.Analysis = strings.Join(lines, "\n")
 	h := newHarness(t, d, 100, 30)
-	h.goStep(4).focusPath("root_cause.analysis")
+	h.goTo("root-cause").focusPath("root_cause.analysis")
 	h.press("end").typ(" (first)")
 	for range 2000 { // lines wrap: several rows each
 		h.press("down")
@@ -536,7 +536,7 @@ func TestLongTextEditsEverywhere(t *testing.T) {
 		t.Fatalf("%d lines after enter", n)
 	}
 	// A normal paste goes into the field.
-	h.goStep(1).send(tea.PasteMsg{Content: "one\ntwo"})
+	h.goTo("summary").send(tea.PasteMsg{Content: "one\ntwo"})
 	if h.m.Draft().Summary != "one\ntwo" {
 		t.Fatalf("summary = %q", h.m.Draft().Summary)
 	}
@@ -552,7 +552,7 @@ func TestHostileTextIsNeutralised(t *testing.T) {
 			t.Errorf("view carries %q", bad)
 		}
 	}
-	h.goStep(1)
+	h.goTo("summary")
 	raw = h.m.View().Content
 	if strings.Contains(raw, "\x1b[2J") || strings.Contains(raw, "\x00") {
 		t.Error("summary escapes reach the screen")
@@ -566,7 +566,7 @@ func TestEverySizeFits(t *testing.T) {
 		for _, hgt := range []int{1, 3, 5, 10, 20, 30, 50} {
 			h := newHarness(t, d.Clone(), w, hgt)
 			for s := range steps {
-				h.goStep(s)
+				h.goTo(steps[s].id)
 				v := h.view()
 				lines := strings.Split(v, "\n")
 				if len(lines) > hgt {
@@ -602,7 +602,7 @@ func TestNarrowFoldsPanelIntoGauge(t *testing.T) {
 // ctrl+p shows the glamour preview beside the form; it follows typing.
 func TestPreviewPaneFollowsTyping(t *testing.T) {
 	h := newHarness(t, filledDraft(), 100, 30)
-	h.goStep(1).press("ctrl+p").renderPreview()
+	h.goTo("summary").press("ctrl+p").renderPreview()
 	h.wantView("## Summary", "On 23 November our checkout")
 	h.press("end").typ(" Nobody could pay.")
 	if !h.m.previewDue {
@@ -635,7 +635,7 @@ func TestExportKey(t *testing.T) {
 	h := newHarness(t, filledDraft(), 100, 30, func(o *Options) {
 		o.Export = func(d *model.Draft) (string, error) { got = d; return "/work/checkout.md", nil }
 	})
-	h.goStep(11).press("ctrl+w")
+	h.goTo("review").press("ctrl+w")
 	if h.cmd == nil {
 		t.Fatal("ctrl+w gave no command")
 	}
@@ -655,7 +655,7 @@ func TestExportKey(t *testing.T) {
 // Changing the time zone shows the same instants in the new zone.
 func TestTimeZoneChangeRedrawsTimes(t *testing.T) {
 	h := newHarness(t, filledDraft(), 100, 40)
-	h.goStep(2).focusPath("timeline.timezone")
+	h.goTo("timeline").focusPath("timeline.timezone")
 	for range 3 {
 		h.press("backspace")
 	}
@@ -708,7 +708,7 @@ func TestSlowScoringMovesOffTheLoop(t *testing.T) {
 	if !h.m.asyncScore {
 		t.Fatal("a 2 ms score stayed on the loop")
 	}
-	h.goStep(1).typ("a")
+	h.goTo("summary").typ("a")
 	if !h.m.scoring || h.m.report.Score != 0 {
 		t.Fatalf("scoring %v, score %v: the key waited for the score", h.m.scoring, h.m.report.Score)
 	}
@@ -768,12 +768,12 @@ func TestQuitWhenSavingFails(t *testing.T) {
 // and hands the text back for printing.
 func TestQuitWithTextThatCannotBeSaved(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.typ("Checkout failed").goStep(2).focusPath("timeline.mitigated").typ("nonsense")
-	h.goStep(0).press("ctrl+c")
+	h.typ("Checkout failed").goTo("timeline").focusPath("timeline.mitigated").typ("nonsense")
+	h.goTo("basics").press("ctrl+c")
 	if h.m.quitting {
 		t.Fatal("quit dropped the unparsed time without a word")
 	}
-	if h.m.Step() != 2 || h.m.FocusedPath() != "timeline.mitigated" {
+	if h.m.StepID() != "timeline" || h.m.FocusedPath() != "timeline.mitigated" {
 		t.Fatalf("the field holding the text is not shown: step %d, focus %q", h.m.Step(), h.m.FocusedPath())
 	}
 	v := strings.Join(strings.Fields(h.view()), " ")
@@ -800,7 +800,7 @@ func TestQuitWithTextThatCannotBeSaved(t *testing.T) {
 
 	// Insisting: a second ctrl+c quits, and the text is handed back.
 	h = newHarness(t, nil, 100, 30)
-	h.goStep(2).focusPath("timeline.mitigated").typ("nonsense").press("tab").typ("soon").press("ctrl+c")
+	h.goTo("timeline").focusPath("timeline.mitigated").typ("nonsense").press("tab").typ("soon").press("ctrl+c")
 	h.wantView("Mitigated, Timeline › Ended hold")
 	h.press("ctrl+c")
 	if !h.m.quitting {
@@ -813,7 +813,7 @@ func TestQuitWithTextThatCannotBeSaved(t *testing.T) {
 
 	// Another key between the two re-arms the warning.
 	h = newHarness(t, nil, 100, 30)
-	h.goStep(2).focusPath("timeline.end").typ("x").press("ctrl+c").typ("y").press("ctrl+c")
+	h.goTo("timeline").focusPath("timeline.end").typ("x").press("ctrl+c").typ("y").press("ctrl+c")
 	if h.m.quitting {
 		t.Fatal("typing after the warning did not re-arm it")
 	}
@@ -822,7 +822,7 @@ func TestQuitWithTextThatCannotBeSaved(t *testing.T) {
 // A long message at the bottom wraps instead of being cut at the edge.
 func TestLongMessageWrapsAtTheBottom(t *testing.T) {
 	h := newHarness(t, nil, 60, 20)
-	h.goStep(2).focusPath("timeline.end").typ("x").press("ctrl+c")
+	h.goTo("timeline").focusPath("timeline.end").typ("x").press("ctrl+c")
 	v := h.view()
 	if !strings.Contains(strings.Join(strings.Fields(v), " "), "press ctrl+c again to quit without it.") {
 		t.Fatalf("message cut:\n%s", v)
@@ -837,7 +837,7 @@ func TestLongMessageWrapsAtTheBottom(t *testing.T) {
 // day it landed on.
 func TestClockTimesFollowTheStart(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(2).focusPath("timeline.start").typ("2026-03-28 23:5x")
+	h.goTo("timeline").focusPath("timeline.start").typ("2026-03-28 23:5x")
 	h.focusPath("timeline.detected").typ("23:58")
 	h.focusPath("timeline.end").typ("00:40")
 	// Now the start is fixed: the clocks move to its day.
@@ -860,7 +860,7 @@ func TestZoneOffsetIsTheIncidents(t *testing.T) {
 	d := model.New("", testNow) // testNow is in November: UTC+01:00 in Berlin
 	d.Timeline.TimeZone = "Europe/Berlin"
 	h := newHarness(t, d, 100, 30)
-	h.goStep(2).focusPath("timeline.start").typ("2026-07-01 10:00")
+	h.goTo("timeline").focusPath("timeline.start").typ("2026-07-01 10:00")
 	h.wantView("Europe/Berlin (UTC+02:00)")
 }
 
@@ -868,7 +868,7 @@ func TestZoneOffsetIsTheIncidents(t *testing.T) {
 // not the cursor's line at the top and empty rows under it.
 func TestPasteShowsTheTextBeforeTheCursor(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(4).focusPath("root_cause.analysis")
+	h.goTo("root-cause").focusPath("root_cause.analysis")
 	var b strings.Builder
 	for i := 1; i <= 3000; i++ {
 		fmt.Fprintf(&b, "line %d\n", i)
@@ -888,7 +888,7 @@ func TestPasteIsNeutralisedInTheFocusedField(t *testing.T) {
 	for _, path := range []string{"title", "summary"} {
 		h := newHarness(t, nil, 100, 30)
 		if path == "summary" {
-			h.goStep(1)
+			h.goTo("summary")
 		}
 		h.send(tea.PasteMsg{Content: evil})
 		raw := h.m.View().Content
@@ -925,7 +925,7 @@ func TestTypedControlCharactersAreNeutralised(t *testing.T) {
 // web link) is said under the field, with what to do.
 func TestProblemsShowUnderTheirField(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(2).focusPath("timeline.start").typ("2026-03-29 14:05")
+	h.goTo("timeline").focusPath("timeline.start").typ("2026-03-29 14:05")
 	h.focusPath("timeline.end").typ("2026-03-28 15:00")
 	h.wantView(GlyphWarn + " ends before the start")
 	for range len("28 15:00") {
@@ -935,7 +935,7 @@ func TestProblemsShowUnderTheirField(t *testing.T) {
 	if strings.Contains(h.view(), "before the start") {
 		t.Fatalf("the warning stayed after the fix:\n%s", h.view())
 	}
-	h.goStep(10).press("enter").typ("Status page").press("tab").typ("status.example.com").press("shift+tab")
+	h.goTo("communication").press("enter").typ("Status page").press("tab").typ("status.example.com").press("shift+tab")
 	h.wantView("not a web link", "https://")
 }
 
@@ -943,7 +943,7 @@ func TestProblemsShowUnderTheirField(t *testing.T) {
 // of dropping the keys.
 func TestTypingOnAddRowStartsAnEntry(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(7).typ("Kafka 3.7")
+	h.goTo("technologies").typ("Kafka 3.7")
 	if got := h.m.Draft().Technologies; !slices.Equal(got, []string{"Kafka 3.7"}) {
 		t.Fatalf("technologies %q", got)
 	}
@@ -959,13 +959,13 @@ func TestTypingOnAddRowStartsAnEntry(t *testing.T) {
 // rather than a row cut before the chosen option.
 func TestNarrowChoiceShowsTheChosenOption(t *testing.T) {
 	h := newHarness(t, nil, 60, 20)
-	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type").press("right", "right", "right", "right")
+	h.goTo("lessons").focusPath("action_items+").press("enter").focusPath("action_items[0].type").press("right", "right", "right", "right")
 	if got := h.m.Draft().ActionItems[0].Type; got != model.ActionOther {
 		t.Fatalf("type %q", got)
 	}
 	h.wantView("← other 5/5 →")
 	h = newHarness(t, nil, 120, 40)
-	h.goStep(6).focusPath("action_items+").press("enter").focusPath("action_items[0].type")
+	h.goTo("lessons").focusPath("action_items+").press("enter").focusPath("action_items[0].type")
 	h.wantView("← unset mitigate prevent process other →")
 }
 
@@ -974,12 +974,12 @@ func TestNarrowChoiceShowsTheChosenOption(t *testing.T) {
 func TestShortWindowShowsTheFocusedField(t *testing.T) {
 	for _, size := range [][2]int{{40, 10}, {20, 5}, {60, 8}} {
 		h := newHarness(t, filledDraft(), size[0], size[1])
-		h.goStep(2).focusPath("timeline.detected").typ("x")
+		h.goTo("timeline").focusPath("timeline.detected").typ("x")
 		v := h.view()
 		if !strings.Contains(v, "Detected") || !strings.Contains(v, "x") {
 			t.Errorf("%dx%d: the focused field is not on screen:\n%s", size[0], size[1], v)
 		}
-		h.goStep(1).typ(" Typed")
+		h.goTo("summary").typ(" Typed")
 		if v := h.view(); !strings.Contains(v, "Typed") {
 			t.Errorf("%dx%d: typing in the summary is not on screen:\n%s", size[0], size[1], v)
 		}
@@ -998,7 +998,7 @@ func TestHelpFitsSmallWindows(t *testing.T) {
 		}
 	}
 	h := newHarness(t, nil, 60, 20)
-	h.goStep(1).press("f1")
+	h.goTo("summary").press("f1")
 	h.wantView("ctrl+c", "ctrl+w", "ctrl+e", "save & quit")
 	// Typing while the help covers the form does not go into the field.
 	h.typ("q")
@@ -1033,7 +1033,7 @@ func TestReadOnlyReaderCanReadEverything(t *testing.T) {
 	}
 	h.typ("x")
 	h.wantView("read-only, nothing typed is kept")
-	h.goStep(4).focusPath("root_cause.analysis")
+	h.goTo("root-cause").focusPath("root_cause.analysis")
 	for range 45 {
 		h.press("down")
 	}
@@ -1051,7 +1051,7 @@ func TestReadOnlyReaderCanReadEverything(t *testing.T) {
 func TestTimeZoneComesBeforeTheTimes(t *testing.T) {
 	d := model.New("", testNow)
 	h := newHarness(t, d, 100, 30)
-	h.goStep(2)
+	h.goTo("timeline")
 	if h.m.FocusedPath() != "timeline.timezone" {
 		t.Fatalf("the Timeline opens on %q", h.m.FocusedPath())
 	}
@@ -1070,7 +1070,7 @@ func TestTimeZoneComesBeforeTheTimes(t *testing.T) {
 // keeps whole sentences.
 func TestCompactTextReadsWhole(t *testing.T) {
 	h := newHarness(t, filledDraft(), 40, 10)
-	h.goStep(2)
+	h.goTo("timeline")
 	if v := h.view(); strings.Contains(v, "  …") || !strings.Contains(v, "…") {
 		t.Errorf("guidance cut badly:\n%s", v)
 	}
@@ -1084,7 +1084,7 @@ func TestCompactTextReadsWhole(t *testing.T) {
 func TestFailedSaveQuitKeepsUnstorableText(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
 	h.saver.err = errors.New("no space left on device")
-	h.goStep(2).focusPath("timeline.end").typ("later").press("ctrl+c", "ctrl+c")
+	h.goTo("timeline").focusPath("timeline.end").typ("later").press("ctrl+c", "ctrl+c")
 	if !h.m.quitting {
 		t.Fatal("did not quit")
 	}
@@ -1100,7 +1100,7 @@ func TestFailedSaveQuitKeepsUnstorableText(t *testing.T) {
 // do, and fixing it takes it out of the draft's pending text.
 func TestUnstorableTextSurvivesARestart(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.typ("Checkout failed").goStep(2).focusPath("timeline.mitigated").typ("nonsense")
+	h.typ("Checkout failed").goTo("timeline").focusPath("timeline.mitigated").typ("nonsense")
 	saved := h.saver.last()
 	if got := saved.Pending["timeline.mitigated"]; got != "nonsense" {
 		t.Fatalf("the draft handed to the saver has pending %q, want the typed text", saved.Pending)
@@ -1112,7 +1112,7 @@ func TestUnstorableTextSurvivesARestart(t *testing.T) {
 	// The next run, from what was saved.
 	h = newHarness(t, saved, 100, 30)
 	h.wantView("Timeline › Mitigated still holds text pmwiz could not store")
-	h.goStep(2).focusPath("timeline.mitigated")
+	h.goTo("timeline").focusPath("timeline.mitigated")
 	f := h.m.focused()
 	if f.Value() != "nonsense" || f.err == nil {
 		t.Fatalf("restored field: value %q, error %v", f.Value(), f.err)
@@ -1134,7 +1134,7 @@ func TestUnstorableTextSurvivesARestart(t *testing.T) {
 // it, as chosen; the text is still handed back for printing.
 func TestQuitWithoutUnstorableTextClearsItFromTheDraft(t *testing.T) {
 	h := newHarness(t, nil, 100, 30)
-	h.goStep(2).focusPath("timeline.end").typ("later").press("ctrl+c")
+	h.goTo("timeline").focusPath("timeline.end").typ("later").press("ctrl+c")
 	if got := h.saver.last().Pending["timeline.end"]; got != "later" {
 		t.Fatalf("the save on the refused quit lost the text: pending %q", h.saver.last().Pending)
 	}
@@ -1163,7 +1163,7 @@ func TestReadOnlyShowsPendingTextUnchanged(t *testing.T) {
 	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Timeline › Mitigated still holds text pmwiz could not store (kept from last time), and 2 more") || strings.Contains(v, "fix it there") {
 		t.Errorf("read-only start does not say what the draft holds, or asks for a fix it cannot take:\n%s", h.view())
 	}
-	h.goStep(2).focusPath("timeline.mitigated")
+	h.goTo("timeline").focusPath("timeline.mitigated")
 	if f := h.m.focused(); f.Value() != "nonsense" || f.err == nil {
 		t.Fatalf("read-only field: value %q, error %v", f.Value(), f.err)
 	}
@@ -1201,7 +1201,7 @@ func TestRestoredPendingTextThatParsesIsStored(t *testing.T) {
 // on screen and in the draft handed to the saver.
 func TestPendingTextFollowsItsListEntry(t *testing.T) {
 	h := newHarness(t, filledDraft(), 100, 30)
-	h.goStep(6).focusPath("action_items[0].what").press("ctrl+o")
+	h.goTo("lessons").focusPath("action_items[0].what").press("ctrl+o")
 	h.focusPath("action_items[1].what").typ("Alert on zero timeouts")
 	h.focusPath("action_items[1].due").typ("next fri")
 	want := func(step string, path string) {

@@ -27,9 +27,6 @@ import (
 // `pmwiz timeline add`.
 const maxChooserEvents = 2000
 
-// timelineStep is the index of the Timeline step.
-const timelineStep = 2
-
 type importMode int
 
 const (
@@ -65,10 +62,6 @@ func (m *Model) handleTimelineImport(msg tea.Msg) (tea.Cmd, bool) {
 		case tea.KeyPressMsg:
 			if !m.readOnly && bkey.Matches(msg, m.keys.Timeline) {
 				return m.askTimelineFile(), true
-			}
-		case tea.PasteMsg:
-			if !m.readOnly && m.step == timelineStep {
-				return nil, m.offerPastedEvents(msg)
 			}
 		case timelineLoadedMsg:
 			return nil, true // the import was cancelled while the file was read
@@ -279,10 +272,9 @@ func (m *Model) addChosen(events []records.Event, r ChooserResult) tea.Cmd {
 	if added == 0 && len(r.Marks) == 0 {
 		return nil
 	}
-	m.step = timelineStep
+	m.step = stepOfList(listEvents, m.draft)
 	cmd := m.buildFields(m.FocusedPath())
-	m.touch()
-	return cmd
+	return tea.Batch(cmd, m.touch())
 }
 
 // zoneLocation is the draft's zone for reading times a record writes

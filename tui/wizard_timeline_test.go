@@ -51,7 +51,7 @@ const pastedChat = "[13:42] <ana> PagerDuty alert: checkout 5xx\n[13:50] <ben> r
 
 func TestWizardPasteTimestampedLines(t *testing.T) {
 	h := newHarness(t, timelineDraft(), 100, 30)
-	h.goStep(timelineStep).focusPath("timeline.events+")
+	h.goTo("timeline").focusPath("timeline.events+")
 	h.send(tea.PasteMsg{Content: pastedChat})
 	h.wantView("You pasted 3 lines with times.", "2026-11-23 13:42:00  ana: PagerDuty alert", "y add them as timeline events")
 	h.press("y")
@@ -70,7 +70,7 @@ func TestWizardPasteTimestampedLines(t *testing.T) {
 
 func TestWizardPasteAsTextOrChoose(t *testing.T) {
 	h := newHarness(t, timelineDraft(), 100, 30)
-	h.goStep(timelineStep).focusPath("timeline.events+").press("ctrl+o") // a new event
+	h.goTo("timeline").focusPath("timeline.events+").press("ctrl+o") // a new event
 	h.focusPath("timeline.events[0].text")
 	h.send(tea.PasteMsg{Content: pastedChat})
 	h.press("n") // as text, into the focused field, as before
@@ -80,7 +80,7 @@ func TestWizardPasteAsTextOrChoose(t *testing.T) {
 
 	// c opens the chooser on the pasted lines; a mark needs its key.
 	h2 := newHarness(t, timelineDraft(), 100, 30)
-	h2.goStep(timelineStep)
+	h2.goTo("timeline")
 	h2.send(tea.PasteMsg{Content: pastedChat})
 	h2.press("c")
 	h2.wantView("Add events to the timeline", "3 of 3 kept", "suggested: detection")
@@ -95,7 +95,7 @@ func TestWizardPasteAsTextOrChoose(t *testing.T) {
 func TestWizardPasteOrdinaryText(t *testing.T) {
 	for _, text := range []string{"the site was down\nfor an hour", "[13:42] <ana> one line only"} {
 		h := newHarness(t, timelineDraft(), 100, 30)
-		h.goStep(timelineStep).focusPath("timeline.events+").press("ctrl+o")
+		h.goTo("timeline").focusPath("timeline.events+").press("ctrl+o")
 		h.focusPath("timeline.events[0].text")
 		h.send(tea.PasteMsg{Content: text})
 		if h.m.importing != nil {
@@ -129,9 +129,7 @@ func TestWizardCtrlTFromFile(t *testing.T) {
 	if d == nil || len(d.Timeline.Events) != 2 || d.Timeline.Mitigated == nil || d.Timeline.Mitigated.Format("15:04") != "13:58" {
 		t.Fatalf("after ctrl+t: %+v", d)
 	}
-	if h.m.Step() != timelineStep {
-		t.Errorf("step %d after adding events, want the Timeline", h.m.Step())
-	}
+	h.onStep("timeline", "after adding events")
 
 	// esc leaves the chooser without adding; the draft is as it was.
 	n := len(h.saver.changed)
@@ -147,7 +145,7 @@ func TestWizardCtrlTFromFile(t *testing.T) {
 // A read-only wizard offers nothing: it cannot change the draft.
 func TestWizardTimelineReadOnly(t *testing.T) {
 	h := newHarness(t, timelineDraft(), 100, 30, func(o *Options) { o.ReadOnly = true })
-	h.goStep(timelineStep)
+	h.goTo("timeline")
 	h.press("ctrl+t")
 	h.send(tea.PasteMsg{Content: pastedChat})
 	if h.m.importing != nil {
@@ -161,7 +159,7 @@ func TestWizardTimelineReadOnly(t *testing.T) {
 func TestWizardTimelineNoDay(t *testing.T) {
 	d := model.New("Checkout outage", testNow)
 	h := newHarness(t, d, 100, 30)
-	h.goStep(timelineStep).focusPath("timeline.events+").press("ctrl+o")
+	h.goTo("timeline").focusPath("timeline.events+").press("ctrl+o")
 	h.focusPath("timeline.events[0].text")
 	h.send(tea.PasteMsg{Content: pastedChat})
 	if h.m.importing != nil || !strings.Contains(h.m.fields[h.m.focus].Value(), "rolled back") {

@@ -233,7 +233,7 @@ func TestDefaultActionWithoutATerminal(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "fresh")
 	// No drafts: plain pmwiz starts a new one; nothing typed, it is not kept.
 	out, errOut, code := pmwiz(t, dir)
-	if code != 0 || !strings.Contains(out, "Step 1 of 12: Basics") || !strings.Contains(out, "the new draft was not kept") {
+	if code != 0 || !strings.Contains(out, ": Basics\n") || !strings.Contains(out, "the new draft was not kept") {
 		t.Fatalf("pmwiz with no drafts: exit %d\n%s%s", code, out, errOut)
 	}
 	seed(t, dir, "2026-11-24-postmortem", "", testNow)
