@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -37,6 +38,7 @@ type Chooser struct {
 	loc     *time.Location
 	keep    []bool
 	marks   map[records.Moment]int
+	keys    chooserKeyMap
 	filter  string
 	visible []int // indices of events matching the filter
 	cursor  int   // position in visible
@@ -46,16 +48,6 @@ type Chooser struct {
 	flash   string
 	done    bool
 	quit    bool
-}
-
-// chooserMarkKeys are the keys that mark the event under the cursor as a
-// key moment. Printable keys go to the filter, so marks take ctrl (and
-// alt, for terminals where ctrl+s or ctrl+t is taken).
-var chooserMarkKeys = map[string]records.Moment{
-	"ctrl+s": records.MomentStart, "alt+s": records.MomentStart,
-	"ctrl+d": records.MomentDetected, "alt+d": records.MomentDetected,
-	"ctrl+t": records.MomentMitigated, "alt+m": records.MomentMitigated,
-	"ctrl+e": records.MomentEnd, "alt+e": records.MomentEnd,
 }
 
 // NewChooser lists events (sorted by time) with every one kept, times
@@ -71,6 +63,7 @@ func NewChooser(events []records.Event, loc *time.Location) *Chooser {
 		loc:     loc,
 		keep:    make([]bool, len(events)),
 		marks:   map[records.Moment]int{},
+		keys:    defaultChooserKeys(),
 		width:   80,
 		height:  24,
 	}
@@ -136,58 +129,10 @@ func (c *Chooser) Update(msg tea.Msg) tea.Cmd {
 		c.SetSize(msg.Width, msg.Height)
 	case tea.KeyPressMsg:
 		c.flash = ""
-		key := msg.String()
-		if m, ok := chooserMarkKeys[key]; ok {
-			c.mark(m)
+		if c.markKey(msg) || c.endKey(msg) {
 			return nil
 		}
-		switch key {
-		case "up", "ctrl+p":
-			c.cursor--
-		case "down", "ctrl+n":
-			c.cursor++
-		case "pgup":
-			c.cursor -= c.listHeight()
-		case "pgdown":
-			c.cursor += c.listHeight()
-		case "home":
-			c.cursor = 0
-		case "end":
-			c.cursor = len(c.visible) - 1
-		case "space":
-			if i := c.current(); i >= 0 {
-				c.keep[i] = !c.keep[i]
-				c.cursor++
-			}
-		case "ctrl+a":
-			c.toggleVisible()
-		case "ctrl+y":
-			c.takeSuggestions()
-		case "backspace":
-			if r := []rune(c.filter); len(r) > 0 {
-				c.filter = string(r[:len(r)-1])
-				c.applyFilter()
-			}
-		case "enter":
-			c.done = true
-			return nil
-		case "esc":
-			if c.filter != "" {
-				c.filter = ""
-				c.applyFilter()
-				return nil
-			}
-			c.quit = true
-			return nil
-		case "ctrl+c", "ctrl+q":
-			c.quit = true
-			return nil
-		default:
-			if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
-				c.filter += model.SafeLine(msg.Text)
-				c.applyFilter()
-			}
-		}
+		c.moveKey(msg)
 		c.cursor = max(0, min(c.cursor, len(c.visible)-1))
 		c.scroll()
 	case tea.PasteMsg:
@@ -195,6 +140,78 @@ func (c *Chooser) Update(msg tea.Msg) tea.Cmd {
 		c.applyFilter()
 	}
 	return nil
+}
+
+// markKey marks the event under the cursor as a key moment.
+func (c *Chooser) markKey(msg tea.KeyPressMsg) bool {
+	k := c.keys
+	for _, x := range []struct {
+		b bkey.Binding
+		m records.Moment
+	}{{k.MarkStart, records.MomentStart}, {k.MarkDetected, records.MomentDetected}, {k.MarkMitigated, records.MomentMitigated}, {k.MarkEnd, records.MomentEnd}} {
+		if bkey.Matches(msg, x.b) {
+			c.mark(x.m)
+			return true
+		}
+	}
+	return false
+}
+
+// endKey: enter adds, esc clears the filter and then cancels, ctrl+c
+// cancels.
+func (c *Chooser) endKey(msg tea.KeyPressMsg) bool {
+	k := c.keys
+	switch {
+	case bkey.Matches(msg, k.Done):
+		c.done = true
+	case bkey.Matches(msg, k.Back) && c.filter != "":
+		c.filter = ""
+		c.applyFilter()
+	case bkey.Matches(msg, k.Back, k.Quit):
+		c.quit = true
+	default:
+		return false
+	}
+	return true
+}
+
+// moveKey moves the cursor, keeps or drops events, and types into the
+// filter.
+func (c *Chooser) moveKey(msg tea.KeyPressMsg) {
+	k := c.keys
+	switch {
+	case bkey.Matches(msg, k.Up):
+		c.cursor--
+	case bkey.Matches(msg, k.Down):
+		c.cursor++
+	case bkey.Matches(msg, k.PageUp):
+		c.cursor -= c.listHeight()
+	case bkey.Matches(msg, k.PageDown):
+		c.cursor += c.listHeight()
+	case bkey.Matches(msg, k.Home):
+		c.cursor = 0
+	case bkey.Matches(msg, k.End):
+		c.cursor = len(c.visible) - 1
+	case bkey.Matches(msg, k.Keep):
+		if i := c.current(); i >= 0 {
+			c.keep[i] = !c.keep[i]
+			c.cursor++
+		}
+	case bkey.Matches(msg, k.All):
+		c.toggleVisible()
+	case bkey.Matches(msg, k.TakeSuggestions):
+		c.takeSuggestions()
+	case bkey.Matches(msg, k.Erase):
+		if r := []rune(c.filter); len(r) > 0 {
+			c.filter = string(r[:len(r)-1])
+			c.applyFilter()
+		}
+	default:
+		if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+			c.filter += model.SafeLine(msg.Text)
+			c.applyFilter()
+		}
+	}
 }
 
 // mark makes the event under the cursor moment m (again: unmarks it). A

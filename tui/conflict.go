@@ -52,8 +52,8 @@ func (m *Model) conflictKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if !m.conflict.asking || bkey.Matches(msg, m.keys.Quit) {
 		return nil, false
 	}
-	switch msg.String() {
-	case "o", "O":
+	switch {
+	case bkey.Matches(msg, m.answers.KeepMine):
 		km, ok := m.saver.(keepMiner)
 		if !ok {
 			return nil, true
@@ -69,7 +69,7 @@ func (m *Model) conflictKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		m.conflict = conflictPrompt{}
 		m.layoutFields()
-	case "k", "K", "esc":
+	case bkey.Matches(msg, m.answers.KeepBoth):
 		m.conflict.asking = false
 		m.layoutFields()
 	}

@@ -106,3 +106,65 @@ func (k keyMap) FullHelp() [][]bkey.Binding {
 		{k.Save, k.Preview, k.PreviewDown, k.Export, k.ScrollUp, k.Help, k.Close, k.Quit},
 	}
 }
+
+// answerKeys answer the wizard's own questions: the "draft changed on
+// disk" banner (conflict.go) and the timeline import (wizard_timeline.go).
+type answerKeys struct {
+	KeepMine, KeepBoth   bkey.Binding // the conflict banner
+	Yes, No, Choose, Esc bkey.Binding // pasted log lines: add all, paste as text, choose
+	Accept               bkey.Binding // the file prompt
+}
+
+func defaultAnswerKeys() answerKeys {
+	return answerKeys{
+		KeepMine: bkey.NewBinding(bkey.WithKeys("o", "O"), bkey.WithHelp("o", "make yours the draft")),
+		KeepBoth: bkey.NewBinding(bkey.WithKeys("k", "K", "esc"), bkey.WithHelp("k", "keep both")),
+		Yes:      bkey.NewBinding(bkey.WithKeys("y", "enter"), bkey.WithHelp("y", "add them all")),
+		No:       bkey.NewBinding(bkey.WithKeys("n"), bkey.WithHelp("n", "paste as text")),
+		Choose:   bkey.NewBinding(bkey.WithKeys("c"), bkey.WithHelp("c", "choose")),
+		Esc:      bkey.NewBinding(bkey.WithKeys("esc"), bkey.WithHelp("esc", "cancel")),
+		Accept:   bkey.NewBinding(bkey.WithKeys("enter"), bkey.WithHelp("enter", "read the file")),
+	}
+}
+
+// chooserKeyMap is the event chooser's (chooser.go). Printable keys type
+// into the filter, so commands take ctrl, alt or a named key.
+type chooserKeyMap struct {
+	Up, Down, PageUp, PageDown, Home, End bkey.Binding
+	Keep, All, TakeSuggestions, Erase     bkey.Binding
+	Done, Back, Quit                      bkey.Binding
+	// Marks make the event under the cursor a key moment (alt too, for
+	// terminals where ctrl+s or ctrl+t is taken).
+	MarkStart, MarkDetected, MarkMitigated, MarkEnd bkey.Binding
+}
+
+func defaultChooserKeys() chooserKeyMap {
+	b := func(keys ...string) bkey.Binding { return bkey.NewBinding(bkey.WithKeys(keys...)) }
+	return chooserKeyMap{
+		Up: b("up", "ctrl+p"), Down: b("down", "ctrl+n"), PageUp: b("pgup"), PageDown: b("pgdown"),
+		Home: b("home"), End: b("end"),
+		Keep: b("space"), All: b("ctrl+a"), TakeSuggestions: b("ctrl+y"), Erase: b("backspace"),
+		Done: b("enter"), Back: b("esc"), Quit: b("ctrl+c", "ctrl+q"),
+		MarkStart: b("ctrl+s", "alt+s"), MarkDetected: b("ctrl+d", "alt+d"),
+		MarkMitigated: b("ctrl+t", "alt+m"), MarkEnd: b("ctrl+e", "alt+e"),
+	}
+}
+
+// pickerKeyMap is the draft picker's (picker.go).
+type pickerKeyMap struct {
+	Filter, Up, Down, Home, End, PageUp, PageDown bkey.Binding
+	New, Open, Quit                               bkey.Binding
+	// While filtering, letters type: these keys end or edit the filter,
+	// and FilterMoves still move and open.
+	FilterEnd, FilterErase, FilterMoves bkey.Binding
+}
+
+func defaultPickerKeys() pickerKeyMap {
+	b := func(keys ...string) bkey.Binding { return bkey.NewBinding(bkey.WithKeys(keys...)) }
+	return pickerKeyMap{
+		Filter: b("/"), Up: b("up", "k", "ctrl+p", "shift+tab"), Down: b("down", "j", "ctrl+n", "tab"),
+		Home: b("home", "g"), End: b("end", "G"), PageUp: b("pgup"), PageDown: b("pgdown"),
+		New: b("n"), Open: b("enter"), Quit: b("esc", "q", "ctrl+c"),
+		FilterEnd: b("esc"), FilterErase: b("backspace"), FilterMoves: b("up", "down", "enter", "ctrl+c", "pgup", "pgdown"),
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -41,12 +42,13 @@ type Picker struct {
 	height    int
 	choice    *PickerChoice
 	quit      bool
+	keys      pickerKeyMap
 }
 
 // NewPicker builds a picker over entries (as store.List returns them);
 // now dates them ("2 h ago").
 func NewPicker(entries []store.Entry, offerNew bool, now time.Time) Picker {
-	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24}
+	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24, keys: defaultPickerKeys()}
 }
 
 // showNew is whether the "start a new post-mortem" row is shown: not
@@ -93,71 +95,90 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		p.width, p.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
-		if p.filtering {
-			switch msg.String() {
-			case "esc":
-				p.filtering, p.filter = false, ""
-				p.applyFilter()
-				return p, nil
-			case "backspace":
-				if r := []rune(p.filter); len(r) > 0 {
-					p.filter = string(r[:len(r)-1])
-					p.applyFilter()
-				}
-				return p, nil
-			case "up", "down", "enter", "ctrl+c", "pgup", "pgdown":
-				// handled below
-			default:
-				if msg.Text != "" {
-					p.filter += model.SafeLine(msg.Text)
-					p.applyFilter()
-				}
-				return p, nil
-			}
-		}
-		switch msg.String() {
-		case "/":
-			p.filtering = true
+		if p.filtering && p.filterKey(msg) {
 			return p, nil
-		case "up", "k", "ctrl+p", "shift+tab":
-			p.cursor--
-		case "down", "j", "ctrl+n", "tab":
-			p.cursor++
-		case "home", "g":
-			p.cursor = 0
-		case "end", "G":
-			p.cursor = p.rows() - 1
-		case "pgup":
-			p.cursor -= p.listHeight()
-		case "pgdown":
-			p.cursor += p.listHeight()
-		case "n":
-			if p.showNew() {
-				p.choice = &PickerChoice{New: true}
-				return p, tea.Quit
-			}
-		case "enter":
-			if p.rows() == 0 {
-				break
-			}
-			i := p.cursor
-			if p.showNew() {
-				if i == 0 {
-					p.choice = &PickerChoice{New: true}
-					return p, tea.Quit
-				}
-				i--
-			}
-			p.choice = &PickerChoice{Name: p.entries[i].Name}
-			return p, tea.Quit
-		case "esc", "q", "ctrl+c":
-			p.quit = true
-			return p, tea.Quit
+		}
+		if cmd, done := p.key(msg); done {
+			return p, cmd
 		}
 		p.cursor = max(0, min(p.cursor, p.rows()-1))
 		p.scroll()
 	}
 	return p, nil
+}
+
+// filterKey types into the filter while "/" is on, and says whether it
+// took the key (the keys that move and open are left to key).
+func (p *Picker) filterKey(msg tea.KeyPressMsg) bool {
+	k := p.keys
+	switch {
+	case bkey.Matches(msg, k.FilterEnd):
+		p.filtering, p.filter = false, ""
+		p.applyFilter()
+	case bkey.Matches(msg, k.FilterErase):
+		if r := []rune(p.filter); len(r) > 0 {
+			p.filter = string(r[:len(r)-1])
+			p.applyFilter()
+		}
+	case bkey.Matches(msg, k.FilterMoves):
+		return false
+	default:
+		if msg.Text != "" {
+			p.filter += model.SafeLine(msg.Text)
+			p.applyFilter()
+		}
+	}
+	return true
+}
+
+// key moves the cursor, or picks and ends the picker (done).
+func (p *Picker) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := p.keys
+	switch {
+	case bkey.Matches(msg, k.Filter):
+		p.filtering = true
+		return nil, true
+	case bkey.Matches(msg, k.Up):
+		p.cursor--
+	case bkey.Matches(msg, k.Down):
+		p.cursor++
+	case bkey.Matches(msg, k.Home):
+		p.cursor = 0
+	case bkey.Matches(msg, k.End):
+		p.cursor = p.rows() - 1
+	case bkey.Matches(msg, k.PageUp):
+		p.cursor -= p.listHeight()
+	case bkey.Matches(msg, k.PageDown):
+		p.cursor += p.listHeight()
+	case bkey.Matches(msg, k.New):
+		if p.showNew() {
+			p.choice = &PickerChoice{New: true}
+			return tea.Quit, true
+		}
+	case bkey.Matches(msg, k.Open):
+		return p.open()
+	case bkey.Matches(msg, k.Quit):
+		p.quit = true
+		return tea.Quit, true
+	}
+	return nil, false
+}
+
+// open picks the row under the cursor.
+func (p *Picker) open() (tea.Cmd, bool) {
+	if p.rows() == 0 {
+		return nil, false
+	}
+	i := p.cursor
+	if p.showNew() {
+		if i == 0 {
+			p.choice = &PickerChoice{New: true}
+			return tea.Quit, true
+		}
+		i--
+	}
+	p.choice = &PickerChoice{Name: p.entries[i].Name}
+	return tea.Quit, true
 }
 
 // listHeight is how many rows fit between the header and the help line.

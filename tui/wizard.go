@@ -28,9 +28,10 @@ type Model struct {
 	preview  PreviewPane
 	score    func(*model.Draft) model.Report
 
-	keys   keyMap
-	help   help.Model
-	styles Styles
+	keys    keyMap
+	answers answerKeys // the banner's and the import's questions
+	help    help.Model
+	styles  Styles
 	// styled is set once the terminal said what its background is (or
 	// the caller fixed it), so a late answer does not restyle twice.
 	styled bool
@@ -104,7 +105,7 @@ func New(d *model.Draft, o Options) Model {
 	m := Model{
 		draft: d, name: o.Name, saver: o.Saver, readOnly: o.ReadOnly, banner: o.ReadOnlyReason,
 		now: now, export: o.Export, preview: o.Preview, score: o.score,
-		keys: defaultKeyMap(), help: help.New(),
+		keys: defaultKeyMap(), answers: defaultAnswerKeys(), help: help.New(),
 		pending: map[string]string{}, errs: map[string]error{},
 		width: 100, height: 30,
 	}

@@ -97,7 +97,7 @@ func (m *Model) handleTimelineImport(msg tea.Msg) (tea.Cmd, bool) {
 		case importAskFile:
 			return m.fileKey(msg), true
 		case importLoading:
-			if msg.String() == "esc" {
+			if bkey.Matches(msg, m.answers.Esc) {
 				m.importing = nil
 			}
 		case importChoosing:
@@ -110,22 +110,22 @@ func (m *Model) handleTimelineImport(msg tea.Msg) (tea.Cmd, bool) {
 				return m.addChosen(ti.chooser.events, r), true
 			}
 		case importOfferPaste:
-			switch msg.String() {
-			case "y", "enter":
+			switch {
+			case bkey.Matches(msg, m.answers.Yes):
 				m.importing = nil
 				keep := make([]int, len(ti.events))
 				for i := range keep {
 					keep[i] = i
 				}
 				return m.addChosen(ti.events, ChooserResult{Keep: keep}), true
-			case "c":
+			case bkey.Matches(msg, m.answers.Choose):
 				ti.chooser = NewChooser(ti.events, m.zoneLocation())
 				ti.chooser.SetSize(m.width, m.height)
 				ti.mode = importChoosing
-			case "n":
+			case bkey.Matches(msg, m.answers.No):
 				m.importing = nil
 				return m.updateField(ti.paste), true
-			case "esc":
+			case bkey.Matches(msg, m.answers.Esc):
 				m.importing = nil
 			}
 		}
@@ -145,11 +145,11 @@ func (m *Model) askTimelineFile() tea.Cmd {
 
 func (m *Model) fileKey(msg tea.KeyPressMsg) tea.Cmd {
 	ti := m.importing
-	switch msg.String() {
-	case "esc":
+	switch {
+	case bkey.Matches(msg, m.answers.Esc):
 		m.importing = nil
 		return nil
-	case "enter":
+	case bkey.Matches(msg, m.answers.Accept):
 		path := expandHome(strings.TrimSpace(ti.input.Value()))
 		if path == "" {
 			ti.err = "type the path of a file (or a Slack export folder)"
