@@ -114,7 +114,7 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 				fmt.Fprintln(w, line)
 			}
 		}
-		line := fmt.Sprintf("Score %s of %d.", FormatPoints(r.Score), r.Max)
+		line := "Score " + ScoreWords(r) + "."
 		if next, ok := r.Next(); ok {
 			line += " Next to add: " + model.SafeLine(nextText(next))
 		}
@@ -436,7 +436,7 @@ func (a *accessibleRun) readOut() {
 		}
 	}
 	r := model.Score(a.d)
-	fmt.Fprintf(a.out, "Score %s of %d.\n", FormatPoints(r.Score), r.Max)
+	fmt.Fprintln(a.out, "Score "+ScoreWords(r)+".")
 	for _, it := range r.Items {
 		fmt.Fprintf(a.out, "%s: %s. %s\n", model.SafeLine(it.Title), it.Status, model.SafeLine(nextText(it)))
 	}

@@ -15,7 +15,6 @@ import (
 
 	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -39,6 +38,7 @@ type Chooser struct {
 	keep    []bool
 	marks   map[records.Moment]int
 	keys    chooserKeyMap
+	styles  ListStyles
 	filter  string
 	visible []int // indices of events matching the filter
 	cursor  int   // position in visible
@@ -64,6 +64,7 @@ func NewChooser(events []records.Event, loc *time.Location) *Chooser {
 		keep:    make([]bool, len(events)),
 		marks:   map[records.Moment]int{},
 		keys:    defaultChooserKeys(),
+		styles:  NewStyles(true, false).List,
 		width:   80,
 		height:  24,
 	}
@@ -271,14 +272,6 @@ func (c *Chooser) scroll() {
 	c.top = max(0, c.top)
 }
 
-var (
-	chooseTitle  = lipgloss.NewStyle().Bold(true)
-	chooseCursor = lipgloss.NewStyle().Foreground(lipgloss.Color("212")).Bold(true)
-	chooseDim    = lipgloss.NewStyle().Foreground(lipgloss.Color("245"))
-	chooseMark   = lipgloss.NewStyle().Foreground(lipgloss.Color("42")).Bold(true)
-	chooseHint   = lipgloss.NewStyle().Foreground(lipgloss.Color("179")).Italic(true)
-)
-
 // View draws the chooser; only the rows on screen are drawn, so a list of
 // two thousand costs what a list of twenty does.
 func (c *Chooser) View() string {
@@ -294,17 +287,17 @@ func (c *Chooser) View() string {
 	if c.filter != "" {
 		head += fmt.Sprintf(" · %d match", len(c.visible))
 	}
-	b.WriteString(chooseTitle.Render("Add events to the timeline") + chooseDim.Render(head) + "\n")
-	b.WriteString(ansi.Truncate("filter: "+c.filter, w-1, "…") + chooseCursor.Render("▏") + "\n")
+	b.WriteString(c.styles.Title.Render("Add events to the timeline") + c.styles.Dim.Render(head) + "\n")
+	b.WriteString(ansi.Truncate("filter: "+c.filter, w-1, "…") + c.styles.Cursor.Render("▏") + "\n")
 	b.WriteString(ansi.Truncate(c.momentsLine(), w, "…") + "\n")
 	if len(c.visible) == 0 {
-		b.WriteString(chooseDim.Render("  no event matches the filter (esc clears it)") + "\n")
+		b.WriteString(c.styles.Dim.Render("  no event matches the filter (esc clears it)") + "\n")
 	}
 	h := c.listHeight()
 	for r := c.top; r < min(len(c.visible), c.top+h); r++ {
 		prefix := "  "
 		if r == c.cursor {
-			prefix = chooseCursor.Render("› ")
+			prefix = c.styles.Cursor.Render("› ")
 		}
 		b.WriteString(prefix + c.row(c.visible[r], w-2) + "\n")
 	}
@@ -314,8 +307,8 @@ func (c *Chooser) View() string {
 	if c.flash != "" {
 		help = c.flash
 	}
-	b.WriteString(chooseDim.Render(ansi.Truncate(help, w, "…")) + "\n")
-	b.WriteString(chooseDim.Render(ansi.Truncate("mark: ctrl+s start · ctrl+d detected · ctrl+t mitigated · ctrl+e end · ctrl+y take suggestions", w, "…")))
+	b.WriteString(c.styles.Dim.Render(ansi.Truncate(help, w, "…")) + "\n")
+	b.WriteString(c.styles.Dim.Render(ansi.Truncate("mark: ctrl+s start · ctrl+d detected · ctrl+t mitigated · ctrl+e end · ctrl+y take suggestions", w, "…")))
 	return b.String()
 }
 
@@ -324,14 +317,14 @@ func (c *Chooser) momentsLine() string {
 	var parts []string
 	for _, m := range records.Moments {
 		if i, ok := c.marks[m]; ok {
-			parts = append(parts, chooseMark.Render(m.String()+" "+c.events[i].At.In(c.loc).Format("15:04:05")))
+			parts = append(parts, c.styles.Mark.Render(m.String()+" "+c.events[i].At.In(c.loc).Format("15:04:05")))
 		} else if i, ok := c.suggest[m]; ok {
-			parts = append(parts, chooseHint.Render(m.String()+"? "+c.events[i].At.In(c.loc).Format("15:04:05")))
+			parts = append(parts, c.styles.Hint.Render(m.String()+"? "+c.events[i].At.In(c.loc).Format("15:04:05")))
 		} else {
-			parts = append(parts, chooseDim.Render(m.String()+" –"))
+			parts = append(parts, c.styles.Dim.Render(m.String()+" –"))
 		}
 	}
-	return "  " + strings.Join(parts, chooseDim.Render(" · "))
+	return "  " + strings.Join(parts, c.styles.Dim.Render(" · "))
 }
 
 func (c *Chooser) row(i, width int) string {
@@ -344,9 +337,9 @@ func (c *Chooser) row(i, width int) string {
 	var tag string
 	for _, m := range records.Moments {
 		if j, ok := c.marks[m]; ok && j == i {
-			tag += " " + chooseMark.Render("◆ "+m.String())
+			tag += " " + c.styles.Mark.Render("◆ "+m.String())
 		} else if j, ok := c.suggest[m]; ok && j == i {
-			tag += " " + chooseHint.Render("suggested: "+m.String())
+			tag += " " + c.styles.Hint.Render("suggested: "+m.String())
 		}
 	}
 	src := ansi.Truncate(model.SafeLine(e.Source), 18, "…")
@@ -356,7 +349,7 @@ func (c *Chooser) row(i, width int) string {
 	// elsewhere (a paste), so the chooser does not rely on it.
 	line += ansi.Truncate(model.SafeLine(e.EventText()), room, "…")
 	if !c.keep[i] {
-		line = chooseDim.Render(line)
+		line = c.styles.Dim.Render(line)
 	}
 	return line + tag
 }

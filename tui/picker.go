@@ -14,7 +14,6 @@ import (
 
 	bkey "charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -43,12 +42,13 @@ type Picker struct {
 	choice    *PickerChoice
 	quit      bool
 	keys      pickerKeyMap
+	styles    ListStyles
 }
 
 // NewPicker builds a picker over entries (as store.List returns them);
 // now dates them ("2 h ago").
 func NewPicker(entries []store.Entry, offerNew bool, now time.Time) Picker {
-	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24, keys: defaultPickerKeys()}
+	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24, keys: defaultPickerKeys(), styles: NewStyles(true, false).List}
 }
 
 // showNew is whether the "start a new post-mortem" row is shown: not
@@ -195,14 +195,6 @@ func (p *Picker) scroll() {
 	}
 }
 
-var (
-	pickTitle  = lipgloss.NewStyle().Bold(true)
-	pickCursor = lipgloss.NewStyle().Foreground(lipgloss.Color("212")).Bold(true)
-	pickDim    = lipgloss.NewStyle().Foreground(lipgloss.Color("245"))
-	pickErr    = lipgloss.NewStyle().Foreground(lipgloss.Color("203"))
-	pickNew    = lipgloss.NewStyle().Foreground(lipgloss.Color("42"))
-)
-
 func (p Picker) View() tea.View {
 	if p.choice != nil || p.quit {
 		return tea.NewView("")
@@ -213,20 +205,20 @@ func (p Picker) View() tea.View {
 	if p.filter != "" || p.filtering {
 		count = fmt.Sprintf("  %d of %s", len(p.entries), countDrafts(len(p.all)))
 	}
-	b.WriteString(pickTitle.Render("Pick a post-mortem") + pickDim.Render(count) + "\n")
+	b.WriteString(p.styles.Title.Render("Pick a post-mortem") + p.styles.Dim.Render(count) + "\n")
 	if p.filtering {
-		b.WriteString(ansi.Truncate("/"+p.filter, w, "…") + pickCursor.Render("▏") + "\n")
+		b.WriteString(ansi.Truncate("/"+p.filter, w, "…") + p.styles.Cursor.Render("▏") + "\n")
 	} else {
 		b.WriteString("\n")
 	}
 	if p.rows() == 0 {
-		b.WriteString(pickDim.Render("  no draft matches") + "\n")
+		b.WriteString(p.styles.Dim.Render("  no draft matches") + "\n")
 	}
 	h := p.listHeight()
 	for r := p.top; r < min(p.rows(), p.top+h); r++ {
 		mark := "  "
 		if r == p.cursor {
-			mark = pickCursor.Render("› ")
+			mark = p.styles.Cursor.Render("› ")
 		}
 		b.WriteString(mark + p.row(r, w-2) + "\n")
 	}
@@ -237,7 +229,7 @@ func (p Picker) View() tea.View {
 	case p.showNew():
 		help = "↑/↓ move · enter open · n new · / filter · esc quit"
 	}
-	b.WriteString("\n" + pickDim.Render(ansi.Truncate(help, w, "…")))
+	b.WriteString("\n" + p.styles.Dim.Render(ansi.Truncate(help, w, "…")))
 	return tea.NewView(b.String())
 }
 
@@ -245,7 +237,7 @@ func (p Picker) View() tea.View {
 func (p Picker) row(r, width int) string {
 	if p.showNew() {
 		if r == 0 {
-			return pickNew.Render(ansi.Truncate("+ Start a new post-mortem", width, "…"))
+			return p.styles.New.Render(ansi.Truncate("+ Start a new post-mortem", width, "…"))
 		}
 		r--
 	}
@@ -253,7 +245,7 @@ func (p Picker) row(r, width int) string {
 	when := Ago(p.now, e.Updated)
 	if e.Err != nil {
 		line := model.SafeLine(e.Name) + "  cannot be read: " + model.SafeLine(e.Reason())
-		return pickErr.Render(ansi.Truncate(line, width, "…"))
+		return p.styles.Error.Render(ansi.Truncate(line, width, "…"))
 	}
 	title := model.SafeLine(e.Title)
 	if title == "" {
@@ -280,7 +272,7 @@ func (p Picker) row(r, width int) string {
 	col := min(room, p.titleWidth(), max(10, width*3/5))
 	title = ansi.Truncate(title, col, "…")
 	title += strings.Repeat(" ", col-ansi.StringWidth(title))
-	return title + pickDim.Render(meta)
+	return title + p.styles.Dim.Render(meta)
 }
 
 // sharedTitle reports whether another readable draft has e's title.
@@ -309,7 +301,7 @@ func scoreText(e store.Entry) string {
 	if e.MaxScore == 0 {
 		return "score –"
 	}
-	return FormatPoints(e.Score) + "/" + strconv.Itoa(e.MaxScore)
+	return ScoreOf(e.Score, e.MaxScore)
 }
 
 // Ago says how long ago t was, the way people say it: "just now",

@@ -7,7 +7,6 @@ import (
 	bkey "charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
@@ -323,8 +322,8 @@ func (p *Preview) scroll(msg tea.KeyPressMsg) {
 func (p Preview) ScrollPercent() float64 { return p.vp.ScrollPercent() }
 
 var (
-	previewMuted = lipgloss.NewStyle().Faint(true)
-	previewError = lipgloss.NewStyle().Foreground(lipgloss.Color("9"))
+	previewMuted = NewStyles(true, false).Pane.Muted
+	previewError = NewStyles(true, false).Pane.Error
 )
 
 // View is the pane's content, exactly width × height once sized.

@@ -8,7 +8,7 @@ import (
 
 // Glyphs the wizard draws, named once so the look can change in one place
 // and tests can look for them. The verdict glyphs (GlyphYes, GlyphPartial,
-// GlyphNo, GlyphNext) live in report.go, shared with `pmwiz score`.
+// GlyphNo, GlyphNext) live in scoreview.go, shared with `pmwiz score`.
 const (
 	GlyphEmpty    = "·"
 	GlyphFocus    = "›"
@@ -21,9 +21,11 @@ const (
 	GlyphLock     = "⊘"
 )
 
-// Styles is every style the wizard uses, built once from the terminal's
-// background (dark or light) and whether colour is wanted at all. Nothing
-// else in the package makes a lipgloss style with a colour.
+// Styles is every style pmwiz draws with, built once from the terminal's
+// background (dark or light) and whether colour is wanted at all (or, for
+// `pmwiz score`, from the terminal's own palette: ReportStyles). Nothing
+// else in the package gives a lipgloss style a colour: the picker, the
+// chooser, the preview and the report take theirs from here.
 type Styles struct {
 	Dark    bool
 	NoColor bool
@@ -56,6 +58,14 @@ type Styles struct {
 	// Example is an example shown in an empty field: italic and dimmer
 	// than the labels, after examplePrefix, so it never reads as an answer.
 	Example lipgloss.Style
+	// Next marks what to add next; Kind names a tone finding's kind.
+	Next lipgloss.Style
+	Kind lipgloss.Style
+
+	// List is the draft picker's and the event chooser's; Pane the
+	// preview's own lines (glamour colours the document itself).
+	List ListStyles
+	Pane PaneStyles
 
 	// Input colours, handed to the bubbles inputs.
 	Text        color.Color
@@ -116,7 +126,56 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Choice = fg(lipgloss.NewStyle(), muted)
 	s.ChoiceOn = fg(lipgloss.NewStyle().Bold(true).Underline(true), accent)
 	s.Example = fg(lipgloss.NewStyle().Italic(true).Faint(noColor), c("#9A9A9A", "#646464"))
+	s.Next, s.Kind = s.Value, s.Warn
 	s.Text, s.Placeholder, s.Cursor = text, muted, accent
+	s.List, s.Pane = newListStyles(), newPaneStyles()
+	return s
+}
+
+// ListStyles are the picker's and the chooser's. Both can start before
+// the terminal says what its background is, so they keep to colours of
+// the 256-colour palette that read on dark and light alike.
+type ListStyles struct {
+	Title, Cursor, Dim, Error, New, Mark, Hint lipgloss.Style
+}
+
+func newListStyles() ListStyles {
+	return ListStyles{
+		Title:  lipgloss.NewStyle().Bold(true),
+		Cursor: lipgloss.NewStyle().Foreground(lipgloss.Color("212")).Bold(true),
+		Dim:    lipgloss.NewStyle().Foreground(lipgloss.Color("245")),
+		Error:  lipgloss.NewStyle().Foreground(lipgloss.Color("203")),
+		New:    lipgloss.NewStyle().Foreground(lipgloss.Color("42")),
+		Mark:   lipgloss.NewStyle().Foreground(lipgloss.Color("42")).Bold(true),
+		Hint:   lipgloss.NewStyle().Foreground(lipgloss.Color("179")).Italic(true),
+	}
+}
+
+// PaneStyles are the preview's messages ("Rendering preview…", a failure).
+type PaneStyles struct{ Muted, Error lipgloss.Style }
+
+func newPaneStyles() PaneStyles {
+	return PaneStyles{
+		Muted: lipgloss.NewStyle().Faint(true),
+		Error: lipgloss.NewStyle().Foreground(lipgloss.Color("9")),
+	}
+}
+
+// ReportStyles are `pmwiz score`'s: the terminal's own ANSI palette, which
+// the user has already tuned to be readable on their background, light or
+// dark; the writer strips them when output is piped or NO_COLOR is set.
+// The gauge has no colour there.
+func ReportStyles() Styles {
+	s := Styles{}
+	s.Title = lipgloss.NewStyle().Bold(true)
+	s.Section = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Blue)
+	s.Yes = lipgloss.NewStyle().Foreground(lipgloss.Green)
+	s.Partial = lipgloss.NewStyle().Foreground(lipgloss.Yellow)
+	s.No = lipgloss.NewStyle().Foreground(lipgloss.Red)
+	s.Muted = lipgloss.NewStyle().Faint(true)
+	s.Next = lipgloss.NewStyle().Foreground(lipgloss.Cyan)
+	s.Kind = lipgloss.NewStyle().Foreground(lipgloss.Magenta)
+	s.Error = lipgloss.NewStyle().Foreground(lipgloss.Red)
 	return s
 }
 

@@ -303,26 +303,10 @@ func (m Model) stepsView(w int) string {
 	return b.String()
 }
 
-// gauge is a bar of w cells for score out of max.
-func (m Model) gauge(w int) string {
-	w = max(w, 1)
-	frac := 0.0
-	if m.report.Max > 0 {
-		frac = m.report.Score / float64(m.report.Max)
-	}
-	on := int(frac*float64(w) + 0.5)
-	on = min(max(on, 0), w)
-	return m.styles.GaugeOn.Render(strings.Repeat(GlyphGaugeOn, on)) + m.styles.GaugeOff.Render(strings.Repeat(GlyphGaugeOff, w-on))
-}
-
-func (m Model) scoreText() string {
-	return fmt.Sprintf("%.0f/%d", m.report.Score, m.report.Max)
-}
-
 func (m Model) gaugeLineView(w int) string {
 	st := m.styles
-	score := st.Title.Render(m.scoreText())
-	bar := m.gauge(min(max(w/4, 5), 20))
+	score := st.Title.Render(ScoreText(m.report))
+	bar := m.styles.gauge(m.report, min(max(w/4, 5), 20))
 	line := bar + " " + score
 	if next, ok := m.report.Next(); ok {
 		// Cut at a word, with "…", never mid-word at the window's edge.
@@ -332,23 +316,16 @@ func (m Model) gaugeLineView(w int) string {
 	return line
 }
 
-func nextText(it model.ItemResult) string {
-	if it.Next != "" {
-		return it.Next
-	}
-	return it.Title
-}
-
 func (m Model) panelView(w, h int) string {
 	st := m.styles
 	var b strings.Builder
-	b.WriteString(st.PanelTitle.Render("Score ") + st.Title.Render(m.scoreText()) + "\n")
-	b.WriteString(m.gauge(w-2) + "\n")
+	b.WriteString(st.PanelTitle.Render("Score ") + st.Title.Render(ScoreText(m.report)) + "\n")
+	b.WriteString(m.styles.gauge(m.report, w-2) + "\n")
 	var tier model.Tier
 	for _, it := range m.report.Items {
 		if it.Tier != tier && h >= 22 {
 			tier = it.Tier
-			b.WriteString(st.Muted.Render(tierName(tier)) + "\n")
+			b.WriteString(st.Muted.Render(TierName(tier)) + "\n")
 		}
 		b.WriteString(st.verdict(string(it.Status)) + " " + model.SafeLine(it.Title) + "\n")
 	}
@@ -357,18 +334,6 @@ func (m Model) panelView(w, h int) string {
 		b.WriteString(lipgloss.NewStyle().Width(w - 1).Render(model.SafeLine(nextText(next))))
 	}
 	return b.String()
-}
-
-func tierName(t model.Tier) string {
-	switch t {
-	case model.TierPrinciple:
-		return "Principles"
-	case model.TierMust:
-		return "Must-haves"
-	case model.TierNice:
-		return "Nice-to-haves"
-	}
-	return string(t)
 }
 
 // formView is the step's title, guidance and the fields that fit, scrolled
@@ -683,7 +648,7 @@ func (m Model) reviewBody(w, room int) []string {
 	for i, f := range m.fields {
 		out = append(out, m.fieldView(i, f, w)...)
 	}
-	out = append(out, "", st.PanelTitle.Render("Score "+m.scoreText())+"  "+m.gauge(min(20, max(w-16, 1))))
+	out = append(out, "", st.PanelTitle.Render("Score "+ScoreText(m.report))+"  "+m.styles.gauge(m.report, min(20, max(w-16, 1))))
 	wrap := func(first, rest string, text string, style func(...string) string) {
 		lines := strings.Split(lipgloss.NewStyle().Width(max(w-len([]rune(rest)), 8)).Render(text), "\n")
 		for i, ln := range lines {
@@ -698,10 +663,10 @@ func (m Model) reviewBody(w, room int) []string {
 	for _, it := range m.report.Items {
 		if it.Tier != tier {
 			tier = it.Tier
-			out = append(out, st.Muted.Render(tierName(tier)))
+			out = append(out, st.Muted.Render(TierName(tier)))
 		}
 		out = append(out, st.verdict(string(it.Status))+" "+st.Value.Render(model.SafeLine(it.Title))+
-			st.Muted.Render(fmt.Sprintf("  %s/%d", FormatPoints(it.Points), it.Max)))
+			st.Muted.Render("  "+ScoreOf(it.Points, it.Max)))
 		if it.Reason != "" {
 			wrap("  ", "  ", model.SafeLine(it.Reason), st.Muted.Render)
 		}

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -141,7 +140,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		}
 		score := "–"
 		if e.MaxScore > 0 {
-			score = tui.FormatPoints(e.Score) + "/" + strconv.Itoa(e.MaxScore)
+			score = tui.ScoreOf(e.Score, e.MaxScore)
 		}
 		rows = append(rows, []string{name, title, status, score, when})
 	}

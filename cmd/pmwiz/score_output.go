@@ -134,7 +134,7 @@ func writeScoreTable(w io.Writer, reports []fileReport, gate *float64) {
 		default:
 			ok++
 		}
-		row(file, tui.FormatPoints(r.Report.Score)+"/"+fmt.Sprint(r.Report.Max), result)
+		row(file, tui.ScoreText(r.Report), result)
 		for _, it := range missingItems(r.Report) {
 			hint := it.Next
 			if hint == "" {
@@ -164,7 +164,7 @@ func writeScoresGitHub(w io.Writer, reports []fileReport, gate *float64) {
 			continue
 		}
 		failed := r.Pass != nil && !*r.Pass
-		score := tui.FormatPoints(r.Report.Score) + "/" + fmt.Sprint(r.Report.Max)
+		score := tui.ScoreText(r.Report)
 		if failed {
 			annotate(w, "error", r.File, 1, "pmwiz score "+score, "below --min "+tui.FormatPoints(*gate)+": complete the items pmwiz marks in this file")
 		} else {
