@@ -40,7 +40,7 @@ func (m *Model) noteConflict(r SaveResult) bool {
 		return false
 	}
 	m.conflict = conflictPrompt{err: c, asking: true}
-	m.save.lastErr, m.save.lastSaved, m.save.pending = nil, r.At, false
+	m.status.save.lastErr, m.status.save.lastSaved, m.status.save.pending = nil, r.At, false
 	m.layoutFields()
 	return true
 }
@@ -60,12 +60,12 @@ func (m *Model) conflictKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		other, err := km.KeepMine()
 		if err != nil {
-			m.flash = "could not make yours the draft: " + model.SafeLine(err.Error())
+			m.status.flash = "could not make yours the draft: " + model.SafeLine(err.Error())
 			return nil, true
 		}
-		m.flash = "yours is the draft again"
+		m.status.flash = "yours is the draft again"
 		if other != "" {
-			m.flash += "; the other version is kept as " + model.SafeLine(other)
+			m.status.flash += "; the other version is kept as " + model.SafeLine(other)
 		}
 		m.conflict = conflictPrompt{}
 		m.layoutFields()

@@ -15,7 +15,7 @@ func TestStepMarkFollowsEditsAsStepMarkWouldCompute(t *testing.T) {
 	check := func(when, want string) {
 		t.Helper()
 		fresh := stepMark(steps[h.m.step], h.m.draft)
-		if got := h.m.marks[h.m.step]; got != fresh || got != want {
+		if got := h.m.stepList.marks[h.m.step]; got != fresh || got != want {
 			t.Errorf("%s: mark %q, stepMark says %q, want %q", when, got, fresh, want)
 		}
 	}

@@ -52,11 +52,11 @@ func technologiesKeys(m *Model, msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) addNamedTechnologies() tea.Cmd {
 	names := m.suggestedTechnologies()
 	if len(names) == 0 {
-		m.flash = "the text names no technology the list lacks"
+		m.status.flash = "the text names no technology the list lacks"
 		return nil
 	}
 	m.draft.Technologies = append(m.draft.Technologies, names...)
 	cmd := m.touch()
-	m.flash = "added " + model.SafeLine(strings.Join(names, ", ")) + " from the text"
+	m.status.flash = "added " + model.SafeLine(strings.Join(names, ", ")) + " from the text"
 	return tea.Batch(cmd, m.buildFields(""))
 }

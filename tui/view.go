@@ -43,7 +43,7 @@ func (m Model) layout() layout {
 		l.form = w
 		l.previewFull = true
 		l.gaugeLine = true
-	case w >= wideMin && (steps[m.step].review || m.showHelp):
+	case w >= wideMin && (steps[m.step].review || m.helpScreen.open):
 		// The Review step is the full report: the panel would repeat it.
 		l.steps = stepsWidth
 		l.form = w - l.steps - gap
@@ -54,7 +54,7 @@ func (m Model) layout() layout {
 			l.steps, l.panel = 18, 26
 		}
 		l.form = w - l.steps - l.panel - 2*gap
-	case w >= stepsMin && !m.showHelp:
+	case w >= stepsMin && !m.helpScreen.open:
 		l.steps = 18
 		l.form = w - l.steps - gap
 		l.gaugeLine = true
@@ -129,7 +129,7 @@ func (m Model) render() string {
 		rows = append(rows, m.styles.Banner.Render(ln))
 	}
 	if l.gaugeLine {
-		rows = append(rows, m.gaugeLineView(m.width))
+		rows = append(rows, m.panel.GaugeLine(m.width))
 	}
 	if l.body > 0 {
 		rows = append(rows, m.bodyView(l))
@@ -193,6 +193,8 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// headerView is the status bar's header: the step when the step list is
+// folded away, else the draft's title.
 func (m Model) headerView(l layout) string {
 	st := m.styles
 	left := st.Header.Render("pmwiz")
@@ -201,69 +203,30 @@ func (m Model) headerView(l layout) string {
 	} else if t := model.SafeLine(m.draft.Title); t != "" {
 		left += " " + st.Title.Render(t)
 	}
-	status, bad := m.save.status(m.now())
-	if m.readOnly {
-		status, bad = "read-only", false
-	}
-	right := st.Status.Render(status)
-	if bad {
-		right = st.StatusErr.Render(status)
-	}
-	rw := ansi.StringWidth(right)
-	lw := m.width - rw - 1
-	if lw < 10 {
-		// Too narrow for both: the save status matters more.
-		return right
-	}
-	left = ansi.Truncate(left, lw, "…")
-	return left + strings.Repeat(" ", max(m.width-ansi.StringWidth(left)-rw, 1)) + right
+	return m.statusView().Header(left)
 }
 
-func (m Model) footerView() string {
-	return strings.Join(m.footerLines(), "\n")
+// statusView is the status bar as this frame shows it.
+func (m Model) statusView() statusBar {
+	s := m.status
+	s.keys, s.readOnly, s.previewOpen = m.keys, m.readOnly, m.showPreview
+	s.SetSize(m.width, m.height)
+	return s
 }
 
-// maxFlashLines is the most lines a message may take at the bottom: a
-// message that says what to do must be read whole, not cut at the edge.
-const maxFlashLines = 3
+func (m Model) footerLines() []string { return m.statusView().Footer() }
 
-// footerLines is the short help, or the message of the moment wrapped to
-// the window (up to maxFlashLines, and never more than half of it).
-func (m Model) footerLines() []string {
-	if m.flash != "" {
-		w := max(m.width, 1)
-		lines := wrapWords(model.SafeLine(m.flash), w)
-		if n := min(maxFlashLines, max(m.height/2, 1)); len(lines) > n {
-			lines = lines[:n]
-			lines[n-1] = ansi.Truncate(lines[n-1], max(w-1, 1), "") + "…"
-		}
-		for i, ln := range lines {
-			lines[i] = m.styles.Warn.Render(ln)
-		}
-		return lines
-	}
-	h := m.help
-	h.SetWidth(m.width)
-	// In a narrow window the line drops keys from its end, but keeps
-	// help and quit: those two must always be visible.
-	keys := m.keys.ShortHelp()
-	if m.showPreview {
-		keys = m.keys.previewHelp()
-	}
-	line := h.ShortHelpView(keys)
-	for len(keys) > 2 && ansi.StringWidth(line) > m.width || strings.HasSuffix(strings.TrimSpace(ansi.Strip(line)), "…") && len(keys) > 2 {
-		keys = append(keys[:len(keys)-3], keys[len(keys)-2:]...)
-		line = h.ShortHelpView(keys)
-	}
-	return []string{line}
-}
+func (m Model) footerView() string { return strings.Join(m.footerLines(), "\n") }
 
 func (m Model) bodyView(l layout) string {
 	h := l.body
 	var main string
 	switch {
-	case m.showHelp:
-		main = m.fullHelpView(l.form, h)
+	case m.helpScreen.open:
+		hs := m.helpScreen
+		hs.keys, hs.styles = m.keys, m.styles // the one keymap: rebinding changes the help too
+		hs.SetSize(l.form, h)
+		main = hs.View()
 	case l.previewFull:
 		main = m.preview.View()
 	default:
@@ -271,69 +234,21 @@ func (m Model) bodyView(l layout) string {
 	}
 	cols := []string{}
 	if l.steps > 0 {
-		cols = append(cols, fit(m.stepsView(l.steps), l.steps, h), strings.Repeat(" \n", h-1)+" ")
+		sl := m.stepList
+		sl.current = m.step
+		sl.SetSize(l.steps, h)
+		cols = append(cols, fit(sl.View(), l.steps, h), strings.Repeat(" \n", h-1)+" ")
 	}
 	cols = append(cols, fit(main, l.form, h))
 	if l.panel > 0 {
-		cols = append(cols, strings.Repeat(" \n", h-1)+" ", fit(m.panelView(l.panel, h), l.panel, h))
+		p := m.panel
+		p.SetSize(l.panel, h)
+		cols = append(cols, strings.Repeat(" \n", h-1)+" ", fit(p.View(), l.panel, h))
 	}
 	if l.preview > 0 {
 		cols = append(cols, strings.Repeat(" \n", h-1)+" ", fit(m.preview.View(), l.preview, h))
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
-}
-
-func (m Model) stepsView(w int) string {
-	st := m.styles
-	var b strings.Builder
-	b.WriteString(st.PanelTitle.Render("Steps") + "\n")
-	for i, s := range steps {
-		mark := st.verdict(m.stepVerdict(i))
-		if s.review {
-			mark = " "
-		}
-		name := fmt.Sprintf("%2d %s", i+1, s.title)
-		if i == m.step {
-			b.WriteString(st.StepActive.Render(GlyphStep) + mark + " " + st.StepActive.Render(name))
-		} else {
-			b.WriteString(" " + mark + " " + st.Step.Render(name))
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-func (m Model) gaugeLineView(w int) string {
-	st := m.styles
-	score := st.Title.Render(ScoreText(m.report))
-	bar := m.styles.gauge(m.report, min(max(w/4, 5), 20))
-	line := bar + " " + score
-	if next, ok := m.report.Next(); ok {
-		// Cut at a word, with "…", never mid-word at the window's edge.
-		room := w - ansi.StringWidth(line)
-		line += st.Muted.Render(truncateWords(" · next: "+model.SafeLine(nextText(next)), room))
-	}
-	return line
-}
-
-func (m Model) panelView(w, h int) string {
-	st := m.styles
-	var b strings.Builder
-	b.WriteString(st.PanelTitle.Render("Score ") + st.Title.Render(ScoreText(m.report)) + "\n")
-	b.WriteString(m.styles.gauge(m.report, w-2) + "\n")
-	var tier model.Tier
-	for _, it := range m.report.Items {
-		if it.Tier != tier && h >= 22 {
-			tier = it.Tier
-			b.WriteString(st.Muted.Render(TierName(tier)) + "\n")
-		}
-		b.WriteString(st.verdict(string(it.Status)) + " " + model.SafeLine(it.Title) + "\n")
-	}
-	if next, ok := m.report.Next(); ok {
-		b.WriteString("\n" + st.PanelTitle.Render("Next") + "\n")
-		b.WriteString(lipgloss.NewStyle().Width(w - 1).Render(model.SafeLine(nextText(next))))
-	}
-	return b.String()
 }
 
 // formView is the step's title, guidance and the fields that fit, scrolled
@@ -640,138 +555,15 @@ func (m Model) choiceView(f *field, focused bool, w int) string {
 	return s
 }
 
-// reviewBody is the whole report: items with reasons, tone findings and
-// the timeline's durations; ↑/↓ scroll it.
+// reviewBody is the Review step's fields, then the whole report
+// (review.go), scrolled to where ↑/↓ left it.
 func (m Model) reviewBody(w, room int) []string {
-	st := m.styles
 	var out []string
 	for i, f := range m.fields {
 		out = append(out, m.fieldView(i, f, w)...)
 	}
-	out = append(out, "", st.PanelTitle.Render("Score "+ScoreText(m.report))+"  "+m.styles.gauge(m.report, min(20, max(w-16, 1))))
-	wrap := func(first, rest string, text string, style func(...string) string) {
-		lines := strings.Split(lipgloss.NewStyle().Width(max(w-len([]rune(rest)), 8)).Render(text), "\n")
-		for i, ln := range lines {
-			if i == 0 {
-				out = append(out, first+style(ln))
-			} else {
-				out = append(out, rest+style(ln))
-			}
-		}
-	}
-	var tier model.Tier
-	for _, it := range m.report.Items {
-		if it.Tier != tier {
-			tier = it.Tier
-			out = append(out, st.Muted.Render(TierName(tier)))
-		}
-		out = append(out, st.verdict(string(it.Status))+" "+st.Value.Render(model.SafeLine(it.Title))+
-			st.Muted.Render("  "+ScoreOf(it.Points, it.Max)))
-		if it.Reason != "" {
-			wrap("  ", "  ", model.SafeLine(it.Reason), st.Muted.Render)
-		}
-		if q := EvidenceLine(it); q != "" {
-			wrap("  ", "   ", q, st.Muted.Render)
-		}
-		if it.Status != model.Yes && it.Next != "" {
-			wrap("  "+GlyphNext+" ", "    ", model.SafeLine(it.Next), st.Value.Render)
-		}
-	}
-	out = append(out, "", st.PanelTitle.Render("Tone"))
-	if len(m.report.Findings) == 0 {
-		out = append(out, st.Muted.Render("No boilerplate or hedging found."))
-	}
-	for _, f := range m.report.Findings {
-		kind := string(f.Kind)
-		if f.Kind == model.Blame {
-			kind += " (advice)"
-		}
-		wrap(st.Warn.Render(GlyphWarn)+" ", "  ", fmt.Sprintf("%s in %s: %q", kind, model.SafeLine(fieldLabel(m.draft, f.Field)), model.SafeLine(f.Phrase)), st.Warn.Render)
-		wrap("  "+GlyphNext+" ", "    ", model.SafeLine(f.Suggestion), st.Value.Render)
-	}
-	if ml := MetricsLine(m.report.Metrics); ml != "" {
-		out = append(out, "", st.PanelTitle.Render("Durations")+st.Muted.Render(" from the start of impact"))
-		for _, part := range strings.Split(ml, " · ") {
-			out = append(out, st.Value.Render(part))
-		}
-	}
-	out = append(out, "", st.Muted.Render("ctrl+p preview · ctrl+w export · ↑/↓ scroll"))
-	top := min(m.reviewTop, max(len(out)-room, 0))
-	out = out[top:]
-	if len(out) > room {
-		out = out[:room]
-	}
-	return out
-}
-
-// fullHelpView lists every key, one per line, grouped as in FullHelp.
-// When the window is too short, the groups lose their blank lines, then
-// sit side by side if the width allows, and otherwise ↑/↓ scroll it.
-func (m Model) fullHelpView(w, h int) string {
-	st := m.styles
-	// The key column is as wide as the widest key, and two spaces part
-	// keys from words, so "pgdn/ctrl+n" never runs into "next step".
-	keyW := 0
-	for _, group := range m.keys.FullHelp() {
-		for _, b := range group {
-			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
-		}
-	}
-	var groups [][]string
-	for _, group := range m.keys.FullHelp() {
-		var g []string
-		for _, b := range group {
-			hb := b.Help()
-			if hb.Key == "" {
-				continue
-			}
-			pad := strings.Repeat(" ", keyW-ansi.StringWidth(hb.Key)+2)
-			g = append(g, st.LabelFocus.Render(hb.Key)+pad+st.Value.Render(hb.Desc))
-		}
-		groups = append(groups, g)
-	}
-	enter := "Enter moves to the next field, except in a text field, where it starts a new line."
-	wrapNote := func(s string) []string {
-		return strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(st.Muted.Render(s)), "\n")
-	}
-	note := wrapNote("esc closes this help. " + enter)
-	var keys []string
-	for _, g := range groups {
-		keys = append(keys, "")
-		keys = append(keys, g...)
-	}
-	out := append(append([]string{st.PanelTitle.Render("Keys")}, keys...), "")
-	out = append(out, note...)
-	if len(out) > h {
-		keys = nil
-		for _, g := range groups {
-			keys = append(keys, g...)
-		}
-		colW := 0
-		for _, k := range keys {
-			colW = max(colW, ansi.StringWidth(k))
-		}
-		if half := (len(keys) + 1) / 2; w >= 2*colW+2 && half+2 <= h {
-			// Two columns: the first half of the keys beside the second.
-			cols := make([]string, half)
-			for i := range half {
-				cols[i] = keys[i] + strings.Repeat(" ", colW-ansi.StringWidth(keys[i])+2)
-				if half+i < len(keys) {
-					cols[i] += keys[half+i]
-				}
-			}
-			keys = cols
-		}
-		out = append(append([]string{st.PanelTitle.Render("Keys") + st.Muted.Render("  esc closes")}, keys...), "")
-		out = append(out, wrapNote(enter)...) // the title line says how to close it
-		if len(out) > h {
-			// Still too long: scroll, saying so.
-			top := min(m.helpTop, max(len(out)-h+1, 0))
-			out = append(out[:1:1], out[1+top:]...)
-			if len(out) > h {
-				out = append(out[:max(h-1, 0)], st.Muted.Render(fmt.Sprintf("↓ %d more (↑/↓ scroll)", len(out)-h+1)))
-			}
-		}
-	}
-	return strings.Join(out, "\n")
+	r := m.review
+	r.styles, r.keys = m.styles, m.keys
+	r.SetSize(w, room)
+	return r.View(out, m.report, m.draft)
 }

@@ -54,7 +54,6 @@ type Model struct {
 	// problemsOf is what the draft's validation says about each field
 	// (an end before the start, a link without https://), shown under it.
 	problemsOf map[string][]string
-	marks      []string // per step, as stepMark says
 	// Scoring moves off the Update loop once it costs more than
 	// syncScoreBudget (a 200 KB draft): one score runs at a time on a
 	// snapshot, and a change made meanwhile is scored a pause (scoreCooldown) after it returns.
@@ -62,13 +61,14 @@ type Model struct {
 	previewDue                      bool // a preview refresh is scheduled
 	save                            saveState
 
-	showHelp    bool
+	helpScreen  helpScreen
+	panel       scorePanel
+	stepList    stepList
 	showPreview bool
-	flash       string
+	status      statusBar
 	conflict    conflictPrompt // the draft changed on disk (conflict.go)
 	undo        *deletedEntry
-	reviewTop   int
-	helpTop     int // how far the full help is scrolled in a short window
+	review      review
 
 	quitting  bool
 	quitArmed bool // ctrl+c was refused once because the save failed
@@ -105,7 +105,7 @@ func New(d *model.Draft, o Options) Model {
 	m := Model{
 		draft: d, name: o.Name, saver: o.Saver, readOnly: o.ReadOnly, banner: o.ReadOnlyReason,
 		now: now, export: o.Export, preview: o.Preview, score: o.score,
-		keys: defaultKeyMap(), answers: defaultAnswerKeys(), help: help.New(),
+		keys: defaultKeyMap(), answers: defaultAnswerKeys(), status: statusBar{help: help.New(), now: now},
 		pending: map[string]string{}, errs: map[string]error{},
 		width: 100, height: 30,
 	}
@@ -115,15 +115,15 @@ func New(d *model.Draft, o Options) Model {
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
 	}
-	m.flash = model.SafeLine(o.Notice)
+	m.status.flash = model.SafeLine(o.Notice)
 	if m.restorePending() > 0 {
 		held := m.unsavable()
-		m.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"
+		m.status.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"
 		if len(held) > 1 {
-			m.flash += fmt.Sprintf(", and %d more", len(held)-1)
+			m.status.flash += fmt.Sprintf(", and %d more", len(held)-1)
 		}
 		if !m.readOnly {
-			m.flash += ": fix it there"
+			m.status.flash += ": fix it there"
 		}
 	}
 	dark := true // glamour's default too; the terminal's answer overrides it
@@ -156,10 +156,8 @@ func (m *Model) validate() {
 
 func (m *Model) setStyles(s Styles) {
 	m.styles = s
-	m.help.Styles = help.DefaultStyles(s.Dark)
-	if s.NoColor {
-		m.help.Styles = help.Styles{}
-	}
+	m.panel.styles, m.stepList.styles = s, s
+	m.status.SetStyles(s)
 }
 
 // Draft is the draft as edited so far.
@@ -286,7 +284,7 @@ func (m *Model) touch() tea.Cmd {
 	}
 	if m.saver != nil && !m.readOnly {
 		m.saver.Changed(m.draft)
-		m.save.pending, m.save.lastChange = true, m.now()
+		m.status.Changed()
 	}
 	return cmd
 }
@@ -351,6 +349,8 @@ type rescoreMsg struct{}
 
 func (m *Model) setReport(r model.Report) {
 	m.report = r
+	m.panel.SetReport(r)
+	m.stepList.report = r
 	m.notesOf = make(map[string][]model.Finding, len(r.Findings))
 	for _, f := range r.Findings {
 		m.notesOf[f.Field] = append(m.notesOf[f.Field], f)
@@ -361,12 +361,12 @@ func (m *Model) setReport(r model.Report) {
 // no other step.
 // It counts the fields' remembered flags (marks.go) instead of reading the
 // whole step again.
-func (m *Model) refreshMark() { m.marks[m.step] = m.markOfFields() }
+func (m *Model) refreshMark() { m.stepList.marks[m.step] = m.markOfFields() }
 
 func (m *Model) refreshMarks() {
-	m.marks = make([]string, len(steps))
+	m.stepList.marks = make([]string, len(steps))
 	for i, st := range steps {
-		m.marks[i] = stepMark(st, m.draft)
+		m.stepList.marks[i] = stepMark(st, m.draft)
 	}
 }
 
@@ -374,7 +374,7 @@ func (m *Model) goStep(i int) tea.Cmd {
 	if i < 0 || i >= len(steps) || i == m.step {
 		return nil
 	}
-	m.step, m.reviewTop, m.flash = i, 0, ""
+	m.step, m.review.top, m.status.flash = i, 0, ""
 	if enter := steps[i].onEnter; enter != nil {
 		enter(m)
 	}
@@ -443,11 +443,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.noteConflict(SaveResult(msg)) {
 			return waitForSave(m.results)
 		}
-		m.save.lastErr = msg.Err
-		if msg.Err == nil {
-			m.save.lastSaved = msg.At
-			m.save.pending = false
-		}
+		m.status.Saved(SaveResult(msg))
 		return waitForSave(m.results)
 	case saveChannelClosedMsg:
 		return nil
@@ -473,9 +469,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tick()
 	case exportDoneMsg:
 		if msg.err != nil {
-			m.flash = "export failed: " + model.SafeLine(msg.err.Error())
+			m.status.flash = "export failed: " + model.SafeLine(msg.err.Error())
 		} else {
-			m.flash = "exported to " + model.SafeLine(msg.path)
+			m.status.flash = "exported to " + model.SafeLine(msg.path)
 		}
 		return nil
 	case editorDoneMsg:
@@ -548,7 +544,7 @@ func (m *Model) saveNow() tea.Cmd {
 	}
 	m.saver.Changed(m.draft)
 	s := m.saver
-	m.save.pending, m.save.lastChange = true, m.now()
+	m.status.Changed()
 	return func() tea.Msg {
 		// The result also arrives on Results; this only makes sure the
 		// save happens now rather than after the autosave pause.
@@ -583,7 +579,7 @@ func (m *Model) quit() tea.Cmd {
 			for i, u := range held {
 				names[i] = u.where
 			}
-			m.flash = "Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
+			m.status.flash = "Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
 				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it."
 			return show
 		}
@@ -595,8 +591,8 @@ func (m *Model) quit() tea.Cmd {
 					m.saver.Changed(m.draft) // staying: the text stays in the draft
 				}
 				m.quitArmed = true
-				m.save.lastErr = err
-				m.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
+				m.status.save.lastErr = err
+				m.status.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
 				return nil
 			}
 			m.rescue = writeRescue(d, m.name)
@@ -702,7 +698,7 @@ func (m *Model) entryOf() (*listSpec, int, bool) {
 func (m *Model) addEntry() tea.Cmd {
 	l, i, ok := m.entryOf()
 	if !ok {
-		m.flash = "nothing to add here: lists have a “" + GlyphAdd + " add” row"
+		m.status.flash = "nothing to add here: lists have a “" + GlyphAdd + " add” row"
 		return nil
 	}
 	f := m.focused()
@@ -715,7 +711,7 @@ func (m *Model) addEntry() tea.Cmd {
 
 func (m *Model) insertEntry(l *listSpec, at int) tea.Cmd {
 	if l.max > 0 && l.length(m.draft) >= l.max {
-		m.flash = fmt.Sprintf("at most %d %ss", l.max, l.noun)
+		m.status.flash = fmt.Sprintf("at most %d %ss", l.max, l.noun)
 		return nil
 	}
 	l.insert(m.draft, at, nil)
@@ -741,7 +737,7 @@ func (m *Model) deleteEntry() tea.Cmd {
 	item := l.remove(m.draft, i)
 	m.undo = &deletedEntry{list: l, index: i, item: item, held: m.reindexPending(l, deletedAt(i))}
 	cmd := m.touch()
-	m.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
+	m.status.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
 	n := l.length(m.draft)
 	return tea.Batch(cmd, m.buildFields(m.firstPathOf(l, min(i, n))))
 }
@@ -757,7 +753,7 @@ func (m *Model) undoDelete() tea.Cmd {
 	m.restoreHeld(u.list, u.index, u.held)
 	cmd := m.touch()
 	m.step = stepOfList(u.list, m.draft)
-	m.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
+	m.status.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
 	return tea.Batch(cmd, m.buildFields(m.firstPathOf(u.list, u.index)))
 }
 
@@ -800,7 +796,7 @@ func (m *Model) moveEntry(delta int) tea.Cmd {
 
 func (m *Model) togglePreview() tea.Cmd {
 	if m.preview == nil {
-		m.flash = "preview is not available here; run `pmwiz preview " + m.name + "` after quitting"
+		m.status.flash = "preview is not available here; run `pmwiz preview " + m.name + "` after quitting"
 		return nil
 	}
 	m.showPreview = !m.showPreview
@@ -820,7 +816,7 @@ func (m Model) previewShown() bool {
 
 func (m *Model) doExport() tea.Cmd {
 	if m.export == nil {
-		m.flash = "export is not available here: quit and run `pmwiz export " + m.name + "`"
+		m.status.flash = "export is not available here: quit and run `pmwiz export " + m.name + "`"
 		return nil
 	}
 	d := m.draft.Clone()

@@ -10,7 +10,7 @@ import (
 // wizard's commands, the step's own keys, the list commands, then the
 // focused field. Each stage says whether it took the key.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	m.flash = ""
+	m.status.flash = ""
 	if !bkey.Matches(msg, m.keys.Quit) {
 		// Anything else the user does first re-arms the warning about
 		// text that cannot be saved: it may have changed.
@@ -39,33 +39,19 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// helpKey opens, closes and scrolls the help overlay. f1 opens it even
-// while typing; ? only where it would not be typed.
+// helpKey gives the help screen its keys (helpscreen.go); opening or
+// closing it changes the room the form has.
 func (m *Model) helpKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.keys
 	f := m.focused()
 	typing := f != nil && f.typing() && !m.readOnly
-	switch {
-	case m.showHelp && bkey.Matches(msg, k.Close, k.Help, k.HelpTyping):
-		m.showHelp = false
-	case bkey.Matches(msg, k.HelpTyping) || (!typing && bkey.Matches(msg, k.Help)):
-		m.showHelp, m.helpTop = true, 0
-	case m.showHelp && bkey.Matches(msg, k.ScrollUp):
-		m.helpTop = max(m.helpTop-1, 0)
-		return nil, true
-	case m.showHelp && bkey.Matches(msg, k.ScrollDown):
-		m.helpTop = min(m.helpTop+1, 40)
-		return nil, true
-	case m.showHelp && msg.Text != "":
-		// The help covers the form: text typed now would go into a field
-		// the user cannot see.
-		m.flash = "the help is open: esc, ? or f1 closes it"
-		return nil, true
-	default:
-		return nil, false
+	was := m.helpScreen.open
+	m.helpScreen.keys = m.keys
+	var taken bool
+	m.helpScreen, taken, m.status.flash = m.helpScreen.Update(msg, typing)
+	if m.helpScreen.open != was {
+		m.layoutFields()
 	}
-	m.layoutFields()
-	return nil, true
+	return nil, taken
 }
 
 // commandKey takes the wizard's commands that work on every step, even
@@ -97,7 +83,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case bkey.Matches(msg, k.Export):
 		return m.doExport(), true
 	case m.readOnly && bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote, k.AddNamed):
-		m.flash = "read-only: " + m.banner
+		m.status.flash = "read-only: " + m.banner
 		return nil, true
 	}
 	return nil, false
@@ -179,7 +165,7 @@ func (m *Model) moveKey(f *field, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			delta = -1
 		}
 		if steps[m.step].review && f.kind == kindChoice {
-			m.reviewTop = max(0, m.reviewTop+delta)
+			m.review.Scroll(delta)
 			return nil, true
 		}
 		if f.kind != kindText {
@@ -214,7 +200,7 @@ func (m *Model) readOnlyKey(f *field, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Text != "" {
-		m.flash = "read-only, nothing typed is kept: " + m.banner
+		m.status.flash = "read-only, nothing typed is kept: " + m.banner
 	}
 	return nil
 }
