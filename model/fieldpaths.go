@@ -78,7 +78,12 @@ const (
 	KeyURL  = "url"  // Channel
 
 	KeyVerdict = "status" // Assessment: its verdict
-	KeyNote    = "note"   // Assessment
+	KeyNote    = "note"   // Assessment, Conflict
+
+	KeyPath   = "path"   // Conflict: the field it is about
+	KeyBase   = "base"   // Conflict
+	KeyOurs   = "ours"   // Conflict
+	KeyTheirs = "theirs" // Conflict
 
 	KeyHeading = "heading" // Section
 	KeyBody    = "body"    // Section

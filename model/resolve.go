@@ -233,14 +233,14 @@ func renumber(conflicts []any, removed string) {
 		if !ok {
 			continue
 		}
-		p, _ := obj["path"].(string)
+		p, _ := obj[KeyPath].(string)
 		rest, ok := strings.CutPrefix(p, list)
 		if !ok {
 			continue
 		}
 		num, after, ok := strings.Cut(rest, "]")
 		if n, err := strconv.Atoi(num); ok && err == nil && n > gone {
-			obj["path"] = list + strconv.Itoa(n-1) + "]" + after
+			obj[KeyPath] = list + strconv.Itoa(n-1) + "]" + after
 		}
 	}
 }
