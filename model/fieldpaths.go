@@ -8,7 +8,8 @@ import "strconv"
 // ("assessments.impact.status"). Problems, findings, evidence, pending
 // text, conflicts, the wizard's fields, ResumeAt and the export layouts all
 // speak of fields by these paths, so they are spelt here once and every
-// package uses the names.
+// package uses the names. fieldpaths_test.go fails when a field of the
+// draft has no constant here, or a constant names no field.
 const (
 	PathSchema   = "schema"
 	PathTitle    = "title"
