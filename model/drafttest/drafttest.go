@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -116,6 +115,9 @@ func Lookup(d *model.Draft, path string) (any, bool) {
 
 // follow walks path down type t and, when v is valid, down the value too.
 func follow(path string, t reflect.Type, v reflect.Value) (string, reflect.Value, bool) {
+	if path == "" {
+		return "", v, false // the whole draft, not a field of it
+	}
 	var b strings.Builder
 	rest := path
 	for first := true; rest != ""; first = false {
@@ -214,11 +216,12 @@ type Placed struct {
 // also sees entries kept apart and in order.
 const Entries = 2
 
-// Filled is a draft with a distinct value in every field and Entries
-// entries in every list and map, and the list of what went where. Values
-// are valid for their field (a date where a date goes, a known status, an
-// IANA zone, times in the order an incident has them), so whatever reads
-// the draft takes them as a writer's and a test can follow each one.
+// Filled is a draft with a value in every field and Entries entries in
+// every list and map, and the list of what went where. Every text and
+// time is distinct from every other, so a test can follow each one to
+// where it lands; every value is valid for its field (a date where a date
+// goes, a known status, an IANA zone, times in the order an incident has
+// them), so whatever reads the draft takes it as a writer's.
 func Filled() (*model.Draft, []Placed) {
 	f := &filler{}
 	d := &model.Draft{}
@@ -239,8 +242,8 @@ var mapKeys = map[string][]string{
 }
 
 func (f *filler) fillStruct(v reflect.Value, path, pattern string) {
-	for i, sf := range slices.Collect(v.Type().Fields()) {
-		name, ok := jsonName(sf)
+	for i := range v.NumField() {
+		name, ok := jsonName(v.Type().Field(i))
 		if !ok {
 			continue
 		}

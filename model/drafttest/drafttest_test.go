@@ -1,6 +1,7 @@
 package drafttest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -64,4 +65,31 @@ func TestPatternFollowsTheDraftType(t *testing.T) {
 			t.Errorf("Pattern(%q) = %q, %v; want %q, %v", c.path, got, ok, c.want, c.ok)
 		}
 	}
+}
+
+// Any path, however broken, gives an answer and no panic, and Pattern
+// never makes up a pattern: what it accepts is a field of the draft or
+// the struct, list or map around one.
+func FuzzPattern(f *testing.F) {
+	for _, p := range []string{"summary", "timeline.events[1].at", "assessments.impact.note", "pending.timeline.start", "lessons[99]", "five_whys[-1].why", "[0]", ".", "timeline..start", "conflicts[0]path"} {
+		f.Add(p)
+	}
+	d, _ := Filled()
+	var known []string
+	for _, fl := range Fields() {
+		known = append(known, fl.Pattern)
+	}
+	f.Fuzz(func(t *testing.T, path string) {
+		Lookup(d, path)
+		pat, ok := Pattern(path)
+		if !ok {
+			return
+		}
+		for _, k := range known {
+			if k == pat || strings.HasPrefix(k, pat+".") || strings.HasPrefix(k, pat+"[") {
+				return
+			}
+		}
+		t.Errorf("Pattern(%q) = %q, which is no field of the draft", path, pat)
+	})
 }
