@@ -1,30 +1,36 @@
 package export
 
+import "github.com/pmwiz/pmwiz/model"
+
 // A layout is the order and wording of the sections. Every layout carries
 // every part of the draft (nothing is dropped for not fitting a template);
 // what differs is the order and the headings readers of that template
 // expect.
 
-// Part keys: one per piece of the draft that gets its own place.
+// Part keys: one per piece of the draft that gets its own place. Each is
+// the field path of what it holds, spelt once in model; templates see it
+// as Section.Key.
 const (
-	keySummary   = "summary"
-	keyWho       = "impact.who"
-	keyWhat      = "impact.what"
-	keyExtent    = "impact.extent"
-	keyTimeline  = "timeline"
-	keyWrong     = "root_cause.what_went_wrong"
-	keyAnalysis  = "root_cause.analysis"
-	keyFactors   = "root_cause.contributing_factors"
-	keyWhys      = "five_whys"
-	keyLessons   = "lessons"
-	keyActions   = "action_items"
-	keyTech      = "technologies"
-	keyHuman     = "human_elements"
-	keyOthers    = "others_can_learn"
-	keyUpdates   = "communication"
-	keyOther     = "other"
-	sectionLevel = 2
+	keySummary  = model.PathSummary
+	keyWho      = model.PathImpactWho
+	keyWhat     = model.PathImpactWhat
+	keyExtent   = model.PathImpactExtent
+	keyTimeline = model.PathTimeline
+	keyWrong    = model.PathWhatWentWrong
+	keyAnalysis = model.PathAnalysis
+	keyFactors  = model.PathContributingFactors
+	keyWhys     = model.PathFiveWhys
+	keyLessons  = model.PathLessons
+	keyActions  = model.PathActionItems
+	keyTech     = model.PathTechnologies
+	keyHuman    = model.PathHumanElements
+	keyOthers   = model.PathOthersCanLearn
+	keyUpdates  = model.PathCommunication
+	keyOther    = model.PathOther
 )
+
+// sectionLevel is the Markdown heading level of a layout's sections.
+const sectionLevel = 2
 
 type part struct {
 	key string

@@ -8,7 +8,6 @@ import (
 	"io"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,13 +94,13 @@ func Decode(data []byte) (*Draft, error) {
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "a draft is a JSON object ({ … }), not " + jsonKind(bytes.TrimSpace(data))}
 	}
-	rawSchema, ok := top["schema"]
+	rawSchema, ok := top[PathSchema]
 	if !ok || string(rawSchema) == "null" {
 		return nil, &SchemaError{Missing: true}
 	}
 	var schema int
 	if err := json.Unmarshal(rawSchema, &schema); err != nil {
-		return nil, &DecodeError{Problems: []Problem{{"schema", "want a whole number like 1, got " + jsonKind(rawSchema)}}}
+		return nil, &DecodeError{Problems: []Problem{{PathSchema, "want a whole number like 1, got " + jsonKind(rawSchema)}}}
 	}
 	if schema < 1 || schema > SchemaVersion {
 		return nil, &SchemaError{Found: schema}
@@ -229,7 +228,7 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string, problems *[]
 		}
 		s := reflect.MakeSlice(v.Type(), len(items), len(items))
 		for i, item := range items {
-			decodeValue(item, s.Index(i), path+"["+strconv.Itoa(i)+"]", problems)
+			decodeValue(item, s.Index(i), EntryPath(path, i), problems)
 		}
 		v.Set(s)
 	case reflect.Map:

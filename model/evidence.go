@@ -67,17 +67,17 @@ const (
 )
 
 var categories = map[string]category{
-	"summary": catOpening, "impact.who": catImpact, "impact.what": catImpact, "impact.extent": catImpact,
-	"timeline.events": catTimeline, "root_cause.what_went_wrong": catCause, "root_cause.analysis": catAnalysis,
-	"root_cause.contributing_factors": catFactors, "five_whys": catWhys, "lessons": catLessons,
-	"action_items": catActions, "human_elements": catHuman, "others_can_learn": catOthers, "other": catOther,
+	PathSummary: catOpening, PathImpactWho: catImpact, PathImpactWhat: catImpact, PathImpactExtent: catImpact,
+	PathEvents: catTimeline, PathWhatWentWrong: catCause, PathAnalysis: catAnalysis,
+	PathContributingFactors: catFactors, PathFiveWhys: catWhys, PathLessons: catLessons,
+	PathActionItems: catActions, PathHumanElements: catHuman, PathOthersCanLearn: catOthers, PathOther: catOther,
 }
 
 var labels = map[string]string{
-	"summary": "Summary", "impact.who": "Impact: who", "impact.what": "Impact: what", "impact.extent": "Impact: extent",
-	"timeline.events": "Timeline", "root_cause.what_went_wrong": "What went wrong", "root_cause.analysis": "How it was found",
-	"root_cause.contributing_factors": "Contributing factors", "five_whys": "Five Whys", "lessons": "Lessons",
-	"action_items": "Action items", "human_elements": "Human elements", "others_can_learn": "What others can learn",
+	PathSummary: "Summary", PathImpactWho: "Impact: who", PathImpactWhat: "Impact: what", PathImpactExtent: "Impact: extent",
+	PathEvents: "Timeline", PathWhatWentWrong: "What went wrong", PathAnalysis: "How it was found",
+	PathContributingFactors: "Contributing factors", PathFiveWhys: "Five Whys", PathLessons: "Lessons",
+	PathActionItems: "Action items", PathHumanElements: "Human elements", PathOthersCanLearn: "What others can learn",
 }
 
 // judgedText is one text of the draft with what was noticed in it.

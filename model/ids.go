@@ -27,11 +27,11 @@ func AssignIDs(d *Draft) {
 	if d == nil {
 		return
 	}
-	assignIDs("timeline.events", d.Timeline.Events, func(e *Event) *string { return &e.ID })
-	assignIDs("five_whys", d.FiveWhys, func(w *Why) *string { return &w.ID })
-	assignIDs("action_items", d.ActionItems, func(a *ActionItem) *string { return &a.ID })
-	assignIDs("communication.channels", d.Communication.Channels, func(c *Channel) *string { return &c.ID })
-	assignIDs("other", d.Other, func(s *Section) *string { return &s.ID })
+	assignIDs(PathEvents, d.Timeline.Events, func(e *Event) *string { return &e.ID })
+	assignIDs(PathFiveWhys, d.FiveWhys, func(w *Why) *string { return &w.ID })
+	assignIDs(PathActionItems, d.ActionItems, func(a *ActionItem) *string { return &a.ID })
+	assignIDs(PathChannels, d.Communication.Channels, func(c *Channel) *string { return &c.ID })
+	assignIDs(PathOther, d.Other, func(s *Section) *string { return &s.ID })
 }
 
 // MissingIDs reports whether any list entry of d has no id yet: a scan

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -79,16 +78,16 @@ type absent struct{}
 // identify an entry when ids do not, strongest first. Lists of text are
 // matched by the text alone.
 var identityLists = map[string][]string{
-	"timeline.events":                 {"text", "at"},
-	"five_whys":                       {"why", "because"},
-	"action_items":                    {"what", "link"},
-	"communication.channels":          {"url", "name"},
-	"other":                           {"heading"},
-	"authors":                         nil,
-	"lessons":                         nil,
-	"technologies":                    nil,
-	"root_cause.contributing_factors": nil,
-	"conflicts":                       nil,
+	PathEvents:              {KeyText, KeyAt},
+	PathFiveWhys:            {KeyWhy, KeyBecause},
+	PathActionItems:         {KeyWhat, KeyLink},
+	PathChannels:            {KeyURL, KeyName},
+	PathOther:               {KeyHeading},
+	PathAuthors:             nil,
+	PathLessons:             nil,
+	PathTechnologies:        nil,
+	PathContributingFactors: nil,
+	PathConflicts:           nil,
 }
 
 type merger struct {
@@ -105,10 +104,10 @@ func (m *merger) value(path string, b, o, t any) any {
 	if equal(b, t) {
 		return o
 	}
-	if path == "updated" {
+	if path == PathUpdated {
 		return later(o, t)
 	}
-	if path == "schema" {
+	if path == PathSchema {
 		return o // both are this build's schema or older; ours was decoded
 	}
 	if isEntryOfMap(path) && (isAbsent(o) || isAbsent(t)) && !isAbsent(b) {
@@ -149,7 +148,7 @@ func (m *merger) value(path string, b, o, t any) any {
 // isEntryOfMap reports a path to one entry of a map of objects: an
 // assessment of one rubric item.
 func isEntryOfMap(path string) bool {
-	rest, ok := strings.CutPrefix(path, "assessments.")
+	rest, ok := strings.CutPrefix(path, PathAssessments+".")
 	return ok && !strings.Contains(rest, ".")
 }
 
@@ -280,7 +279,7 @@ func (m *merger) list(path string, keys []string, b, o, t []any) any {
 	out := make([]any, 0, len(order))
 	for _, ni := range order {
 		n := nodes[ni]
-		at := path + "[" + strconv.Itoa(len(out)) + "]"
+		at := EntryPath(path, len(out))
 		bv, ov, tv := pick(b, n.b), pick(o, n.o), pick(t, n.t)
 		switch {
 		case n.b >= 0 && n.t < 0:

@@ -26,7 +26,7 @@ func ResolveConflict(d *Draft, i int, value string) (*Draft, error) {
 	}
 	root := tree.(map[string]any)
 	path := d.Conflicts[i].Path
-	if path == "conflicts" || strings.HasPrefix(path, "conflicts.") || strings.HasPrefix(path, "conflicts[") {
+	if path == PathConflicts || strings.HasPrefix(path, PathConflicts+".") || strings.HasPrefix(path, PathConflicts+"[") {
 		// A merge never records one; a hand-made one would pull the list
 		// being settled from under it.
 		return nil, fmt.Errorf("conflict at %s: a conflict cannot be about the conflicts themselves: remove it from the file", path)
@@ -34,7 +34,7 @@ func ResolveConflict(d *Draft, i int, value string) (*Draft, error) {
 	if err := setPath(root, path, value); err != nil {
 		return nil, fmt.Errorf("conflict at %s: %w", path, err)
 	}
-	conflicts, _ := root["conflicts"].([]any)
+	conflicts, _ := root[PathConflicts].([]any)
 	if len(conflicts) != len(d.Conflicts) {
 		return nil, fmt.Errorf("conflict at %s: the draft's conflicts changed while settling it", path)
 	}
@@ -43,9 +43,9 @@ func ResolveConflict(d *Draft, i int, value string) (*Draft, error) {
 		renumber(conflicts, path)
 	}
 	if len(conflicts) == 0 {
-		delete(root, "conflicts")
+		delete(root, PathConflicts)
 	} else {
-		root["conflicts"] = conflicts
+		root[PathConflicts] = conflicts
 	}
 	raw, err := json.Marshal(root)
 	if err != nil {
@@ -233,14 +233,14 @@ func renumber(conflicts []any, removed string) {
 		if !ok {
 			continue
 		}
-		p, _ := obj["path"].(string)
+		p, _ := obj[KeyPath].(string)
 		rest, ok := strings.CutPrefix(p, list)
 		if !ok {
 			continue
 		}
 		num, after, ok := strings.Cut(rest, "]")
 		if n, err := strconv.Atoi(num); ok && err == nil && n > gone {
-			obj["path"] = list + strconv.Itoa(n-1) + "]" + after
+			obj[KeyPath] = list + strconv.Itoa(n-1) + "]" + after
 		}
 	}
 }

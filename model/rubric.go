@@ -114,7 +114,7 @@ func (s *Scorer) gatherFacts(d *Draft) facts {
 		}
 		next[text] = st
 		where := labels[ref.base]
-		if ref.base == "other" {
+		if ref.base == PathOther {
 			where = otherLabel(d, ref.index)
 		}
 		f.texts = append(f.texts, judgedText{cat: categories[ref.base], where: where, text: text, st: st})

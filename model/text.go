@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,16 +27,19 @@ func FreeText(d *Draft) []TextField {
 // rescoring a large draft on a keystroke does not allocate a path for
 // every lesson and event; the path is made only for a finding.
 type fieldRef struct {
-	base   string // "summary", "five_whys"…
-	index  int    // -1 when the field is not in a list
-	suffix string // ".why", ".text"…
+	base  string // PathSummary, PathFiveWhys…
+	index int    // -1 when the field is not in a list
+	key   string // KeyWhy, KeyText…; "" for an entry of a list of strings
 }
 
 func (r fieldRef) String() string {
-	if r.index < 0 {
+	switch {
+	case r.index < 0:
 		return r.base
+	case r.key == "":
+		return EntryPath(r.base, r.index)
 	}
-	return indexed(r.base, r.index) + r.suffix
+	return EntryFieldPath(r.base, r.index, r.key)
 }
 
 func eachFreeText(d *Draft, fn func(ref fieldRef, text string)) {
@@ -46,39 +48,39 @@ func eachFreeText(d *Draft, fn func(ref fieldRef, text string)) {
 			fn(fieldRef{path, -1, ""}, text)
 		}
 	}
-	item := func(base string, i int, suffix, text string) {
+	item := func(base string, i int, key, text string) {
 		if !blank(text) {
-			fn(fieldRef{base, i, suffix}, text)
+			fn(fieldRef{base, i, key}, text)
 		}
 	}
-	one("summary", d.Summary)
-	one("impact.who", d.Impact.Who)
-	one("impact.what", d.Impact.What)
-	one("impact.extent", d.Impact.Extent)
+	one(PathSummary, d.Summary)
+	one(PathImpactWho, d.Impact.Who)
+	one(PathImpactWhat, d.Impact.What)
+	one(PathImpactExtent, d.Impact.Extent)
 	for i, e := range d.Timeline.Events {
-		item("timeline.events", i, ".text", e.Text)
+		item(PathEvents, i, KeyText, e.Text)
 	}
-	one("root_cause.what_went_wrong", d.RootCause.WhatWentWrong)
-	one("root_cause.analysis", d.RootCause.Analysis)
+	one(PathWhatWentWrong, d.RootCause.WhatWentWrong)
+	one(PathAnalysis, d.RootCause.Analysis)
 	for i, f := range d.RootCause.ContributingFactors {
-		item("root_cause.contributing_factors", i, "", f)
+		item(PathContributingFactors, i, "", f)
 	}
 	for i, w := range d.FiveWhys {
-		item("five_whys", i, ".why", w.Why)
-		item("five_whys", i, ".because", w.Because)
+		item(PathFiveWhys, i, KeyWhy, w.Why)
+		item(PathFiveWhys, i, KeyBecause, w.Because)
 	}
 	for i, l := range d.Lessons {
-		item("lessons", i, "", l)
+		item(PathLessons, i, "", l)
 	}
 	for i, a := range d.ActionItems {
-		item("action_items", i, ".what", a.What)
+		item(PathActionItems, i, KeyWhat, a.What)
 	}
-	one("human_elements", d.HumanElements)
-	one("others_can_learn", d.OthersCanLearn)
+	one(PathHumanElements, d.HumanElements)
+	one(PathOthersCanLearn, d.OthersCanLearn)
 	// Sections import could not map are still the author's words: the
 	// tone check and the rubric read them like any field.
 	for i, o := range d.Other {
-		item("other", i, ".body", o.Body)
+		item(PathOther, i, KeyBody, o.Body)
 	}
 }
 
@@ -91,8 +93,6 @@ func otherLabel(d *Draft, i int) string {
 	}
 	return "Other"
 }
-
-func indexed(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // Words counts whitespace-separated tokens that contain a letter or digit,
 // so "—" or "-" between words does not count as a word.

@@ -18,50 +18,49 @@ func (d *Draft) Validate() []Problem {
 		ps = append(ps, Problem{field, fmt.Sprintf(format, a...)})
 	}
 	if d.Status != "" && d.Status != StatusDraft && d.Status != StatusReview && d.Status != StatusPublished {
-		add("status", "%q is not a status: use draft, review or published", d.Status)
+		add(PathStatus, "%q is not a status: use draft, review or published", d.Status)
 	}
 	if d.Audience != "" && d.Audience != AudiencePublic && d.Audience != AudienceInternal {
-		add("audience", "%q is not an audience: use public or internal", d.Audience)
+		add(PathAudience, "%q is not an audience: use public or internal", d.Audience)
 	}
 	loc, err := d.Timeline.Location()
 	if err != nil {
-		add("timeline.timezone", "%v", err)
+		add(PathTimeZone, "%v", err)
 	}
 	if d.Timeline.Day != "" {
 		if _, err := time.Parse(time.DateOnly, d.Timeline.Day); err != nil {
-			add("timeline.day", "%q is not a day: write it as YYYY-MM-DD, like 2026-11-23", d.Timeline.Day)
+			add(PathDay, "%q is not a day: write it as YYYY-MM-DD, like 2026-11-23", d.Timeline.Day)
 		}
 	}
 	ps = append(ps, d.Timeline.orderProblems(loc)...)
 	if n := len(d.FiveWhys); n > MaxWhys {
-		add("five_whys", "%d entries, but the Five Whys stop at %d: merge or remove %d", n, MaxWhys, n-MaxWhys)
+		add(PathFiveWhys, "%d entries, but the Five Whys stop at %d: merge or remove %d", n, MaxWhys, n-MaxWhys)
 	}
 	for i, a := range d.ActionItems {
-		path := indexed("action_items", i)
 		if a.Due != "" {
 			if _, err := time.Parse(DueLayout, a.Due); err != nil {
-				add(path+".due", "%q is not a date: write it as YYYY-MM-DD, like 2026-12-01", a.Due)
+				add(EntryFieldPath(PathActionItems, i, KeyDue), "%q is not a date: write it as YYYY-MM-DD, like 2026-12-01", a.Due)
 			}
 		}
 		if a.Type != "" && !validActionType(a.Type) {
-			add(path+".type", "%q is not an action type: use mitigate, prevent, process or other", a.Type)
+			add(EntryFieldPath(PathActionItems, i, KeyType), "%q is not an action type: use mitigate, prevent, process or other", a.Type)
 		}
 		if a.Link != "" && !IsWebURL(a.Link) {
-			add(path+".link", "%q is not a web link: write the full URL, starting with https://", a.Link)
+			add(EntryFieldPath(PathActionItems, i, KeyLink), "%q is not a web link: write the full URL, starting with https://", a.Link)
 		}
 	}
 	for i, ch := range d.Communication.Channels {
 		if ch.URL != "" && !IsWebURL(ch.URL) {
-			add(indexed("communication.channels", i)+".url", "%q is not a web link: write the full URL, starting with https://", ch.URL)
+			add(EntryFieldPath(PathChannels, i, KeyURL), "%q is not a web link: write the full URL, starting with https://", ch.URL)
 		}
 	}
 	for _, id := range sortedKeys(d.Assessments) {
 		if _, ok := RubricItemByID(id); !ok {
-			add("assessments."+id, "not a rubric item: use one of %s", strings.Join(rubricIDs(), ", "))
+			add(MapEntryPath(PathAssessments, id), "not a rubric item: use one of %s", strings.Join(rubricIDs(), ", "))
 			continue
 		}
 		if s := d.Assessments[id].Status; !validVerdict(s) {
-			add("assessments."+id+".status", "%q is not a verdict: use yes, partial or no", s)
+			add(MapEntryPath(MapEntryPath(PathAssessments, id), KeyVerdict), "%q is not a verdict: use yes, partial or no", s)
 		}
 	}
 	return ps
@@ -108,10 +107,10 @@ func (t Timeline) orderProblems(loc *time.Location) []Problem {
 		ps = append(ps, Problem{field, fmt.Sprintf("%s before the %s (%s > %s): fix one of the two",
 			what, earlierName, clock(*earlier, *later, loc), clock(*later, *earlier, loc))})
 	}
-	check("timeline.detected", "detected", t.Start, "start", t.Detected)
-	check("timeline.mitigated", "mitigated", t.Start, "start", t.Mitigated)
-	check("timeline.end", "ends", t.Start, "start", t.End)
-	check("timeline.end", "ends", t.Mitigated, "mitigation", t.End)
+	check(PathDetected, "detected", t.Start, "start", t.Detected)
+	check(PathMitigated, "mitigated", t.Start, "start", t.Mitigated)
+	check(PathEnd, "ends", t.Start, "start", t.End)
+	check(PathEnd, "ends", t.Mitigated, "mitigation", t.End)
 	return ps
 }
 
