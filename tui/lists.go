@@ -62,25 +62,25 @@ func sliceList[T any](path, noun string, max int, slice func(d *model.Draft) *[]
 func max0(i int) int { return max(i, 0) }
 
 var (
-	listEvents = sliceList("timeline.events", "event", 0,
+	listEvents = sliceList(model.PathEvents, "event", 0,
 		func(d *model.Draft) *[]model.Event { return &d.Timeline.Events },
 		func(*model.Draft, int) model.Event { return model.Event{} })
-	listFactors = sliceList("root_cause.contributing_factors", "contributing factor", 0,
+	listFactors = sliceList(model.PathContributingFactors, "contributing factor", 0,
 		func(d *model.Draft) *[]string { return &d.RootCause.ContributingFactors },
 		func(*model.Draft, int) string { return "" })
-	listWhys = sliceList("five_whys", "why", model.MaxWhys,
+	listWhys = sliceList(model.PathFiveWhys, "why", model.MaxWhys,
 		func(d *model.Draft) *[]model.Why { return &d.FiveWhys },
 		nextWhy)
-	listLessons = sliceList("lessons", "lesson", 0,
+	listLessons = sliceList(model.PathLessons, "lesson", 0,
 		func(d *model.Draft) *[]string { return &d.Lessons },
 		func(*model.Draft, int) string { return "" })
-	listActions = sliceList("action_items", "action item", 0,
+	listActions = sliceList(model.PathActionItems, "action item", 0,
 		func(d *model.Draft) *[]model.ActionItem { return &d.ActionItems },
 		func(*model.Draft, int) model.ActionItem { return model.ActionItem{} }) // the type is the writer's choice, not ours
-	listTechnologies = sliceList("technologies", "technology", 0,
+	listTechnologies = sliceList(model.PathTechnologies, "technology", 0,
 		func(d *model.Draft) *[]string { return &d.Technologies },
 		func(*model.Draft, int) string { return "" })
-	listChannels = sliceList("communication.channels", "channel", 0,
+	listChannels = sliceList(model.PathChannels, "channel", 0,
 		func(d *model.Draft) *[]model.Channel { return &d.Communication.Channels },
 		func(*model.Draft, int) model.Channel { return model.Channel{} })
 )

@@ -16,7 +16,9 @@ const markdownGuide = "Markdown works: `code`, *emphasis*, - lists"
 // inlineMarkdown are the one-line fields exported as inline Markdown
 // (lessons, whys, events, factors, action items' "what"); the others
 // (titles, names, owners) are exported literally and read as typed.
-var inlineMarkdown = regexp.MustCompile(`^(lessons|five_whys|timeline\.events|root_cause\.contributing_factors)\[|^action_items\[\d+\]\.what$`)
+var inlineMarkdown = regexp.MustCompile(`^(` + regexp.QuoteMeta(model.PathLessons) + `|` + regexp.QuoteMeta(model.PathFiveWhys) +
+	`|` + regexp.QuoteMeta(model.PathEvents) + `|` + regexp.QuoteMeta(model.PathContributingFactors) + `)\[` +
+	`|^` + regexp.QuoteMeta(model.PathActionItems) + `\[\d+\]\.` + model.KeyWhat + `$`)
 
 // isMarkdownField reports whether f's text is exported as Markdown.
 func isMarkdownField(f *field) bool {

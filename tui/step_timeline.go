@@ -34,9 +34,9 @@ func timelineHeader(m *Model, w int) []string {
 // (the instants stay as they are).
 func timelineAfterSet(m *Model, f *field) tea.Cmd {
 	switch f.path {
-	case "timeline.start":
+	case model.PathStart:
 		m.rereadClocks(f)
-	case "timeline.timezone":
+	case model.PathTimeZone:
 		return m.buildFields(f.path)
 	}
 	return nil

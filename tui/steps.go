@@ -83,12 +83,12 @@ func str(path, label, placeholder string, kind fieldKind, p func(d *model.Draft)
 
 func basicsFields(d *model.Draft) []binding {
 	aud := binding{
-		path: "audience", label: "Audience", kind: kindChoice, options: []string{"", string(model.AudiencePublic), string(model.AudienceInternal)},
+		path: model.PathAudience, label: "Audience", kind: kindChoice, options: []string{"", string(model.AudiencePublic), string(model.AudienceInternal)},
 		get: func(d *model.Draft) string { return string(d.Audience) },
 		set: func(d *model.Draft, v string) error { d.Audience = model.Audience(v); return nil },
 	}
 	authors := binding{
-		path: "authors", label: "Authors (comma-separated)", placeholder: "Ada Lovelace, Grace Hopper", kind: kindLine,
+		path: model.PathAuthors, label: "Authors (comma-separated)", placeholder: "Ada Lovelace, Grace Hopper", kind: kindLine,
 		get: func(d *model.Draft) string { return strings.Join(d.Authors, ", ") },
 		set: func(d *model.Draft, v string) error {
 			d.Authors = nil
@@ -100,16 +100,16 @@ func basicsFields(d *model.Draft) []binding {
 			return nil
 		},
 	}
-	sev := str("severity", "Severity", "SEV1", kindLine, func(d *model.Draft) *string { return &d.Severity })
+	sev := str(model.PathSeverity, "Severity", "SEV1", kindLine, func(d *model.Draft) *string { return &d.Severity })
 	sev.optional = true
 	return []binding{
-		str("title", "Title", "Checkout failed for 47 minutes after a config push", kindLine, func(d *model.Draft) *string { return &d.Title }),
+		str(model.PathTitle, "Title", "Checkout failed for 47 minutes after a config push", kindLine, func(d *model.Draft) *string { return &d.Title }),
 		sev, aud, authors,
 	}
 }
 
 func summaryFields(*model.Draft) []binding {
-	return []binding{str("summary", "What failed, in plain words", "On 23 November our checkout rejected every card payment for 47 minutes…", kindText, func(d *model.Draft) *string { return &d.Summary })}
+	return []binding{str(model.PathSummary, "What failed, in plain words", "On 23 November our checkout rejected every card payment for 47 minutes…", kindText, func(d *model.Draft) *string { return &d.Summary })}
 }
 
 // timeField binds a time of the timeline. ref is the time a bare "14:05"
@@ -149,7 +149,7 @@ func startRef(d *model.Draft) *time.Time {
 
 func timelineFields(d *model.Draft) []binding {
 	tz := binding{
-		path: "timeline.timezone", label: "Time zone (IANA name; empty: this machine's)", placeholder: "Europe/Berlin", kind: kindLine, optional: true,
+		path: model.PathTimeZone, label: "Time zone (IANA name; empty: this machine's)", placeholder: "Europe/Berlin", kind: kindLine, optional: true,
 		get: func(d *model.Draft) string { return d.Timeline.TimeZone },
 		set: func(d *model.Draft, v string) error {
 			v = strings.TrimSpace(v)
@@ -166,15 +166,15 @@ func timelineFields(d *model.Draft) []binding {
 	// who sets it after typing them would see them shift by hours.
 	out := []binding{
 		tz,
-		timeField("timeline.start", "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, startRef, true),
-		timeField("timeline.detected", "Detected", func(d *model.Draft) **time.Time { return &d.Timeline.Detected }, startRef, false),
-		timeField("timeline.mitigated", "Mitigated", func(d *model.Draft) **time.Time { return &d.Timeline.Mitigated }, startRef, false),
-		timeField("timeline.end", "Ended", func(d *model.Draft) **time.Time { return &d.Timeline.End }, startRef, false),
+		timeField(model.PathStart, "Started", func(d *model.Draft) **time.Time { return &d.Timeline.Start }, startRef, true),
+		timeField(model.PathDetected, "Detected", func(d *model.Draft) **time.Time { return &d.Timeline.Detected }, startRef, false),
+		timeField(model.PathMitigated, "Mitigated", func(d *model.Draft) **time.Time { return &d.Timeline.Mitigated }, startRef, false),
+		timeField(model.PathEnd, "Ended", func(d *model.Draft) **time.Time { return &d.Timeline.End }, startRef, false),
 	}
 	for i := range d.Timeline.Events {
-		at := timeField(fmt.Sprintf("timeline.events[%d].at", i), fmt.Sprintf("Event %d · when", i+1),
+		at := timeField(model.EntryFieldPath(model.PathEvents, i, model.KeyAt), fmt.Sprintf("Event %d · when", i+1),
 			func(d *model.Draft) **time.Time { return &d.Timeline.Events[i].At }, startRef, true)
-		txt := str(fmt.Sprintf("timeline.events[%d].text", i), fmt.Sprintf("Event %d · what happened", i+1), "Rolled back the config push", kindLine,
+		txt := str(model.EntryFieldPath(model.PathEvents, i, model.KeyText), fmt.Sprintf("Event %d · what happened", i+1), "Rolled back the config push", kindLine,
 			func(d *model.Draft) *string { return &d.Timeline.Events[i].Text })
 		out = append(out, entry(listEvents, i, at, txt)...)
 	}
@@ -203,19 +203,19 @@ func article(noun string) string {
 
 func impactFields(*model.Draft) []binding {
 	return []binding{
-		str("impact.who", "Who was affected", "Every customer paying by card in the EU", kindText, func(d *model.Draft) *string { return &d.Impact.Who }),
-		str("impact.what", "What they could not do", "Checkout failed with “payment declined”", kindText, func(d *model.Draft) *string { return &d.Impact.What }),
-		str("impact.extent", "How much (numbers)", "12,400 failed orders, 3 % of the day's revenue", kindText, func(d *model.Draft) *string { return &d.Impact.Extent }),
+		str(model.PathImpactWho, "Who was affected", "Every customer paying by card in the EU", kindText, func(d *model.Draft) *string { return &d.Impact.Who }),
+		str(model.PathImpactWhat, "What they could not do", "Checkout failed with “payment declined”", kindText, func(d *model.Draft) *string { return &d.Impact.What }),
+		str(model.PathImpactExtent, "How much (numbers)", "12,400 failed orders, 3 % of the day's revenue", kindText, func(d *model.Draft) *string { return &d.Impact.Extent }),
 	}
 }
 
 func rootCauseFields(d *model.Draft) []binding {
 	out := []binding{
-		str("root_cause.what_went_wrong", "What went wrong", "A config push set the payment timeout to 0 ms", kindText, func(d *model.Draft) *string { return &d.RootCause.WhatWentWrong }),
-		str("root_cause.analysis", "How you found it", "Error rates rose with the deploy; a diff of the config showed…", kindText, func(d *model.Draft) *string { return &d.RootCause.Analysis }),
+		str(model.PathWhatWentWrong, "What went wrong", "A config push set the payment timeout to 0 ms", kindText, func(d *model.Draft) *string { return &d.RootCause.WhatWentWrong }),
+		str(model.PathAnalysis, "How you found it", "Error rates rose with the deploy; a diff of the config showed…", kindText, func(d *model.Draft) *string { return &d.RootCause.Analysis }),
 	}
 	for i := range d.RootCause.ContributingFactors {
-		out = append(out, entry(listFactors, i, str(fmt.Sprintf("root_cause.contributing_factors[%d]", i), fmt.Sprintf("Contributing factor %d", i+1), "No validation of timeout values", kindLine,
+		out = append(out, entry(listFactors, i, str(model.EntryPath(model.PathContributingFactors, i), fmt.Sprintf("Contributing factor %d", i+1), "No validation of timeout values", kindLine,
 			func(d *model.Draft) *string { return &d.RootCause.ContributingFactors[i] }))...)
 	}
 	return append(out, addRow(listFactors, len(d.RootCause.ContributingFactors)))
@@ -224,9 +224,9 @@ func rootCauseFields(d *model.Draft) []binding {
 func whysFields(d *model.Draft) []binding {
 	var out []binding
 	for i := range d.FiveWhys {
-		q := str(fmt.Sprintf("five_whys[%d].why", i), fmt.Sprintf("Why %d · question", i+1), "Why did checkout fail?", kindLine, func(d *model.Draft) *string { return &d.FiveWhys[i].Why })
+		q := str(model.EntryFieldPath(model.PathFiveWhys, i, model.KeyWhy), fmt.Sprintf("Why %d · question", i+1), "Why did checkout fail?", kindLine, func(d *model.Draft) *string { return &d.FiveWhys[i].Why })
 		q.context = whyContext(d, i)
-		a := str(fmt.Sprintf("five_whys[%d].because", i), fmt.Sprintf("Why %d · because", i+1), "Because the payment timeout was 0 ms", kindLine, func(d *model.Draft) *string { return &d.FiveWhys[i].Because })
+		a := str(model.EntryFieldPath(model.PathFiveWhys, i, model.KeyBecause), fmt.Sprintf("Why %d · because", i+1), "Because the payment timeout was 0 ms", kindLine, func(d *model.Draft) *string { return &d.FiveWhys[i].Because })
 		out = append(out, entry(listWhys, i, q, a)...)
 	}
 	if len(d.FiveWhys) < model.MaxWhys {
@@ -238,16 +238,16 @@ func whysFields(d *model.Draft) []binding {
 func lessonsFields(d *model.Draft) []binding {
 	var out []binding
 	for i := range d.Lessons {
-		out = append(out, entry(listLessons, i, str(fmt.Sprintf("lessons[%d]", i), fmt.Sprintf("Lesson %d", i+1), "Config changes need the same review as code", kindLine,
+		out = append(out, entry(listLessons, i, str(model.EntryPath(model.PathLessons, i), fmt.Sprintf("Lesson %d", i+1), "Config changes need the same review as code", kindLine,
 			func(d *model.Draft) *string { return &d.Lessons[i] }))...)
 	}
 	out = append(out, addRow(listLessons, len(d.Lessons)))
 	for i := range d.ActionItems {
 		n := i + 1
 		p := func(d *model.Draft) *model.ActionItem { return &d.ActionItems[i] }
-		what := str(fmt.Sprintf("action_items[%d].what", i), fmt.Sprintf("Action %d · what", n), "Validate timeouts in the config pipeline", kindLine, func(d *model.Draft) *string { return &p(d).What })
-		owner := str(fmt.Sprintf("action_items[%d].owner", i), fmt.Sprintf("Action %d · owner", n), "payments team", kindLine, func(d *model.Draft) *string { return &p(d).Owner })
-		due := binding{path: fmt.Sprintf("action_items[%d].due", i), label: fmt.Sprintf("Action %d · due (YYYY-MM-DD)", n), placeholder: "2026-12-15", kind: kindLine,
+		what := str(model.EntryFieldPath(model.PathActionItems, i, model.KeyWhat), fmt.Sprintf("Action %d · what", n), "Validate timeouts in the config pipeline", kindLine, func(d *model.Draft) *string { return &p(d).What })
+		owner := str(model.EntryFieldPath(model.PathActionItems, i, model.KeyOwner), fmt.Sprintf("Action %d · owner", n), "payments team", kindLine, func(d *model.Draft) *string { return &p(d).Owner })
+		due := binding{path: model.EntryFieldPath(model.PathActionItems, i, model.KeyDue), label: fmt.Sprintf("Action %d · due (YYYY-MM-DD)", n), placeholder: "2026-12-15", kind: kindLine,
 			get: func(d *model.Draft) string { return p(d).Due },
 			set: func(d *model.Draft, v string) error {
 				v = strings.TrimSpace(v)
@@ -259,12 +259,12 @@ func lessonsFields(d *model.Draft) []binding {
 				p(d).Due = v
 				return nil
 			}}
-		typ := binding{path: fmt.Sprintf("action_items[%d].type", i), label: fmt.Sprintf("Action %d · type", n), kind: kindChoice, options: actionTypeOptions(),
+		typ := binding{path: model.EntryFieldPath(model.PathActionItems, i, model.KeyType), label: fmt.Sprintf("Action %d · type", n), kind: kindChoice, options: actionTypeOptions(),
 			get: func(d *model.Draft) string { return string(p(d).Type) },
 			set: func(d *model.Draft, v string) error { p(d).Type = model.ActionType(v); return nil }}
-		link := str(fmt.Sprintf("action_items[%d].link", i), fmt.Sprintf("Action %d · link", n), "https://tracker.example.com/PAY-123", kindLine, func(d *model.Draft) *string { return &p(d).Link })
+		link := str(model.EntryFieldPath(model.PathActionItems, i, model.KeyLink), fmt.Sprintf("Action %d · link", n), "https://tracker.example.com/PAY-123", kindLine, func(d *model.Draft) *string { return &p(d).Link })
 		link.optional = true
-		done := binding{path: fmt.Sprintf("action_items[%d].done", i), label: fmt.Sprintf("Action %d · done", n), kind: kindToggle, optional: true,
+		done := binding{path: model.EntryFieldPath(model.PathActionItems, i, model.KeyDone), label: fmt.Sprintf("Action %d · done", n), kind: kindToggle, optional: true,
 			get: func(d *model.Draft) string { return yesNo(p(d).Done) },
 			set: func(d *model.Draft, v string) error { p(d).Done = v == "yes"; return nil }}
 		out = append(out, entry(listActions, i, what, owner, due, typ, link, done)...)
@@ -290,26 +290,26 @@ func yesNo(b bool) string {
 func techFields(d *model.Draft) []binding {
 	var out []binding
 	for i := range d.Technologies {
-		out = append(out, entry(listTechnologies, i, str(fmt.Sprintf("technologies[%d]", i), fmt.Sprintf("Technology %d", i+1), "PostgreSQL 16", kindLine,
+		out = append(out, entry(listTechnologies, i, str(model.EntryPath(model.PathTechnologies, i), fmt.Sprintf("Technology %d", i+1), "PostgreSQL 16", kindLine,
 			func(d *model.Draft) *string { return &d.Technologies[i] }))...)
 	}
 	return append(out, addRow(listTechnologies, len(d.Technologies)))
 }
 
 func humanFields(*model.Draft) []binding {
-	return []binding{str("human_elements", "The people side", "Our on-call engineer was paged at 03:10 and…", kindText, func(d *model.Draft) *string { return &d.HumanElements })}
+	return []binding{str(model.PathHumanElements, "The people side", "Our on-call engineer was paged at 03:10 and…", kindText, func(d *model.Draft) *string { return &d.HumanElements })}
 }
 
 func learnFields(*model.Draft) []binding {
-	return []binding{str("others_can_learn", "What others can learn", "If you push config through a separate pipeline, validate it like code…", kindText, func(d *model.Draft) *string { return &d.OthersCanLearn })}
+	return []binding{str(model.PathOthersCanLearn, "What others can learn", "If you push config through a separate pipeline, validate it like code…", kindText, func(d *model.Draft) *string { return &d.OthersCanLearn })}
 }
 
 func commFields(d *model.Draft) []binding {
 	var out []binding
 	for i := range d.Communication.Channels {
 		p := func(d *model.Draft) *model.Channel { return &d.Communication.Channels[i] }
-		name := str(fmt.Sprintf("communication.channels[%d].name", i), fmt.Sprintf("Channel %d · name", i+1), "Status page", kindLine, func(d *model.Draft) *string { return &p(d).Name })
-		url := str(fmt.Sprintf("communication.channels[%d].url", i), fmt.Sprintf("Channel %d · URL", i+1), "https://status.example.com", kindLine, func(d *model.Draft) *string { return &p(d).URL })
+		name := str(model.EntryFieldPath(model.PathChannels, i, model.KeyName), fmt.Sprintf("Channel %d · name", i+1), "Status page", kindLine, func(d *model.Draft) *string { return &p(d).Name })
+		url := str(model.EntryFieldPath(model.PathChannels, i, model.KeyURL), fmt.Sprintf("Channel %d · URL", i+1), "https://status.example.com", kindLine, func(d *model.Draft) *string { return &p(d).URL })
 		out = append(out, entry(listChannels, i, name, url)...)
 	}
 	return append(out, addRow(listChannels, len(d.Communication.Channels)))
@@ -317,7 +317,7 @@ func commFields(d *model.Draft) []binding {
 
 func reviewFields(*model.Draft) []binding {
 	return []binding{{
-		path: "status", label: "Status", kind: kindChoice, optional: true,
+		path: model.PathStatus, label: "Status", kind: kindChoice, optional: true,
 		options: []string{string(model.StatusDraft), string(model.StatusReview), string(model.StatusPublished)},
 		get:     func(d *model.Draft) string { return string(d.Status) },
 		set:     func(d *model.Draft, v string) error { d.Status = model.Status(v); return nil },
