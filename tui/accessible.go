@@ -50,39 +50,12 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 	w.Profile = colorprofile.NoTTY
 
 	a := &accessibleRun{d: d, o: o, in: in, out: w, lines: lr}
-	// A prompt blocks on stdin, so a signal cannot end the run politely:
-	// save what the saver holds (every answer is handed to it), then die
-	// of the signal as the process would have.
 	if o.Saver != nil && !o.ReadOnly {
-		sigs := make(chan os.Signal, 1)
-		signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-		stop := make(chan struct{})
-		defer func() { signal.Stop(sigs); close(stop) }()
-		go func() {
-			select {
-			case s := <-sigs:
-				err := o.Saver.Flush()
-				if s == syscall.SIGINT {
-					// ctrl+c: end the prompt and return, so the caller
-					// says where the draft is and how to resume it, as
-					// the full-screen wizard does.
-					lr.interrupt(&SignalError{Signal: s, FlushErr: err})
-					return
-				}
-				signal.Reset(s)
-				if p, err := os.FindProcess(os.Getpid()); err == nil {
-					_ = p.Signal(s)
-				}
-			case <-stop:
-			}
-		}()
+		defer a.saveOnSignal()()
 	}
 	fmt.Fprintln(w, "pmwiz: writing a post-mortem in accessible mode.")
 	if o.Notice != "" {
 		fmt.Fprintln(w, "Note: "+model.SafeLine(o.Notice))
-	}
-	if !o.ReadOnly {
-		fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
 	}
 	if o.ReadOnly {
 		// Nothing can be changed: read the draft out instead of asking.
@@ -90,37 +63,74 @@ func RunAccessible(ctx context.Context, d *model.Draft, o Options) (*model.Draft
 		a.readOut()
 		return d, nil
 	}
+	fmt.Fprintln(w, "Press Enter to keep an answer as it is; type "+clearWord+" to clear it.")
 	for i, st := range steps {
 		if err := ctx.Err(); err != nil {
 			return d, err
 		}
-		fmt.Fprintf(w, "\nStep %d of %d: %s\n%s\n", i+1, len(steps), st.title, st.guide)
-		if !st.review {
-			fmt.Fprintln(w, "(ctrl+d ends this step)")
-		}
-		err := a.step(st)
-		if sig := lr.interrupted(); sig != nil {
-			return d, sig
-		}
-		if err != nil {
+		if err := a.runStep(i, st); err != nil {
 			return d, err
 		}
-		if err := a.save(); err != nil {
-			fmt.Fprintln(w, "Saving failed: "+model.SafeLine(err.Error())+". Your answers are kept; pmwiz tries again after the next step.")
-		}
-		r := model.Score(d)
-		if st.recap != nil {
-			if line := st.recap(r); line != "" {
-				fmt.Fprintln(w, line)
-			}
-		}
-		line := "Score " + ScoreWords(r) + "."
-		if next, ok := r.Next(); ok {
-			line += " Next to add: " + model.SafeLine(nextText(next))
-		}
-		fmt.Fprintln(w, line)
 	}
 	return d, a.save()
+}
+
+// saveOnSignal: a prompt blocks on stdin, so a signal cannot end the run
+// politely. It saves what the saver holds (every answer is handed to it),
+// then ctrl+c ends the prompt and returns, so the caller says where the
+// draft is and how to resume it, as the full-screen wizard does; another
+// signal kills the process as it would have. It returns the stop.
+func (a *accessibleRun) saveOnSignal() (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			err := a.o.Saver.Flush()
+			if s == syscall.SIGINT {
+				a.lines.interrupt(&SignalError{Signal: s, FlushErr: err})
+				return
+			}
+			signal.Reset(s)
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Signal(s)
+			}
+		case <-done:
+		}
+	}()
+	return func() { signal.Stop(sigs); close(done) }
+}
+
+// runStep asks step i, saves, and says the score and what to add next.
+func (a *accessibleRun) runStep(i int, st step) error {
+	w := a.out
+	fmt.Fprintf(w, "\nStep %d of %d: %s\n%s\n", i+1, len(steps), st.title, st.guide)
+	if !st.review {
+		fmt.Fprintln(w, "(ctrl+d ends this step)")
+	}
+	err := a.step(st)
+	if sig := a.lines.interrupted(); sig != nil {
+		return sig
+	}
+	if err != nil {
+		return err
+	}
+	if err := a.save(); err != nil {
+		fmt.Fprintln(w, "Saving failed: "+model.SafeLine(err.Error())+". Your answers are kept; pmwiz tries again after the next step.")
+	}
+	r := model.Score(a.d)
+	if st.recap != nil {
+		if line := st.recap(r); line != "" {
+			fmt.Fprintln(w, line)
+		}
+	}
+	line := "Score " + ScoreWords(r) + "."
+	if next, ok := r.Next(); ok {
+		line += " Next to add: " + model.SafeLine(nextText(next))
+	}
+	fmt.Fprintln(w, line)
+	return nil
 }
 
 type accessibleRun struct {
@@ -225,33 +235,44 @@ func (a *accessibleRun) confirm(q string) (bool, error) {
 	return yes, err
 }
 
+// ask asks one field: a choice from its options, anything else as text.
 func (a *accessibleRun) ask(b binding) error {
-	cur := b.get(a.d)
-	switch b.kind {
-	case kindChoice, kindToggle:
-		opts := b.options
-		if b.kind == kindToggle {
-			opts = []string{"no", "yes"}
+	if b.kind == kindChoice || b.kind == kindToggle {
+		return a.askChoice(b)
+	}
+	return a.askText(b)
+}
+
+// askChoice asks for one of a choice's options by number.
+func (a *accessibleRun) askChoice(b binding) error {
+	opts := b.options
+	if b.kind == kindToggle {
+		opts = []string{"no", "yes"}
+	}
+	v := b.get(a.d)
+	var hopts []huh.Option[string]
+	for _, o := range opts {
+		name := o
+		if name == "" {
+			name = "not set"
 		}
-		v := cur
-		var hopts []huh.Option[string]
-		for _, o := range opts {
-			name := o
-			if name == "" {
-				name = "not set"
-			}
-			hopts = append(hopts, huh.NewOption(name, o))
-		}
-		if err := a.form(huh.NewSelect[string]().Title(b.label).Options(hopts...).Value(&v)); err != nil {
-			return err
-		}
-		if a.o.ReadOnly {
-			return nil
-		}
-		err := b.set(a.d, v)
-		a.changed()
+		hopts = append(hopts, huh.NewOption(name, o))
+	}
+	if err := a.form(huh.NewSelect[string]().Title(b.label).Options(hopts...).Value(&v)); err != nil {
 		return err
 	}
+	if a.o.ReadOnly {
+		return nil
+	}
+	err := b.set(a.d, v)
+	a.changed()
+	return err
+}
+
+// askText asks for a field's text: Enter keeps it, clearWord clears it,
+// and what the field cannot store is asked again.
+func (a *accessibleRun) askText(b binding) error {
+	cur := b.get(a.d)
 	if b.context != "" {
 		fmt.Fprintln(a.out, model.SafeLine(b.context))
 	}

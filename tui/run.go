@@ -144,22 +144,17 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 	final, err := p.Run()
 	close(done)
 	<-stopped
+	return finish(d, final, o, sigErr, err)
+}
 
+// finish saves the draft as the wizard left it and says how the run
+// ended: a signal, a crash (the draft saved first), a failed save (with
+// the rescue copy), or nothing to say.
+func finish(d *model.Draft, final tea.Model, o Options, sigErr *SignalError, err error) (*model.Draft, error) {
 	out, rescue := d, ""
 	if fm, ok := final.(Model); ok {
 		out, rescue = fm.draft, fm.rescue
-		if len(fm.dropped) > 0 {
-			// The user chose to quit without this text; print it where it
-			// stays on their screen, so it can still be copied back.
-			w := o.Output
-			if w == nil {
-				w = os.Stdout
-			}
-			fmt.Fprintln(w, "Not saved (pmwiz could not store it):")
-			for _, s := range fm.dropped {
-				fmt.Fprintln(w, "  "+s)
-			}
-		}
+		printDropped(o, fm.dropped)
 	}
 	var flushErr error
 	if o.Saver != nil && !o.ReadOnly {
@@ -182,6 +177,22 @@ func Run(ctx context.Context, d *model.Draft, o Options) (*model.Draft, error) {
 		return out, fmt.Errorf("saving the draft failed: %w", flushErr)
 	}
 	return out, nil
+}
+
+// printDropped prints the text the user chose to quit without where it
+// stays on their screen, so it can still be copied back.
+func printDropped(o Options, dropped []string) {
+	if len(dropped) == 0 {
+		return
+	}
+	w := o.Output
+	if w == nil {
+		w = os.Stdout
+	}
+	fmt.Fprintln(w, "Not saved (pmwiz could not store it):")
+	for _, s := range dropped {
+		fmt.Fprintln(w, "  "+s)
+	}
 }
 
 func (m *Model) sizePreview() tea.Cmd {

@@ -254,6 +254,36 @@ func (m Model) bodyView(l layout) string {
 // formView is the step's title, guidance and the fields that fit, scrolled
 // so the focused field is always on screen.
 func (m Model) formView(w, h int) string {
+	s := steps[m.step]
+	// In a short window the head gives way, a line at a time, until the
+	// focused field (label, input and a line of its text) has room: the
+	// field being typed into must always be on screen.
+	need := min(h, 4)
+	if s.review {
+		need = min(h, 3)
+	}
+	head := m.formHead(w, h-need)
+	if h-len(head) < need {
+		head = nil // not even the title fits beside the field: the header names the step
+	}
+	if h <= len(head) {
+		return strings.Join(head[:h], "\n")
+	}
+	room := h - len(head)
+	var body []string
+	if s.review {
+		body = m.reviewBody(w, room)
+	} else {
+		body = m.fieldsWindow(w, room)
+	}
+	return strings.Join(append(head, body...), "\n")
+}
+
+// formHead is the step's title, guide and own lines (steps.go), and a
+// blank line, giving way a line at a time until it fits in room: the
+// guide to one line, the step's lines after its first, the blank line,
+// the guide, then the rest.
+func (m Model) formHead(w, room int) []string {
 	st := m.styles
 	s := steps[m.step]
 	title := st.Title.Render(fmt.Sprintf("%d. %s", m.step+1, s.title))
@@ -277,13 +307,6 @@ func (m Model) formView(w, h int) string {
 		}
 		return head
 	}
-	// In a short window the head gives way, a line at a time, until the
-	// focused field (label, input and a line of its text) has room: the
-	// field being typed into must always be on screen.
-	need := min(h, 4)
-	if s.review {
-		need = min(h, 3)
-	}
 	shrink := []func(){
 		func() {
 			if len(guide) > 1 {
@@ -297,26 +320,13 @@ func (m Model) formView(w, h int) string {
 	}
 	head := build()
 	for _, f := range shrink {
-		if len(head) <= h-need {
+		if len(head) <= room {
 			break
 		}
 		f()
 		head = build()
 	}
-	if h-len(head) < need {
-		head = nil // not even the title fits beside the field: the header names the step
-	}
-	if h <= len(head) {
-		return strings.Join(head[:h], "\n")
-	}
-	room := h - len(head)
-	var body []string
-	if s.review {
-		body = m.reviewBody(w, room)
-	} else {
-		body = m.fieldsWindow(w, room)
-	}
-	return strings.Join(append(head, body...), "\n")
+	return head
 }
 
 // fieldsWindow renders only the fields that fit around the focused one,
@@ -451,31 +461,38 @@ func (m Model) fieldView(i int, f *field, w int) []string {
 			out = append(out, "  "+m.plain(model.SafeLine(f.Value()), f.placeholder, w-2))
 		}
 	case kindText:
-		switch {
-		case focused:
-			if m.showGuide(i, f) {
-				out = append(out, "  "+st.Muted.Render(ansi.Truncate(markdownGuide, max(w-2, 1), "…")))
-			}
-			for _, ln := range strings.Split(f.area.View(), "\n") {
-				out = append(out, "  "+ln)
-			}
-		default:
-			v := f.get(m.draft)
-			if v == "" {
-				out = append(out, "  "+m.plain("", f.placeholder, w-2))
-				break
-			}
-			// Only the first lines are shown: split no more than those.
-			lines := strings.SplitN(v, "\n", 4)
-			for _, ln := range lines[:min(len(lines), 3)] {
-				out = append(out, "  "+st.Value.Render(ansi.Truncate(model.SafeLine(ln), max(w-2, 1), "…")))
-			}
-			if len(lines) > 3 {
-				out = append(out, "  "+st.Muted.Render(fmt.Sprintf("… %d more lines", strings.Count(v, "\n")-2)))
-			}
-		}
+		out = append(out, m.textView(i, f, w)...)
 	}
 	return append(out, m.notes(f, w)...)
+}
+
+// textView is a text field's text: the text area when focused (with the
+// Markdown guide above it when there is room), else its first lines.
+func (m Model) textView(i int, f *field, w int) []string {
+	st := m.styles
+	var out []string
+	if i == m.focus {
+		if m.showGuide(i, f) {
+			out = append(out, "  "+st.Muted.Render(ansi.Truncate(markdownGuide, max(w-2, 1), "…")))
+		}
+		for _, ln := range strings.Split(f.area.View(), "\n") {
+			out = append(out, "  "+ln)
+		}
+		return out
+	}
+	v := f.get(m.draft)
+	if v == "" {
+		return append(out, "  "+m.plain("", f.placeholder, w-2))
+	}
+	// Only the first lines are shown: split no more than those.
+	lines := strings.SplitN(v, "\n", 4)
+	for _, ln := range lines[:min(len(lines), 3)] {
+		out = append(out, "  "+st.Value.Render(ansi.Truncate(model.SafeLine(ln), max(w-2, 1), "…")))
+	}
+	if len(lines) > 3 {
+		out = append(out, "  "+st.Muted.Render(fmt.Sprintf("… %d more lines", strings.Count(v, "\n")-2)))
+	}
+	return out
 }
 
 // notes are the field's error and its tone findings, under it, wrapped

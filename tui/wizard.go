@@ -422,6 +422,9 @@ func (m *Model) flushOnPanic() {
 	}
 }
 
+// update routes a message: the timeline import first while it is open,
+// then what the user does (keys, pastes, the window), then what the
+// wizard's own commands bring back (saves, scores, renders).
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	if cmd, taken := m.handleTimelineImport(msg); taken {
 		return cmd
@@ -439,11 +442,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return tea.Batch(m.buildFields(path), m.preview.SetDark(msg.IsDark()))
 		}
 		return nil
-	case saveResultMsg:
-		if m.noteConflict(SaveResult(msg)) {
-			return waitForSave(m.results)
+	case tea.PasteMsg:
+		if take := steps[m.step].intercept; take != nil {
+			if cmd, ok := take(m, msg); ok {
+				return cmd
+			}
 		}
-		m.status.Saved(SaveResult(msg))
+		return m.updateField(msg)
+	case tea.KeyPressMsg:
+		if cmd, done := m.conflictKey(msg); done {
+			return cmd
+		}
+		return m.handleKey(msg)
+	}
+	return m.updateResult(msg)
+}
+
+// updateResult takes what the wizard's commands bring back.
+func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case saveResultMsg:
+		if !m.noteConflict(SaveResult(msg)) {
+			m.status.Saved(SaveResult(msg))
+		}
 		return waitForSave(m.results)
 	case saveChannelClosedMsg:
 		return nil
@@ -478,18 +499,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		// Back from $EDITOR: repaint every cell, not only the changed
 		// ones (the editor drew over all of them).
 		return tea.Batch(m.editorDone(msg), tea.ClearScreen)
-	case tea.PasteMsg:
-		if take := steps[m.step].intercept; take != nil {
-			if cmd, ok := take(m, msg); ok {
-				return cmd
-			}
-		}
-		return m.updateField(msg)
-	case tea.KeyPressMsg:
-		if cmd, done := m.conflictKey(msg); done {
-			return cmd
-		}
-		return m.handleKey(msg)
 	}
 	if m.preview != nil {
 		return m.preview.Update(msg)

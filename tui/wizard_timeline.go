@@ -93,45 +93,59 @@ func (m *Model) handleTimelineImport(msg tea.Msg) (tea.Cmd, bool) {
 			m.importing = nil
 			return nil, false // the wizard's quit: save and leave
 		}
-		switch ti.mode {
-		case importAskFile:
-			return m.fileKey(msg), true
-		case importLoading:
-			if bkey.Matches(msg, m.answers.Esc) {
-				m.importing = nil
-			}
-		case importChoosing:
-			ti.chooser.Update(msg)
-			if ti.chooser.Cancelled() {
-				m.importing = nil
-				m.status.flash = "nothing added to the timeline"
-			} else if r, ok := ti.chooser.Result(); ok {
-				m.importing = nil
-				return m.addChosen(ti.chooser.events, r), true
-			}
-		case importOfferPaste:
-			switch {
-			case bkey.Matches(msg, m.answers.Yes):
-				m.importing = nil
-				keep := make([]int, len(ti.events))
-				for i := range keep {
-					keep[i] = i
-				}
-				return m.addChosen(ti.events, ChooserResult{Keep: keep}), true
-			case bkey.Matches(msg, m.answers.Choose):
-				ti.chooser = NewChooser(ti.events, m.zoneLocation())
-				ti.chooser.SetSize(m.width, m.height)
-				ti.mode = importChoosing
-			case bkey.Matches(msg, m.answers.No):
-				m.importing = nil
-				return m.updateField(ti.paste), true
-			case bkey.Matches(msg, m.answers.Esc):
-				m.importing = nil
-			}
-		}
-		return nil, true
+		return m.importKey(msg), true
 	}
 	return nil, false
+}
+
+// importKey is a key while an import is open, by what it shows.
+func (m *Model) importKey(msg tea.KeyPressMsg) tea.Cmd {
+	ti := m.importing
+	switch ti.mode {
+	case importAskFile:
+		return m.fileKey(msg)
+	case importLoading:
+		if bkey.Matches(msg, m.answers.Esc) {
+			m.importing = nil
+		}
+	case importChoosing:
+		ti.chooser.Update(msg)
+		if ti.chooser.Cancelled() {
+			m.importing = nil
+			m.status.flash = "nothing added to the timeline"
+		} else if r, ok := ti.chooser.Result(); ok {
+			m.importing = nil
+			return m.addChosen(ti.chooser.events, r)
+		}
+	case importOfferPaste:
+		return m.pasteOfferKey(msg)
+	}
+	return nil
+}
+
+// pasteOfferKey answers "add these pasted lines as events?": all, choose
+// in the chooser, paste as text, or cancel.
+func (m *Model) pasteOfferKey(msg tea.KeyPressMsg) tea.Cmd {
+	ti := m.importing
+	switch {
+	case bkey.Matches(msg, m.answers.Yes):
+		m.importing = nil
+		keep := make([]int, len(ti.events))
+		for i := range keep {
+			keep[i] = i
+		}
+		return m.addChosen(ti.events, ChooserResult{Keep: keep})
+	case bkey.Matches(msg, m.answers.Choose):
+		ti.chooser = NewChooser(ti.events, m.zoneLocation())
+		ti.chooser.SetSize(m.width, m.height)
+		ti.mode = importChoosing
+	case bkey.Matches(msg, m.answers.No):
+		m.importing = nil
+		return m.updateField(ti.paste)
+	case bkey.Matches(msg, m.answers.Esc):
+		m.importing = nil
+	}
+	return nil
 }
 
 func (m *Model) askTimelineFile() tea.Cmd {
