@@ -194,18 +194,3 @@ func printDropped(o Options, dropped []string) {
 		fmt.Fprintln(w, "  "+s)
 	}
 }
-
-func (m *Model) sizePreview() tea.Cmd {
-	if m.preview == nil {
-		return nil
-	}
-	l := m.layout()
-	w := l.preview
-	if l.previewFull {
-		w = l.form
-	}
-	if w <= 0 || l.body <= 0 {
-		return nil
-	}
-	return m.preview.SetSize(w, l.body)
-}
