@@ -303,12 +303,14 @@ func (c *Chooser) View() string {
 	}
 	// Two lines, the keys that finish first, so a narrow terminal cuts
 	// the marks rather than how to leave.
-	help := "space keep/drop · enter add · esc cancel · type to filter · ctrl+a all/none"
+	k := c.keys
+	help := helpLine(k.Keep, k.Done, k.Back) + " · type to filter · " + helpLine(k.All)
 	if c.flash != "" {
 		help = c.flash
 	}
 	b.WriteString(c.styles.Dim.Render(ansi.Truncate(help, w, "…")) + "\n")
-	b.WriteString(c.styles.Dim.Render(ansi.Truncate("mark: ctrl+s start · ctrl+d detected · ctrl+t mitigated · ctrl+e end · ctrl+y take suggestions", w, "…")))
+	marks := "mark: " + helpLine(k.MarkStart, k.MarkDetected, k.MarkMitigated, k.MarkEnd, k.TakeSuggestions)
+	b.WriteString(c.styles.Dim.Render(ansi.Truncate(marks, w, "…")))
 	return b.String()
 }
 

@@ -87,7 +87,8 @@ func (m Model) conflictLines() []string {
 		model.SafeLine(c.CopyName()) + "."
 	if m.conflict.asking {
 		text = "! " + model.SafeLine(filepath.Base(c.Draft)) + " changed on disk; yours is saved as " + model.SafeLine(c.CopyName()) +
-			". o: make yours the draft (the other is kept as a copy) · k: keep both · (" + model.SafeLine(c.Reason) + ")"
+			". " + m.answers.KeepMine.Help().Key + ": " + m.answers.KeepMine.Help().Desc +
+			" · " + m.answers.KeepBoth.Help().Key + ": " + m.answers.KeepBoth.Help().Desc + " · (" + model.SafeLine(c.Reason) + ")"
 	} else {
 		text += " Both are kept; compare them when you are done (pmwiz resume " + model.SafeLine(c.CopyName()) + ")."
 	}

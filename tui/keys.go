@@ -1,6 +1,10 @@
 package tui
 
-import bkey "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	bkey "charm.land/bubbles/v2/key"
+)
 
 // keyMap is the wizard's one keymap: every action the wizard takes on a
 // key is here, with the help text shown for it. Control and function keys
@@ -117,13 +121,13 @@ type answerKeys struct {
 
 func defaultAnswerKeys() answerKeys {
 	return answerKeys{
-		KeepMine: bkey.NewBinding(bkey.WithKeys("o", "O"), bkey.WithHelp("o", "make yours the draft")),
+		KeepMine: bkey.NewBinding(bkey.WithKeys("o", "O"), bkey.WithHelp("o", "make yours the draft (the other is kept as a copy)")),
 		KeepBoth: bkey.NewBinding(bkey.WithKeys("k", "K", "esc"), bkey.WithHelp("k", "keep both")),
-		Yes:      bkey.NewBinding(bkey.WithKeys("y", "enter"), bkey.WithHelp("y", "add them all")),
+		Yes:      bkey.NewBinding(bkey.WithKeys("y", "enter"), bkey.WithHelp("y", "add them as timeline events, one per line")),
 		No:       bkey.NewBinding(bkey.WithKeys("n"), bkey.WithHelp("n", "paste as text")),
-		Choose:   bkey.NewBinding(bkey.WithKeys("c"), bkey.WithHelp("c", "choose")),
+		Choose:   bkey.NewBinding(bkey.WithKeys("c"), bkey.WithHelp("c", "choose in a list")),
 		Esc:      bkey.NewBinding(bkey.WithKeys("esc"), bkey.WithHelp("esc", "cancel")),
-		Accept:   bkey.NewBinding(bkey.WithKeys("enter"), bkey.WithHelp("enter", "read the file")),
+		Accept:   bkey.NewBinding(bkey.WithKeys("enter"), bkey.WithHelp("enter", "read it")),
 	}
 }
 
@@ -140,14 +144,29 @@ type chooserKeyMap struct {
 
 func defaultChooserKeys() chooserKeyMap {
 	b := func(keys ...string) bkey.Binding { return bkey.NewBinding(bkey.WithKeys(keys...)) }
+	h := func(desc string, keys ...string) bkey.Binding {
+		return bkey.NewBinding(bkey.WithKeys(keys...), bkey.WithHelp(keys[0], desc))
+	}
 	return chooserKeyMap{
 		Up: b("up", "ctrl+p"), Down: b("down", "ctrl+n"), PageUp: b("pgup"), PageDown: b("pgdown"),
 		Home: b("home"), End: b("end"),
-		Keep: b("space"), All: b("ctrl+a"), TakeSuggestions: b("ctrl+y"), Erase: b("backspace"),
-		Done: b("enter"), Back: b("esc"), Quit: b("ctrl+c", "ctrl+q"),
-		MarkStart: b("ctrl+s", "alt+s"), MarkDetected: b("ctrl+d", "alt+d"),
-		MarkMitigated: b("ctrl+t", "alt+m"), MarkEnd: b("ctrl+e", "alt+e"),
+		Keep: h("keep/drop", "space"), All: h("all/none", "ctrl+a"), TakeSuggestions: h("take suggestions", "ctrl+y"),
+		Erase: b("backspace"), Done: h("add", "enter"), Back: h("cancel", "esc"), Quit: b("ctrl+c", "ctrl+q"),
+		MarkStart: h("start", "ctrl+s", "alt+s"), MarkDetected: h("detected", "ctrl+d", "alt+d"),
+		MarkMitigated: h("mitigated", "ctrl+t", "alt+m"), MarkEnd: h("end", "ctrl+e", "alt+e"),
 	}
+}
+
+// helpLine is bindings as "key what · key what", for a screen's own
+// help line.
+func helpLine(bindings ...bkey.Binding) string {
+	parts := make([]string, 0, len(bindings))
+	for _, b := range bindings {
+		if h := b.Help(); h.Key != "" {
+			parts = append(parts, h.Key+" "+h.Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // pickerKeyMap is the draft picker's (picker.go).
@@ -161,10 +180,11 @@ type pickerKeyMap struct {
 
 func defaultPickerKeys() pickerKeyMap {
 	b := func(keys ...string) bkey.Binding { return bkey.NewBinding(bkey.WithKeys(keys...)) }
+	h := func(key, desc string, b bkey.Binding) bkey.Binding { b.SetHelp(key, desc); return b }
 	return pickerKeyMap{
-		Filter: b("/"), Up: b("up", "k", "ctrl+p", "shift+tab"), Down: b("down", "j", "ctrl+n", "tab"),
+		Filter: h("/", "filter", b("/")), Up: h("↑/↓", "move", b("up", "k", "ctrl+p", "shift+tab")), Down: b("down", "j", "ctrl+n", "tab"),
 		Home: b("home", "g"), End: b("end", "G"), PageUp: b("pgup"), PageDown: b("pgdown"),
-		New: b("n"), Open: b("enter"), Quit: b("esc", "q", "ctrl+c"),
-		FilterEnd: b("esc"), FilterErase: b("backspace"), FilterMoves: b("up", "down", "enter", "ctrl+c", "pgup", "pgdown"),
+		New: h("n", "new", b("n")), Open: h("enter", "open", b("enter")), Quit: h("esc", "quit", b("esc", "q", "ctrl+c")),
+		FilterEnd: h("esc", "clear", b("esc")), FilterErase: b("backspace"), FilterMoves: b("up", "down", "enter", "ctrl+c", "pgup", "pgdown"),
 	}
 }

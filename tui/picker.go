@@ -222,12 +222,13 @@ func (p Picker) View() tea.View {
 		}
 		b.WriteString(mark + p.row(r, w-2) + "\n")
 	}
-	help := "↑/↓ move · enter open · / filter · esc quit"
+	k := p.keys
+	help := helpLine(k.Up, k.Open, k.Filter, k.Quit)
 	switch {
 	case p.filtering:
-		help = "type to filter · ↑/↓ move · enter open · esc clear"
+		help = "type to filter · " + helpLine(k.Up, k.Open, k.FilterEnd)
 	case p.showNew():
-		help = "↑/↓ move · enter open · n new · / filter · esc quit"
+		help = helpLine(k.Up, k.Open, k.New, k.Filter, k.Quit)
 	}
 	b.WriteString("\n" + p.styles.Dim.Render(ansi.Truncate(help, w, "…")))
 	return tea.NewView(b.String())

@@ -319,7 +319,7 @@ func (m Model) timelineImportView() (string, bool) {
 		if ti.err != "" {
 			b.WriteString(m.styles.Error.Render(ansi.Wrap(ti.err, w, "")) + "\n")
 		}
-		b.WriteString("\n" + m.styles.Muted.Render("enter read it · esc back to the wizard"))
+		b.WriteString("\n" + m.styles.Muted.Render(helpLine(m.answers.Accept)+" · "+m.answers.Esc.Help().Key+" back to the wizard"))
 	case importOfferPaste:
 		fmt.Fprintf(&b, "%s\n\n", m.styles.Header.Render(fmt.Sprintf("You pasted %d lines with times.", len(ti.events))))
 		loc := m.zoneLocation()
@@ -330,7 +330,8 @@ func (m Model) timelineImportView() (string, bool) {
 			}
 			b.WriteString(ansi.Truncate("  "+e.At.In(loc).Format("2006-01-02 15:04:05")+"  "+e.EventText(), w, "…") + "\n")
 		}
-		b.WriteString("\n" + ansi.Wrap("y add them as timeline events, one per line · c choose in a list · n paste as text · esc cancel", w, ""))
+		a := m.answers
+		b.WriteString("\n" + ansi.Wrap(helpLine(a.Yes, a.Choose, a.No, a.Esc), w, ""))
 	}
 	return b.String(), true
 }
