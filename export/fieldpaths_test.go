@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/model/drafttest"
 )
 
@@ -35,9 +36,10 @@ var notExported = map[string]string{
 	"conflicts[].ours":     "an unresolved merge: never exported",
 	"conflicts[].theirs":   "an unresolved merge: never exported",
 	"conflicts[].note":     "an unresolved merge: never exported",
-	// Who the document is for steers how it is written; a published
-	// post-mortem does not state it.
-	"audience": "who the document is written for, not something it says",
+	// Who the document is for is not something its body says; the front
+	// matter carries it (TestAudienceSurvivesFrontMatter), so a site can
+	// publish only the public ones.
+	"audience": "front matter only: the body does not state who it is for",
 	// Day is the incident's date when no time is known; with a start the
 	// start carries the day. TestDayWithoutTimesSurvivesEveryLayout checks
 	// the case where it is the only date.
@@ -96,6 +98,31 @@ func TestDayWithoutTimesSurvivesEveryLayout(t *testing.T) {
 				t.Errorf("%s (front matter %v): day %q came back as %q", layout, fm, tl.Day, back.Timeline.Day)
 			}
 		}
+	}
+}
+
+// The audience comes back from every layout's front matter, and an
+// audience pmwiz does not know is a warning, not a silent change.
+func TestAudienceSurvivesFrontMatter(t *testing.T) {
+	d, _ := drafttest.Filled()
+	for _, a := range []model.Audience{model.AudiencePublic, model.AudienceInternal} {
+		d.Audience = a
+		for _, layout := range Layouts {
+			back, _, err := Import([]byte(mustExport(t, d, Options{Layout: layout, FrontMatter: true})))
+			if err != nil {
+				t.Fatalf("%s: %v", layout, err)
+			}
+			if back.Audience != a {
+				t.Errorf("%s: audience %q came back as %q", layout, a, back.Audience)
+			}
+		}
+	}
+	back, warnings, err := Import([]byte("---\ntitle: T\naudience: everyone\n---\n\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Audience != "" || !strings.Contains(strings.Join(warnings, "\n"), `audience: "everyone" is neither public nor internal`) {
+		t.Errorf("unknown audience: got %q, warnings %q", back.Audience, warnings)
 	}
 }
 

@@ -15,6 +15,7 @@ type frontMatterFields struct {
 	Date     string   `yaml:"date,omitempty"`
 	Severity string   `yaml:"severity,omitempty"`
 	Status   string   `yaml:"status,omitempty"`
+	Audience string   `yaml:"audience,omitempty"` // public or internal: lets a site publish only what is meant to be public
 	Score    *float64 `yaml:"score,omitempty"`
 	Authors  []string `yaml:"authors,omitempty"`
 	Start    string   `yaml:"start,omitempty"`
@@ -27,6 +28,7 @@ func frontMatter(d *model.Draft, score *float64, extra map[string]any) string {
 		Title:    oneLine(d.Title),
 		Severity: oneLine(d.Severity),
 		Status:   oneLine(string(d.Status)),
+		Audience: oneLine(string(d.Audience)),
 		Score:    score,
 	}
 	if f.Title == "" {
@@ -61,7 +63,7 @@ func extraFrontMatter(extra map[string]any) string {
 	keep := map[string]any{}
 	for k, v := range extra {
 		switch k {
-		case "title", "date", "severity", "status", "score", "authors", "start", "end":
+		case "title", "date", "severity", "status", "audience", "score", "authors", "start", "end":
 			continue
 		}
 		keep[oneLine(k)] = safeValue(v)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"github.com/pmwiz/pmwiz/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -63,6 +64,14 @@ func (im *importer) frontMatter(src string) string {
 			im.d.Severity = s
 		case "status":
 			im.d.Status = statusFromLabel(s)
+		case "audience":
+			switch a := model.Audience(strings.ToLower(strings.TrimSpace(s))); a {
+			case model.AudiencePublic, model.AudienceInternal:
+				im.d.Audience = a
+			default:
+				im.warn("front matter audience: %q is neither public nor internal: kept under Other as \"Front matter\"", s)
+				unknown = append(unknown, k)
+			}
 		case "authors", "author":
 			im.d.Authors = frontList(v)
 		case "start", "end":

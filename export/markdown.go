@@ -18,7 +18,7 @@ import (
 // Options shape an export.
 type Options struct {
 	// FrontMatter starts the file with YAML for static site generators
-	// (title, date, severity, status, score, authors, start, end). The
+	// (title, date, severity, status, audience, score, authors, start, end). The
 	// title then lives there and the body has no level-1 heading.
 	FrontMatter bool
 	// FrontMatterFields are extra front matter keys (Hugo's draft, tags,
