@@ -56,9 +56,37 @@ wait_gone() {
 	fail "screen still shows: $1"
 }
 
-# step_to N. NAME: page forward or back until the step header shows.
-next_step() { keys PgDn; wait_for "$1"; }
-prev_step() { keys PgUp; wait_for "$1"; }
+# heading: the form's step heading on screen ("8. Technologies"), its
+# words one space apart (the score panel stands further away).
+heading() { screen | grep -oE '\b[0-9]+\. [A-Z][A-Za-z&]*( [A-Za-z&]+)*' | head -1 | sed 's/^[0-9]*\. //'; }
+
+# go_step NAME KEY: press KEY (PgDn or PgUp) until the form shows the step
+# NAME, whatever its number: steps are named, never counted, so a step
+# added elsewhere does not break this script.
+go_step() {
+	local i j h
+	for i in $(seq 1 20); do
+		h=$(heading)
+		[ "$h" = "$1" ] && return 0
+		keys "$2"
+		for j in $(seq 1 200); do
+			[ "$(heading)" != "$h" ] && break
+			sleep 0.05
+		done
+	done
+	fail "never reached the step: $1"
+}
+# wait_heading NAME: poll until the form shows the step NAME (10 s).
+wait_heading() {
+	local i
+	for i in $(seq 1 200); do
+		[ "$(heading)" = "$1" ] && return 0
+		sleep 0.05
+	done
+	fail "screen never showed the step: $1"
+}
+next_step() { go_step "$1" PgDn; }
+prev_step() { go_step "$1" PgUp; }
 
 # score: the number before /100 in the score panel.
 score() { screen | grep -o 'Score [0-9.]*/100' | head -1 | sed 's/Score \([0-9.]*\)\/100/\1/'; }
@@ -92,15 +120,14 @@ typ() { t send-keys -t "$sess" -l "$1"; }
 
 # 1. A new post-mortem: the wizard opens on Basics with the title in it.
 start "$bin" new --title "'Checkout outage'"
-wait_for "1. Basics"
+wait_heading "Basics"
 wait_for "Checkout outage"
 s0=$(score)
 [ -n "$s0" ] || fail "no score on screen"
 echo "e2e: opened, score $s0"
 
 # 2. Summary: the score rises while typing, before leaving the field.
-keys PgDn
-wait_for "2. Summary"
+next_step "Summary"
 summary="We broke checkout for 47 minutes: our config push set the payment timeout to 0 ms and every card payment failed."
 typ "$summary"
 wait_for "every card payment failed."
@@ -113,8 +140,7 @@ echo "e2e: ctrl+e round trip through \$EDITOR"
 
 # 3. Timeline: start, detected, mitigated, end; a bad time shows an error
 #    and keeps the text.
-keys PgDn
-wait_for "3. Timeline"
+next_step "Timeline"
 keys Tab
 wait_for "› Started"
 typ "2026-11-23 14:05"
@@ -132,18 +158,17 @@ s2=$(wait_score_above "$s1")
 echo "e2e: timeline typed, score $s1 -> $s2"
 
 # 4. Impact, two fields.
-keys PgDn
-wait_for "4. Impact"
+next_step "Impact"
 typ "Every customer paying by card in the EU"
 keys Tab
 typ "They could not pay; checkout said payment declined"
 wait_for "checkout said"
 
 # 5. Technologies: add an entry on the list.
-next_step "5. Root cause"
-next_step "6. Five Whys"
-next_step "7. Lessons"
-next_step "8. Technologies"
+next_step "Root cause"
+next_step "Five Whys"
+next_step "Lessons & actions"
+next_step "Technologies"
 keys Enter
 wait_for "Technology 1"
 typ "Envoy"
@@ -151,22 +176,22 @@ wait_for "Envoy"
 
 # 6. Quit while a field holds text pmwiz cannot store: the quit stops,
 #    shows the field and says what to do; fixing it lets the quit through.
-prev_step "7. Lessons"
-prev_step "6. Five Whys"
-prev_step "5. Root cause"
-prev_step "4. Impact"
-prev_step "3. Timeline"
+prev_step "Lessons & actions"
+prev_step "Five Whys"
+prev_step "Root cause"
+prev_step "Impact"
+prev_step "Timeline"
 wait_for "› Time zone"
 typ "Mars/Olympus"
 wait_for 'unknown time zone "Mars/Olympus"'
-next_step "4. Impact"
-next_step "5. Root cause"
-next_step "6. Five Whys"
-next_step "7. Lessons"
-next_step "8. Technologies"
+next_step "Impact"
+next_step "Root cause"
+next_step "Five Whys"
+next_step "Lessons & actions"
+next_step "Technologies"
 keys C-c
 wait_for "cannot store"
-wait_for "3. Timeline"
+wait_heading "Timeline"
 screen | grep -qF "Time zone" || fail "the quit did not show the field holding the text"
 keys C-u
 wait_gone "Mars/Olympus"
@@ -200,11 +225,11 @@ grep -qF '"resume_at": "timeline.timezone"' "$file" || fail "the draft does not 
 # 9. Resume: it opens where the writer left off (Timeline › Time zone),
 #    the text is there, the score is where it was.
 start "$bin" resume "$name"
-wait_for "3. Timeline"
+wait_heading "Timeline"
 wait_for "› Time zone"
 wait_for "Score $sq/100"
 wait_for "2026-11-23 14:52"
-prev_step "2. Summary"
+prev_step "Summary"
 wait_for "every card payment failed."
 keys C-c
 wait_for "EXIT=0"
@@ -222,14 +247,13 @@ wait_file() {
 
 # 10. A dropped SSH session (SIGHUP) right after typing: the text is saved.
 start "$bin" resume "$name"
-wait_for "2. Summary"
+wait_heading "Summary"
 wait_for "every card payment failed."
 keys End
 typ " Hung up."
 wait_for "Hung"
 #     And text pmwiz cannot store yet (a bad time) is kept in the draft.
-keys PgDn
-wait_for "3. Timeline"
+next_step "Timeline"
 keys Tab
 keys Tab
 keys Tab
@@ -245,7 +269,7 @@ echo "e2e: SIGHUP saved the last keystrokes, and the time pmwiz could not read"
 # 10b. Resume: the text is back in its field; fixing it stores the time.
 start "$bin" resume "$name"
 wait_for "Timeline › Mitigated still holds text pmwiz could not store"
-wait_for "3. Timeline"
+wait_heading "Timeline"
 wait_for "half past two"
 wait_for '"half past two" is not a time'
 wait_for "› Mitigated"

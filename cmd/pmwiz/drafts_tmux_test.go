@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +87,37 @@ func (s *tmuxSession) waitFor(want string) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// stepHeading matches the form's heading of a step, "8. Technologies".
+// (words one space apart: the score panel stands two or more away).
+var stepHeading = regexp.MustCompile(`\b(\d+)\. ([A-Z][A-Za-z&]*(?: [A-Za-z&]+)*)`)
+
+// goToStep presses key (PgDn or PgUp) until the form's heading is the step
+// titled title, whatever its number: steps are named, never counted, so a
+// step added elsewhere does not break the test. It returns the screen.
+func (s *tmuxSession) goToStep(title, key string) string {
+	s.t.Helper()
+	heading := func(scr string) string {
+		if m := stepHeading.FindStringSubmatch(scr); m != nil {
+			return strings.TrimSpace(m[2])
+		}
+		return ""
+	}
+	for range 20 {
+		scr := s.screen()
+		h := heading(scr)
+		if h == title {
+			return scr
+		}
+		s.keys(key)
+		deadline := time.Now().Add(10 * time.Second)
+		for heading(s.screen()) == h && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	s.t.Fatalf("never reached the step %q:\n%s", title, s.screen())
+	return ""
 }
 
 func (s *tmuxSession) keys(keys ...string) {

@@ -22,17 +22,11 @@ func TestTmuxRubricOffersAndQuotes(t *testing.T) {
 	}
 	tm := startTmux(t, dir, bin+" resume queue-backlog")
 	tm.waitFor("Score")
-	for range 7 {
-		tm.keys("PageDown")
-	}
-	tm.waitFor("8. Technologies")
+	tm.goToStep("Technologies", "PageDown")
 	tm.waitFor("ctrl+y adds PostgreSQL, Kafka")
 	tm.keys("C-y")
 	tm.waitFor("added PostgreSQL, Kafka from the text")
-	for range 4 {
-		tm.keys("PageDown")
-	}
-	tm.waitFor("12. Review")
+	tm.goToStep("Review", "PageDown")
 	tm.waitFor("“We failed over the PostgreSQL primary")
 	tm.keys("C-c")
 	tm.waitFor("EXIT=0")

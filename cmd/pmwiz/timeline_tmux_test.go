@@ -48,10 +48,7 @@ func TestTmuxTimelineAdd(t *testing.T) {
 	// Resumed, the wizard's Timeline step shows the detection and events.
 	tm2 := startTmux(t, dir, bin+" resume checkout")
 	tm2.waitFor("Steps")
-	tm2.keys("PgDn")
-	tm2.waitFor("2. Summary")
-	tm2.keys("PgDn")
-	scr = tm2.waitFor("3. Timeline")
+	scr = tm2.goToStep("Timeline", "PgDn")
 	for _, want := range []string{"Detected", "2026-03-07 23:58", "Event 1 · when", "2026-03-07 23:40", "ana: checkout error rate is climbing"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("resumed Timeline step lacks %q:\n%s", want, scr)
@@ -81,7 +78,7 @@ func TestTmuxWizardCtrlT(t *testing.T) {
 	tm.waitFor("8 of 8 kept")
 	tm.keys("Enter")
 	scr := tm.waitFor("added 7 events to the timeline (1 was there already)")
-	if !strings.Contains(scr, "3. Timeline") || !strings.Contains(scr, "ana: checkout error rate is climbing") {
+	if !strings.Contains(scr, ". Timeline") || !strings.Contains(scr, "ana: checkout error rate is climbing") {
 		t.Errorf("the Timeline step does not show the events:\n%s", scr)
 	}
 	tm.keys("C-c")
