@@ -67,7 +67,7 @@ start() {
 		"sh -c 'echo \$\$ >\"$work/pid\"; exec env PMWIZ_DRAFTS_DIR=\"$work/drafts\" EDITOR=\"$work/editor.sh\" VISUAL= TZ=UTC NO_COLOR= TERM=xterm-256color GOTRACEBACK=all \"$bin\" new --title Editor-loop 2>\"$stderr_file\"'; sleep 600"
 	wait_for "1. Basics" || { echo "editor-tmux: the wizard never opened" >&2; screen >&2; exit 1; }
 	t send-keys -t "$sess" PgDn
-	wait_for "2. Summary" || { echo "editor-tmux: no Summary step" >&2; screen >&2; exit 1; }
+	wait_for ". Summary" || { echo "editor-tmux: no Summary step" >&2; screen >&2; exit 1; }
 }
 
 hangs=0
