@@ -11,6 +11,10 @@ import (
 	"github.com/pmwiz/pmwiz/model"
 )
 
+// The wizard's frame: which columns the window has room for (steps, form,
+// score panel, preview), and the whole screen put together from the
+// components, clipped so that nothing overlaps or wraps at any size.
+
 // Layout widths. Below wideMin columns the score panel folds into one
 // line; below stepsMin the step list folds into the header.
 const (

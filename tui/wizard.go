@@ -11,8 +11,10 @@ import (
 )
 
 // Model is the wizard: the draft being written, the step on screen, its
-// fields, the live score, and the state of saving. It edits the draft in
-// place and hands a snapshot to the Saver after every change.
+// form, the live score, and the components that draw them (the step list,
+// score panel, review, help screen and status bar). It owns the draft and
+// the saver: it edits the draft in place, hands a snapshot to the Saver
+// after every change, and routes every message to the part it is for.
 type Model struct {
 	draft    *model.Draft
 	name     string
