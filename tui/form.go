@@ -38,8 +38,7 @@ func (m *Model) buildFields(path string) tea.Cmd {
 	bs := steps[m.step].fields(m.draft)
 	m.fields = make([]*field, len(bs))
 	m.focus = 0
-	styles := new(Styles) // one copy shared by the step's fields
-	*styles = m.styles
+	styles := m.styles // one copy shared by the step's fields
 	for i, b := range bs {
 		text := b.get(m.draft)
 		counted := strings.TrimSpace(text) != ""

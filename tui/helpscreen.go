@@ -13,8 +13,8 @@ import (
 // helpScreen is the full list of keys, shown over the form on ? or f1.
 // It owns whether it is open and how far it is scrolled.
 type helpScreen struct {
-	keys          keyMap
-	styles        Styles
+	keys          *keyMap // the wizard's one keymap
+	styles        *Styles // shared: one copy for the whole wizard
 	open          bool
 	top           int // how far it is scrolled in a short window
 	width, height int

@@ -13,8 +13,8 @@ import (
 // reason, quote and next step, the tone findings and the timeline's
 // durations, under the step's own fields; ↑/↓ scroll it.
 type review struct {
-	styles        Styles
-	keys          keyMap
+	styles        *Styles // shared: one copy for the whole wizard
+	keys          *keyMap // the wizard's one keymap
 	top           int
 	width, height int
 }

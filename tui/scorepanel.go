@@ -13,7 +13,7 @@ import (
 // each rubric item's verdict, and what to add next. In a narrow window it
 // folds into one gauge line over the form.
 type scorePanel struct {
-	styles        Styles
+	styles        *Styles // shared: one copy for the whole wizard
 	report        model.Report
 	width, height int
 }

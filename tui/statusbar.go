@@ -14,8 +14,8 @@ import (
 // the writer is, and whether the draft is saved) and the footer (the
 // message of the moment, or the keys a newcomer needs).
 type statusBar struct {
-	styles        Styles
-	keys          keyMap
+	styles        *Styles // shared: one copy for the whole wizard
+	keys          *keyMap // the wizard's one keymap
 	help          help.Model
 	now           func() time.Time
 	flash         string    // the message of the moment; the next key clears it
@@ -28,7 +28,7 @@ type statusBar struct {
 func (s *statusBar) SetSize(w, h int) { s.width, s.height = w, h }
 
 // SetStyles restyles the bar, and the short help with it.
-func (s *statusBar) SetStyles(st Styles) {
+func (s *statusBar) SetStyles(st *Styles) {
 	s.styles = st
 	s.help.Styles = help.DefaultStyles(st.Dark)
 	if st.NoColor {

@@ -10,7 +10,7 @@ import (
 // stepList is the column of steps beside the form: each step's number,
 // title and mark (✓ ◐ ✗ ·), the one on screen highlighted.
 type stepList struct {
-	styles        Styles
+	styles        *Styles // shared: one copy for the whole wizard
 	current       int
 	marks         []string // per step, as stepMark says (marks.go)
 	report        model.Report

@@ -27,9 +27,11 @@ type Model struct {
 	preview  PreviewPane
 	score    func(*model.Draft) model.Report
 
-	keys    keyMap
+	// keys and styles are shared by the wizard's components, never copied:
+	// a Model is copied on every message, and a Styles is 24 KB.
+	keys    *keyMap
 	answers answerKeys // the banner's and the import's questions
-	styles  Styles
+	styles  *Styles
 	// styled is set once the terminal said what its background is (or
 	// the caller fixed it), so a late answer does not restyle twice.
 	styled bool
@@ -87,7 +89,7 @@ func New(d *model.Draft, o Options) Model {
 	m := Model{
 		draft: d, name: o.Name, saver: o.Saver, readOnly: o.ReadOnly, banner: o.ReadOnlyReason,
 		now: now, export: o.Export, preview: o.Preview, score: o.score,
-		keys: defaultKeyMap(), answers: defaultAnswerKeys(), status: statusBar{help: help.New(), now: now},
+		keys: new(defaultKeyMap()), answers: defaultAnswerKeys(), status: statusBar{help: help.New(), now: now},
 		form:  form{pending: map[string]string{}, errs: map[string]error{}},
 		width: 100, height: 30,
 	}
@@ -137,9 +139,9 @@ func (m *Model) validate() {
 }
 
 func (m *Model) setStyles(s Styles) {
-	m.styles = s
-	m.panel.styles, m.stepList.styles = s, s
-	m.status.SetStyles(s)
+	m.styles = &s
+	m.panel.styles, m.stepList.styles = m.styles, m.styles
+	m.status.SetStyles(m.styles)
 }
 
 // Draft is the draft as edited so far.
