@@ -25,29 +25,6 @@ func isMarkdownField(f *field) bool {
 	return f.kind == kindText || f.kind == kindLine && inlineMarkdown.MatchString(f.path)
 }
 
-// markupNote is the finding under a field whose text Markdown would not
-// show as typed (`__init__` in bold, a regex in italics), with the key
-// that quotes it; "" when there is none.
-func (m Model) markupNote(f *field) string {
-	if m.readOnly || !isMarkdownField(f) {
-		return ""
-	}
-	hs := model.MarkupHazards(f.Value())
-	if len(hs) == 0 {
-		return ""
-	}
-	var toks []string
-	for i, h := range hs {
-		if i == 3 {
-			toks = append(toks, "…")
-			break
-		}
-		toks = append(toks, model.SafeLine(h.Token))
-	}
-	return "Markdown would not show " + strings.Join(toks, " ") + " as typed (" + hs[0].Why + "): " +
-		m.keys.Quote.Help().Key + " puts " + plural(len(hs), "it", "them") + " in `backticks`"
-}
-
 // quoteCode wraps what Markdown would mangle in the focused field in
 // backticks, so the export reads as typed.
 func (m *Model) quoteCode() tea.Cmd {
@@ -71,10 +48,4 @@ func (m *Model) quoteCode() tea.Cmd {
 	cmd := m.changed(f)
 	m.sizeText(m.focus)
 	return cmd
-}
-
-// showGuide: the Markdown guide stands under the focused text field when
-// the window has rows to spare; in a short one the text comes first.
-func (m Model) showGuide(i int, f *field) bool {
-	return i == m.focus && f.kind == kindText && !m.readOnly && m.layout().body >= 12
 }

@@ -11,16 +11,17 @@ const stepHeadRows = 4
 // the body, half of it, and the form scrolls.
 func (m *Model) textRoom(i, body int) int {
 	w := max(m.layout().form-2, 1)
-	used := stepHeadRows + 1 + b2i(m.showGuide(i, m.fields[i])) // the head, this field's label and guide
+	p := m.formPane()
+	used := stepHeadRows + 1 + b2i(p.showGuide(i, m.fields[i])) // the head, this field's label and guide
 	if m.fields[i].first {
 		used++
 	}
 	for j, f := range m.fields {
 		if j != i {
-			used += m.fieldHeight(j, f, w)
+			used += p.fieldHeight(j, f, w)
 		}
 	}
-	used += len(m.notes(m.fields[i], w))
+	used += len(p.notes(m.fields[i], w))
 	if room := body - used; room >= 4 {
 		return room
 	}
