@@ -26,7 +26,7 @@ import (
 const indexName = ".index.json"
 
 // indexFormat changes whenever indexEntry or what List puts in it does.
-const indexFormat = 2
+const indexFormat = 3
 
 type indexFile struct {
 	Format  int                   `json:"format"`
@@ -42,12 +42,13 @@ type indexEntry struct {
 	Score   float64      `json:"score"`
 	Max     int          `json:"max"`
 	Updated *time.Time   `json:"updated,omitempty"` // the draft's own; nil: the file's mtime
+	Author  string       `json:"author,omitempty"`  // the last of the draft's authors
 }
 
 // entry is the listing of the draft r from this row; fi is the file.
 func (ie *indexEntry) entry(r draftRef, fi os.FileInfo) Entry {
 	e := Entry{Name: r.name, Path: r.path, Title: ie.Title, Status: ie.Status,
-		Score: ie.Score, MaxScore: ie.Max, Updated: fi.ModTime(), Size: fi.Size()}
+		Score: ie.Score, MaxScore: ie.Max, Updated: fi.ModTime(), Size: fi.Size(), author: ie.Author}
 	if ie.Updated != nil {
 		e.Updated = *ie.Updated
 	}

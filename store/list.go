@@ -35,10 +35,15 @@ type Entry struct {
 	Size     int64
 	Err      error        // a *LoadError when the draft cannot be read
 	LockedBy *LockedError // set when another pmwiz has it open
+	// ChangedBy is who changed the draft last: from git when the drafts
+	// directory is in a work tree and git knows the file, else the
+	// draft's last author.
+	ChangedBy ChangedBy
 
 	// modTime is the file's, to order drafts whose "updated" falls in the
 	// same second (drafts store whole seconds).
 	modTime time.Time
+	author  string // the last of the draft's authors
 }
 
 // Reason is why the draft cannot be read, in one line for a listing, or
@@ -80,6 +85,15 @@ func (s *Store) List() ([]Entry, error) {
 			infos = append(infos, fi)
 		}
 	}
+	// Git is asked while the drafts are read.
+	gitDone := make(chan *gitChanges, 1)
+	go func() {
+		files := make(map[string]bool, len(refs))
+		for _, r := range refs {
+			files[r.name+".json"] = true
+		}
+		gitDone <- readGitChanges(s.dir, files)
+	}()
 	entries := make([]Entry, len(refs))
 	index := s.readIndex()
 	fresh := make(map[string]indexEntry, len(refs))
@@ -120,6 +134,10 @@ func (s *Store) List() ([]Entry, error) {
 	}
 	if changed {
 		s.writeIndex(fresh)
+	}
+	git := <-gitDone
+	for i := range entries {
+		entries[i].ChangedBy = git.changedBy(refs[i].name+".json", entries[i].author)
 	}
 	for i := range entries {
 		if locks[entries[i].Name] {
@@ -197,8 +215,10 @@ func (s *Store) entry(r draftRef, prev *indexEntry) (Entry, indexEntry) {
 	}
 	d := l.Draft
 	rep := model.Score(d)
-	row := indexEntry{Sum: sum, Title: d.Title, Status: d.Status, Score: rep.Score, Max: rep.Max, Updated: d.Updated}
+	row := indexEntry{Sum: sum, Title: d.Title, Status: d.Status, Score: rep.Score, Max: rep.Max, Updated: d.Updated,
+		Author: lastAuthor(d.Authors)}
 	e.Title, e.Status, e.Score, e.MaxScore, e.Size = d.Title, d.Status, rep.Score, rep.Max, l.Size
+	e.author = row.Author
 	e.Updated = l.ModTime
 	if d.Updated != nil {
 		e.Updated = *d.Updated
