@@ -178,3 +178,68 @@ func TestListChangedByWithoutGit(t *testing.T) {
 		}
 	})
 }
+
+// A repository git cannot read (here a .git file pointing nowhere) is no
+// error: the listing names the drafts' authors.
+func TestListChangedByWhenGitFails(t *testing.T) {
+	gitEnv(t)
+	repo := t.TempDir()
+	writeRaw(t, filepath.Join(repo, ".git"), []byte("gitdir: "+filepath.Join(repo, "nowhere")+"\n"))
+	s, err := Open(filepath.Join(repo, "drafts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveBy(t, s, "a", "Ana")
+	if g := changedByOf(t, s)["a"]; g.Name != "Ana" || g.Source != FromAuthors {
+		t.Errorf("git failing: %+v, want Ana from the authors", g)
+	}
+}
+
+// Listing a folder in someone else's repository runs no program that
+// repository's config names: git's file-system monitor hook is a command.
+func TestListRunsNoFSMonitorHook(t *testing.T) {
+	gitEnv(t)
+	repo := t.TempDir()
+	git(t, repo, "init", "-q")
+	ran := filepath.Join(t.TempDir(), "ran")
+	hook := filepath.Join(t.TempDir(), "hook.sh")
+	if err := os.WriteFile(hook, []byte("#!/bin/sh\ntouch "+ran+"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	git(t, repo, "config", "core.fsmonitor", hook)
+	s, err := Open(filepath.Join(repo, "drafts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveBy(t, s, "a", "Ana")
+	changedByOf(t, s)
+	if _, err := os.Stat(ran); err == nil {
+		t.Error("the repository's fsmonitor hook ran during a listing")
+	}
+}
+
+// A change made on a branch is its author's, not the merger's.
+func TestListChangedByThroughAMerge(t *testing.T) {
+	gitEnv(t)
+	repo := t.TempDir()
+	git(t, repo, "init", "-q", "-b", "main")
+	s, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
+	saveBy(t, s, "a", "Ana")
+	saveBy(t, s, "b", "Ana")
+	commitAs(t, repo, "Ana Author", day, "a.json", "b.json")
+	git(t, repo, "checkout", "-q", "-b", "side")
+	saveBy(t, s, "a", "Ana", "Cat")
+	commitAs(t, repo, "Cat Coder", day.Add(time.Hour), "a.json")
+	git(t, repo, "checkout", "-q", "main")
+	saveBy(t, s, "b", "Ana", "Ben")
+	commitAs(t, repo, "Ben Builder", day.Add(2*time.Hour), "b.json")
+	git(t, repo, "-c", "user.name=Dan Merger", "-c", "user.email=dan@example.com", "merge", "-q", "--no-ff", "-m", "merge", "side")
+	got := changedByOf(t, s)
+	if got["a"].Name != "Cat Coder" || got["b"].Name != "Ben Builder" {
+		t.Errorf("after a merge: a by %+v, b by %+v; want Cat Coder and Ben Builder", got["a"], got["b"])
+	}
+}
