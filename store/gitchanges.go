@@ -114,9 +114,15 @@ func (g *gitChanges) readLog(ctx context.Context, dir string, files map[string]b
 		cancel() // stops git when it has more to say than we read
 		_ = cmd.Wait()
 	}()
-	// Each record ends in NUL: a commit ("\x1eName\x1fUnixTime"), then the
-	// files it touched, the first after a newline.
-	r := bufio.NewReaderSize(io.LimitReader(stdout, gitOutputMax), 64<<10)
+	g.parseLog(io.LimitReader(stdout, gitOutputMax), files, want)
+}
+
+// parseLog reads the output of git log -z --name-only
+// --format=%x1e%aN%x1f%ct until want of files (those not dirty) have a
+// commit. Each record ends in NUL: a commit ("\x1eName\x1fUnixTime"),
+// then the files it touched, the first after a newline.
+func (g *gitChanges) parseLog(out io.Reader, files map[string]bool, want int) {
+	r := bufio.NewReaderSize(out, 64<<10)
 	var commit ChangedBy
 	first := false
 	found := 0
