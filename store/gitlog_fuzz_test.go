@@ -11,7 +11,7 @@ import (
 // and every name it gives is a commit's author as written in the log.
 func FuzzParseGitLog(f *testing.F) {
 	f.Add([]byte("\x1eBen Two\x1f1795973319\x00\nb.json\x00trash/t.json\x00\x1eAna\x1f1795973300\x00\na.json\x00b.json\x00"))
-	f.Add([]byte("\x1eDan\x1f1\x00\x1eCat\x1f2\x00\na.json\x00"))        // a merge: no files
+	f.Add([]byte("\x1eDan\x1f1\x00\x1eCat\x1f2\x00\na.json\x00"))      // a merge: no files
 	f.Add([]byte("a.json\x00\x1eAna\x1fnot a time\x00\nc d.json\x00")) // a file before any commit
 	f.Add([]byte("\x1eAna\x1f1\x00\n\na.json\x00\x1e\x1e\x1f\x00"))
 	files := map[string]bool{"a.json": true, "b.json": true, "c d.json": true}
