@@ -243,3 +243,43 @@ func TestListChangedByThroughAMerge(t *testing.T) {
 		t.Errorf("after a merge: a by %+v, b by %+v; want Cat Coder and Ben Builder", got["a"], got["b"])
 	}
 }
+
+// While HEAD stays, the last commits come from the index, not from git
+// log; a new commit, or a file put back as committed, reads them again.
+func TestListChangedByCachesTheLogPerHead(t *testing.T) {
+	gitEnv(t)
+	repo := t.TempDir()
+	git(t, repo, "init", "-q")
+	s, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
+	saveBy(t, s, "a", "Ana")
+	saveBy(t, s, "b", "Ana")
+	commitAs(t, repo, "Ana Author", day, "a.json", "b.json")
+	changedByOf(t, s)
+	plantIndex(t, s, func(idx *indexFile) {
+		if idx.Git == nil || len(idx.Git.Commits) != 2 {
+			t.Fatalf("no log kept in the index: %+v", idx.Git)
+		}
+		c := idx.Git.Commits["b.json"]
+		c.Name = "Planted"
+		idx.Git.Commits["b.json"] = c
+	})
+	// A change not committed, then undone: same HEAD, same committed set.
+	saveBy(t, s, "a", "Ana", "Zed")
+	if got := changedByOf(t, s); got["a"].Source != FromWorkTree || got["b"].Name != "Planted" {
+		t.Fatalf("same HEAD: a %+v, b %+v; want a uncommitted and b from the index", got["a"], got["b"])
+	}
+	git(t, repo, "checkout", "--", "a.json")
+	if got := changedByOf(t, s); got["a"].Name != "Ana Author" || got["a"].Source != FromCommit {
+		t.Fatalf("a put back as committed: %+v, want Ana Author's commit", got["a"])
+	}
+	saveBy(t, s, "a", "Ana", "Cat")
+	commitAs(t, repo, "Cat Coder", day.Add(time.Hour), "a.json")
+	got := changedByOf(t, s)
+	if got["a"].Name != "Cat Coder" || got["b"].Name != "Ana Author" {
+		t.Fatalf("new HEAD: a %+v, b %+v; want Cat Coder and Ana Author from git", got["a"], got["b"])
+	}
+}

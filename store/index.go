@@ -32,6 +32,7 @@ type indexFile struct {
 	Format  int                   `json:"format"`
 	Scoring string                `json:"scoring"` // model.ScoringVersion of every score in it
 	Drafts  map[string]indexEntry `json:"drafts"`
+	Git     *gitCache             `json:"git,omitempty"` // who committed each draft last, as of one HEAD
 }
 
 type indexEntry struct {
@@ -62,24 +63,25 @@ func contentSum(data []byte) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// readIndex returns the rows of the index, or an empty map when there is
-// none or it cannot be trusted (another format, other scoring, broken).
-func (s *Store) readIndex() map[string]indexEntry {
+// readIndex returns the index, empty when there is none or it cannot be
+// trusted (another format, other scoring, broken).
+func (s *Store) readIndex() indexFile {
+	empty := indexFile{Drafts: map[string]indexEntry{}}
 	data, err := os.ReadFile(filepath.Join(s.dir, indexName))
 	if err != nil {
-		return map[string]indexEntry{}
+		return empty
 	}
 	var idx indexFile
 	if json.Unmarshal(data, &idx) != nil || idx.Format != indexFormat || idx.Scoring != model.ScoringVersion() || idx.Drafts == nil {
-		return map[string]indexEntry{}
+		return empty
 	}
-	return idx.Drafts
+	return idx
 }
 
 // writeIndex replaces the index; failures are ignored (a read-only drafts
 // directory just lists more slowly).
-func (s *Store) writeIndex(drafts map[string]indexEntry) {
-	data, err := json.Marshal(indexFile{Format: indexFormat, Scoring: model.ScoringVersion(), Drafts: drafts})
+func (s *Store) writeIndex(drafts map[string]indexEntry, git *gitCache) {
+	data, err := json.Marshal(indexFile{Format: indexFormat, Scoring: model.ScoringVersion(), Drafts: drafts, Git: git})
 	if err != nil {
 		return
 	}

@@ -85,17 +85,23 @@ func (s *Store) List() ([]Entry, error) {
 			infos = append(infos, fi)
 		}
 	}
+	idx := s.readIndex()
+	index := idx.Drafts
 	// Git is asked while the drafts are read.
-	gitDone := make(chan *gitChanges, 1)
+	type gitResult struct {
+		changes *gitChanges
+		cache   *gitCache
+	}
+	gitDone := make(chan gitResult, 1)
 	go func() {
 		files := make(map[string]bool, len(refs))
 		for _, r := range refs {
 			files[r.name+".json"] = true
 		}
-		gitDone <- readGitChanges(s.dir, files)
+		g, c := readGitChanges(s.dir, files, idx.Git)
+		gitDone <- gitResult{g, c}
 	}()
 	entries := make([]Entry, len(refs))
-	index := s.readIndex()
 	fresh := make(map[string]indexEntry, len(refs))
 	var todo []int
 	for i, r := range refs {
@@ -132,12 +138,12 @@ func (s *Store) List() ([]Entry, error) {
 			changed = true
 		}
 	}
-	if changed {
-		s.writeIndex(fresh)
-	}
 	git := <-gitDone
+	if changed || git.cache != idx.Git {
+		s.writeIndex(fresh, git.cache)
+	}
 	for i := range entries {
-		entries[i].ChangedBy = git.changedBy(refs[i].name+".json", entries[i].author)
+		entries[i].ChangedBy = git.changes.changedBy(refs[i].name+".json", entries[i].author)
 	}
 	for i := range entries {
 		if locks[entries[i].Name] {
