@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -75,6 +76,29 @@ func BenchmarkList10000Touched(b *testing.B) {
 			}
 		}
 		b.StartTimer()
+		list10000(b, s)
+	}
+}
+
+// BenchmarkList10000InGit is the usual listing of a team's drafts folder
+// in a git repository: the index is warm, HEAD has not moved, so git is
+// asked for HEAD and the status only (the BY column of pmwiz list).
+func BenchmarkList10000InGit(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	s := tenThousandDrafts(b)
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"add", "."},
+		{"-c", "user.name=Ana Author", "-c", "user.email=ana@example.com", "commit", "-q", "-m", "drafts"},
+	} {
+		if out, err := exec.Command("git", append([]string{"-C", s.Dir()}, args...)...).CombinedOutput(); err != nil {
+			b.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	list10000(b, s)
+	for b.Loop() {
 		list10000(b, s)
 	}
 }
