@@ -88,7 +88,6 @@ func readGitChanges(dir string, files map[string]bool, cache *gitCache) (*gitCha
 	defer cancel()
 	// status names files from the top of the work tree; log --relative
 	// from dir. A repository with no commit yet has no HEAD.
-	head := ""
 	out, err := gitOutput(ctx, dir, "rev-parse", "--show-prefix", "HEAD")
 	if err != nil {
 		if out, err = gitOutput(ctx, dir, "rev-parse", "--show-prefix"); err != nil {
