@@ -1,80 +1,87 @@
 package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/pmwiz/pmwiz/model"
 )
 
 // indexName is List's cache: what each draft file held (title, status,
-// score) the last time it was read, keyed by the file's identity. With it
-// a listing of a thousand drafts stats files instead of decoding and
-// scoring them. It is only ever a copy: delete it and the next List
-// rebuilds it.
+// score) the last time it was read. With it a listing of ten thousand
+// drafts stats files instead of decoding and scoring them. It is only
+// ever a copy: delete it and the next List rebuilds it.
+//
+// A row is used as it is only when the file's identity (size, mtime, and
+// on Linux ctime and inode, which no tool can set back) is unchanged, and
+// only while the scores in it were made by the same scoring
+// (model.ScoringVersion): a new pmwiz that scores the same way keeps the
+// index, one that scores differently rebuilds it. A file whose identity
+// changed but whose bytes did not (touched, checked out again by git,
+// copied with its folder) is read and hashed, not decoded and scored.
 const indexName = ".index.json"
 
-// indexFormat changes whenever indexEntry does.
-const indexFormat = 1
+// indexFormat changes whenever indexEntry or what List puts in it does.
+const indexFormat = 3
 
 type indexFile struct {
-	Format int                   `json:"format"`
-	Tool   string                `json:"tool"` // the binary that scored them
-	Drafts map[string]indexEntry `json:"drafts"`
+	Format  int                   `json:"format"`
+	Scoring string                `json:"scoring"` // model.ScoringVersion of every score in it
+	Drafts  map[string]indexEntry `json:"drafts"`
+	Git     *gitCache             `json:"git,omitempty"` // who committed each draft last, as of one HEAD
 }
 
 type indexEntry struct {
 	File    fileID       `json:"file"`
+	Sum     string       `json:"sum"` // contentSum of the bytes the row was made from
 	Title   string       `json:"title"`
 	Status  model.Status `json:"status"`
 	Score   float64      `json:"score"`
 	Max     int          `json:"max"`
-	Updated time.Time    `json:"updated"`
+	Updated *time.Time   `json:"updated,omitempty"` // the draft's own; nil: the file's mtime
+	Author  string       `json:"author,omitempty"`  // the last of the draft's authors
 }
 
-// toolID identifies this pmwiz build (path, size and time of the binary):
-// a new build may score differently, so it starts a fresh index. Empty
-// when it cannot be known, which turns the cache off.
-var toolID = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
+// entry is the listing of the draft r from this row; fi is the file.
+func (ie *indexEntry) entry(r draftRef, fi os.FileInfo) Entry {
+	e := Entry{Name: r.name, Path: r.path, Title: ie.Title, Status: ie.Status,
+		Score: ie.Score, MaxScore: ie.Max, Updated: fi.ModTime(), Size: fi.Size(), author: ie.Author}
+	if ie.Updated != nil {
+		e.Updated = *ie.Updated
 	}
-	fi, err := os.Stat(exe)
-	if err != nil {
-		return ""
-	}
-	return fmt.Sprintf("%s|%d|%d|schema %d", exe, fi.Size(), fi.ModTime().UnixNano(), model.SchemaVersion)
-})
+	return e
+}
 
-func (s *Store) readIndex() map[string]indexEntry {
-	tool := toolID()
-	if tool == "" {
-		return nil
-	}
+// contentSum identifies a draft's bytes: two files with the same sum hold
+// the same draft, so they have the same title, status and score.
+func contentSum(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}
+
+// readIndex returns the index, empty when there is none or it cannot be
+// trusted (another format, other scoring, broken).
+func (s *Store) readIndex() indexFile {
+	empty := indexFile{Drafts: map[string]indexEntry{}}
 	data, err := os.ReadFile(filepath.Join(s.dir, indexName))
 	if err != nil {
-		return map[string]indexEntry{}
+		return empty
 	}
 	var idx indexFile
-	if json.Unmarshal(data, &idx) != nil || idx.Format != indexFormat || idx.Tool != tool || idx.Drafts == nil {
-		return map[string]indexEntry{}
+	if json.Unmarshal(data, &idx) != nil || idx.Format != indexFormat || idx.Scoring != model.ScoringVersion() || idx.Drafts == nil {
+		return empty
 	}
-	return idx.Drafts
+	return idx
 }
 
 // writeIndex replaces the index; failures are ignored (a read-only drafts
 // directory just lists more slowly).
-func (s *Store) writeIndex(drafts map[string]indexEntry) {
-	tool := toolID()
-	if tool == "" {
-		return
-	}
-	data, err := json.Marshal(indexFile{Format: indexFormat, Tool: tool, Drafts: drafts})
+func (s *Store) writeIndex(drafts map[string]indexEntry, git *gitCache) {
+	data, err := json.Marshal(indexFile{Format: indexFormat, Scoring: model.ScoringVersion(), Drafts: drafts, Git: git})
 	if err != nil {
 		return
 	}

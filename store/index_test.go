@@ -91,7 +91,7 @@ func TestListIndexIsUsedAndInvalidated(t *testing.T) {
 }
 
 func TestListSurvivesABadIndex(t *testing.T) {
-	for _, bad := range []string{"", "{", `{"format": 99}`, `{"format": 1, "tool": "another build", "drafts": {"pm": {"title": "stale"}}}`, `[]`} {
+	for _, bad := range []string{"", "{", `{"format": 99}`, `{"format": 1, "tool": "another build", "drafts": {"pm": {"title": "stale"}}}`, `{"format": 2, "scoring": "another rubric", "drafts": {"pm": {"title": "stale"}}}`, `[]`} {
 		s := mustOpen(t)
 		if err := s.Save("pm", fullDraft(1)); err != nil {
 			t.Fatal(err)

@@ -35,10 +35,15 @@ type Entry struct {
 	Size     int64
 	Err      error        // a *LoadError when the draft cannot be read
 	LockedBy *LockedError // set when another pmwiz has it open
+	// ChangedBy is who changed the draft last: from git when the drafts
+	// directory is in a work tree and git knows the file, else the
+	// draft's last author.
+	ChangedBy ChangedBy
 
 	// modTime is the file's, to order drafts whose "updated" falls in the
 	// same second (drafts store whole seconds).
 	modTime time.Time
+	author  string // the last of the draft's authors
 }
 
 // Reason is why the draft cannot be read, in one line for a listing, or
@@ -80,36 +85,65 @@ func (s *Store) List() ([]Entry, error) {
 			infos = append(infos, fi)
 		}
 	}
+	idx := s.readIndex()
+	index := idx.Drafts
+	// Git is asked while the drafts are read.
+	type gitResult struct {
+		changes *gitChanges
+		cache   *gitCache
+	}
+	gitDone := make(chan gitResult, 1)
+	go func() {
+		files := make(map[string]bool, len(refs))
+		for _, r := range refs {
+			files[r.name+".json"] = true
+		}
+		g, c := readGitChanges(s.dir, files, idx.Git)
+		gitDone <- gitResult{g, c}
+	}()
 	entries := make([]Entry, len(refs))
-	index := s.readIndex()
 	fresh := make(map[string]indexEntry, len(refs))
 	var todo []int
 	for i, r := range refs {
 		// Links are always read: their target can change behind them.
 		if fi := infos[i]; fi != nil && fi.Mode().IsRegular() {
 			if ie, ok := index[r.name]; ok && ie.File == fileIDOf(fi) {
-				entries[i] = Entry{Name: r.name, Path: r.path, Title: ie.Title, Status: ie.Status,
-					Score: ie.Score, MaxScore: ie.Max, Updated: ie.Updated, Size: fi.Size()}
+				entries[i] = ie.entry(r, fi)
 				fresh[r.name] = ie
 				continue
 			}
 		}
 		todo = append(todo, i)
 	}
-	s.forEach(len(todo), func(j int) { entries[todo[j]] = s.entry(refs[todo[j]]) })
+	rows := make([]indexEntry, len(refs))
+	s.forEach(len(todo), func(j int) {
+		i := todo[j]
+		var prev *indexEntry
+		if ie, ok := index[refs[i].name]; ok {
+			prev = &ie
+		}
+		entries[i], rows[i] = s.entry(refs[i], prev)
+	})
 	changed := len(fresh) != len(index)
 	for _, i := range todo {
 		// Broken drafts stay out of the index: they are read every time,
-		// so their error is always the current one.
+		// so their error is always the current one. The row is keyed by
+		// the identity the file had before it was read: if it changed
+		// while being read, the next List reads it again.
 		e, fi := entries[i], infos[i]
 		if e.Err == nil && fi != nil && fi.Mode().IsRegular() {
-			fresh[e.Name] = indexEntry{File: fileIDOf(fi), Title: e.Title, Status: e.Status,
-				Score: e.Score, Max: e.MaxScore, Updated: e.Updated}
+			row := rows[i]
+			row.File = fileIDOf(fi)
+			fresh[e.Name] = row
 			changed = true
 		}
 	}
-	if index != nil && changed {
-		s.writeIndex(fresh)
+	git := <-gitDone
+	if changed || git.cache != idx.Git {
+		s.writeIndex(fresh, git.cache)
+	}
+	for i := range entries {
+		entries[i].ChangedBy = git.changes.changedBy(refs[i].name+".json", entries[i].author)
 	}
 	for i := range entries {
 		if locks[entries[i].Name] {
@@ -153,24 +187,49 @@ func (s *Store) forEach(n int, f func(int)) {
 	wg.Wait()
 }
 
-func (s *Store) entry(r draftRef) Entry {
+// errSameBytes stops reading a draft whose bytes are those its index row
+// was made from: the row holds all a listing shows.
+var errSameBytes = errors.New("same bytes as the index row")
+
+// entry reads, decodes and scores one draft, unless its bytes are those
+// prev (its row in the index, or nil) was made from. It returns the row
+// to index, without the file's identity, which List sets.
+func (s *Store) entry(r draftRef, prev *indexEntry) (Entry, indexEntry) {
+	var sum string
+	decode := func(data []byte) (*model.Draft, error) {
+		sum = contentSum(data)
+		if prev != nil && prev.Sum == sum {
+			return nil, errSameBytes
+		}
+		return fastDecode(data)
+	}
+	l, lerr := s.loadFile(r, r.path, decode)
+	if lerr != nil && errors.Is(lerr.Err, errSameBytes) {
+		if fi, err := os.Stat(r.path); err == nil {
+			return prev.entry(r, fi), *prev
+		}
+		// Gone since: read it again for the error a user should see.
+		l, lerr = s.loadFile(r, r.path, fastDecode)
+	}
 	e := Entry{Name: r.name, Path: r.path}
-	l, lerr := s.loadFile(r, r.path, fastDecode)
 	if lerr != nil {
 		e.Err = lerr
 		if fi, err := os.Stat(r.path); err == nil {
 			e.Updated, e.Size = fi.ModTime(), fi.Size()
 		}
-		return e
+		return e, indexEntry{}
 	}
 	d := l.Draft
 	rep := model.Score(d)
+	row := indexEntry{Sum: sum, Title: d.Title, Status: d.Status, Score: rep.Score, Max: rep.Max, Updated: d.Updated,
+		Author: lastAuthor(d.Authors)}
 	e.Title, e.Status, e.Score, e.MaxScore, e.Size = d.Title, d.Status, rep.Score, rep.Max, l.Size
+	e.author = row.Author
 	e.Updated = l.ModTime
 	if d.Updated != nil {
 		e.Updated = *d.Updated
 	}
-	return e
+	return e, row
 }
 
 // cleanTemp removes a save's temporary file once it is surely abandoned.

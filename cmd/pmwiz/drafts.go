@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,7 +53,8 @@ func newListCmd() *cobra.Command {
 		Use:   "list",
 		Short: "List your drafts, newest first",
 		Long: "List the drafts in the drafts directory, newest first, with their title, status,\n" +
-			"score and when they were last changed. Drafts that cannot be read are listed\n" +
+			"score, when they were last changed and by whom (git's last commit, or the\n" +
+			"draft's last author outside git). Drafts that cannot be read are listed\n" +
 			"with the reason. Piped, nothing is cut unless $COLUMNS asks for a width.",
 		Example: "  pmwiz list\n  pmwiz list --json | jq -r '.[] | select(.score < 80) | .name'",
 		Args:    cobra.NoArgs,
@@ -72,7 +74,7 @@ func newListCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {schema_version, name, path, title, status, score, updated, error} (docs/list.schema.json)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {schema_version, name, path, title, status, score, updated, error, changed_by} (docs/list.schema.json)")
 	return cmd
 }
 
@@ -92,12 +94,16 @@ type listItem struct {
 	Score         *float64 `json:"score"`
 	Updated       string   `json:"updated"`
 	Error         *string  `json:"error"`
+	// ChangedBy is who changed the draft last (listby.go), null when
+	// nobody is known.
+	ChangedBy *listChangedBy `json:"changed_by"`
 }
 
 func writeListJSON(w io.Writer, entries []store.Entry) error {
 	items := make([]listItem, 0, len(entries))
 	for _, e := range entries {
-		it := listItem{SchemaVersion: listSchemaVersion, Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339)}
+		it := listItem{SchemaVersion: listSchemaVersion, Name: e.Name, Path: e.Path, Title: e.Title, Status: string(e.Status), Updated: e.Updated.Format(time.RFC3339),
+			ChangedBy: newListChangedBy(e.ChangedBy)}
 		if e.Err != nil {
 			msg := e.Reason()
 			it.Error = &msg
@@ -121,60 +127,94 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		fmt.Fprintf(w, "No drafts yet in %s.\nStart one with: pmwiz new\n", dir)
 		return
 	}
+	// The BY column only when someone is known for some draft.
+	showBy := slices.ContainsFunc(entries, func(e store.Entry) bool { return e.ChangedBy.Name != "" })
 	rows := [][]string{{"NAME", "TITLE", "STATUS", "SCORE", "UPDATED"}}
+	if showBy {
+		rows[0] = append(rows[0], "BY")
+	}
 	for _, e := range entries {
 		name := listRef(e)
 		when := tui.Ago(at, e.Updated)
+		var row []string
 		if e.Err != nil {
 			// Three cells: the error spans title, status and score.
-			rows = append(rows, []string{name, "cannot be read: " + model.SafeLine(e.Reason()), when})
-			continue
+			row = []string{name, "cannot be read: " + model.SafeLine(e.Reason()), when}
+		} else {
+			title := model.SafeLine(e.Title)
+			if title == "" {
+				title = "(untitled)"
+			}
+			status := string(e.Status)
+			if e.LockedBy != nil {
+				status += " (open)"
+			}
+			score := "–"
+			if e.MaxScore > 0 {
+				score = tui.ScoreOf(e.Score, e.MaxScore)
+			}
+			row = []string{name, title, status, score, when}
 		}
-		title := model.SafeLine(e.Title)
-		if title == "" {
-			title = "(untitled)"
+		if showBy {
+			row = append(row, changedByCell(e.ChangedBy, 0))
 		}
-		status := string(e.Status)
-		if e.LockedBy != nil {
-			status += " (open)"
-		}
-		score := "–"
-		if e.MaxScore > 0 {
-			score = tui.ScoreOf(e.Score, e.MaxScore)
-		}
-		rows = append(rows, []string{name, title, status, score, when})
+		rows = append(rows, row)
 	}
-	widths := make([]int, 5)
+	// Columns: name, title, status, score, updated[, by]; an error row
+	// has name, reason, updated[, by].
+	widths := make([]int, 6)
 	for _, r := range rows {
-		if len(r) == 3 {
-			widths[0] = max(widths[0], ansi.StringWidth(r[0]))
-			widths[4] = max(widths[4], ansi.StringWidth(r[2]))
-			continue
+		cols := []int{0, 1, 2, 3, 4, 5}
+		if len(r) < 5 {
+			cols = []int{0, -1, 4, 5}
 		}
 		for i, c := range r {
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+			if cols[i] >= 0 {
+				widths[cols[i]] = max(widths[cols[i]], ansi.StringWidth(c))
+			}
 		}
 	}
 	// The title gets what is left of the width, 50 cells at most and 12
-	// at least. Names are never cut: they are what "pmwiz resume" takes.
-	// Width 0 (piped, no $COLUMNS): nothing is cut.
-	const gaps = 2 * 4
+	// at least; who changed it last gets 18 cells (a name and its
+	// "(uncommitted)" mark) when those fit beside a 12-cell title, else 8
+	// (the name alone), and what the title leaves. Names are never cut:
+	// they are what "pmwiz resume" takes. Width 0 (piped, no $COLUMNS):
+	// nothing is cut.
+	gaps := 2 * (len(rows[0]) - 1)
 	if width > 0 {
-		widths[1] = min(widths[1], 50, max(12, width-gaps-widths[0]-widths[2]-widths[3]-widths[4]))
+		fixed := gaps + widths[0] + widths[2] + widths[3] + widths[4]
+		by := 0
+		if showBy {
+			by = min(widths[5], 18)
+			if width-fixed-12 < by {
+				by = min(widths[5], 8)
+			}
+		}
+		widths[1] = min(widths[1], 50, max(12, width-fixed-by))
+		if showBy {
+			widths[5] = min(widths[5], max(by, width-fixed-widths[1]))
+		}
 	}
-	for _, r := range rows {
+	byGap := 0
+	if showBy {
+		byGap = 2
+	}
+	for ri, r := range rows {
 		var b strings.Builder
 		cells := widths
-		if len(r) == 3 {
+		if len(r) < 5 {
 			// At least the title, status and score columns; at most what
-			// the width leaves beside the name and the date.
-			cells = []int{widths[0], max(widths[1]+widths[2]+widths[3]+4, width-widths[0]-widths[4]-4), widths[4]}
+			// the width leaves beside the name, the date and who.
+			cells = []int{widths[0], max(widths[1]+widths[2]+widths[3]+4, width-widths[0]-widths[4]-4-widths[5]-byGap), widths[4], widths[5]}
 			if width <= 0 {
 				cells[1] = max(cells[1], ansi.StringWidth(r[1]))
 			}
 		}
 		for i, c := range r {
 			if i == len(r)-1 {
+				if showBy && ri > 0 {
+					c = changedByCell(entries[ri-1].ChangedBy, cells[i])
+				}
 				b.WriteString(c)
 				break
 			}
