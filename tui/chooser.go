@@ -39,15 +39,25 @@ type Chooser struct {
 	marks   map[records.Moment]int
 	keys    chooserKeyMap
 	styles  ListStyles
-	filter  string
-	visible []int // indices of events matching the filter
-	cursor  int   // position in visible
-	top     int
-	width   int
-	height  int
-	flash   string
-	done    bool
-	quit    bool
+	// keysHelp and marksHelp are the two help lines, drawn from keys
+	// once (setKeys) rather than on every frame.
+	keysHelp, marksHelp string
+	filter              string
+	visible             []int // indices of events matching the filter
+	cursor              int   // position in visible
+	top                 int
+	width               int
+	height              int
+	flash               string
+	done                bool
+	quit                bool
+}
+
+// setKeys binds the chooser's keys and names them in its help lines.
+func (c *Chooser) setKeys(k chooserKeyMap) {
+	c.keys = k
+	c.keysHelp = helpLine(k.Keep, k.Done, k.Back) + " · type to filter · " + helpLine(k.All)
+	c.marksHelp = "mark: " + helpLine(k.MarkStart, k.MarkDetected, k.MarkMitigated, k.MarkEnd, k.TakeSuggestions)
 }
 
 // NewChooser lists events (sorted by time) with every one kept, times
@@ -63,11 +73,11 @@ func NewChooser(events []records.Event, loc *time.Location) *Chooser {
 		loc:     loc,
 		keep:    make([]bool, len(events)),
 		marks:   map[records.Moment]int{},
-		keys:    defaultChooserKeys(),
 		styles:  NewStyles(true, false).List,
 		width:   80,
 		height:  24,
 	}
+	c.setKeys(defaultChooserKeys())
 	for i, e := range events {
 		c.search[i] = strings.ToLower(e.Source + " " + e.EventText())
 		c.keep[i] = true
@@ -145,17 +155,20 @@ func (c *Chooser) Update(msg tea.Msg) tea.Cmd {
 
 // markKey marks the event under the cursor as a key moment.
 func (c *Chooser) markKey(msg tea.KeyPressMsg) bool {
-	k := c.keys
-	for _, x := range []struct {
-		b bkey.Binding
-		m records.Moment
-	}{{k.MarkStart, records.MomentStart}, {k.MarkDetected, records.MomentDetected}, {k.MarkMitigated, records.MomentMitigated}, {k.MarkEnd, records.MomentEnd}} {
-		if bkey.Matches(msg, x.b) {
-			c.mark(x.m)
-			return true
-		}
+	k := &c.keys
+	switch {
+	case bkey.Matches(msg, k.MarkStart):
+		c.mark(records.MomentStart)
+	case bkey.Matches(msg, k.MarkDetected):
+		c.mark(records.MomentDetected)
+	case bkey.Matches(msg, k.MarkMitigated):
+		c.mark(records.MomentMitigated)
+	case bkey.Matches(msg, k.MarkEnd):
+		c.mark(records.MomentEnd)
+	default:
+		return false
 	}
-	return false
+	return true
 }
 
 // endKey: enter adds, esc clears the filter and then cancels, ctrl+c
@@ -303,14 +316,12 @@ func (c *Chooser) View() string {
 	}
 	// Two lines, the keys that finish first, so a narrow terminal cuts
 	// the marks rather than how to leave.
-	k := c.keys
-	help := helpLine(k.Keep, k.Done, k.Back) + " · type to filter · " + helpLine(k.All)
+	help := c.keysHelp
 	if c.flash != "" {
 		help = c.flash
 	}
 	b.WriteString(c.styles.Dim.Render(ansi.Truncate(help, w, "…")) + "\n")
-	marks := "mark: " + helpLine(k.MarkStart, k.MarkDetected, k.MarkMitigated, k.MarkEnd, k.TakeSuggestions)
-	b.WriteString(c.styles.Dim.Render(ansi.Truncate(marks, w, "…")))
+	b.WriteString(c.styles.Dim.Render(ansi.Truncate(c.marksHelp, w, "…")))
 	return b.String()
 }
 
