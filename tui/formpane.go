@@ -29,11 +29,12 @@ type formPane struct {
 	body       int // the body's height: the Markdown guide shows when it is tall enough
 }
 
-// formPane is the form as this frame draws it.
-func (m Model) formPane() formPane {
+// formPane is the form as a frame body tall draws it (the caller knows
+// the height: working it out again costs a render of the footer).
+func (m Model) formPane(body int) formPane {
 	return formPane{
 		fields: m.fields, focus: m.focus, styles: m.styles, keys: m.keys, draft: m.draft,
-		notesOf: m.notesOf, problemsOf: m.problemsOf, readOnly: m.readOnly, body: m.layout().body,
+		notesOf: m.notesOf, problemsOf: m.problemsOf, readOnly: m.readOnly, body: body,
 	}
 }
 

@@ -32,9 +32,9 @@ func (m Model) formView(w, h int) string {
 	room := h - len(head)
 	var body []string
 	if s.review {
-		body = m.reviewBody(w, room)
+		body = m.reviewBody(w, room, h)
 	} else {
-		body = m.formPane().fieldsWindow(w, room)
+		body = m.formPane(h).fieldsWindow(w, room)
 	}
 	return strings.Join(append(head, body...), "\n")
 }
@@ -91,9 +91,9 @@ func (m Model) formHead(w, room int) []string {
 
 // reviewBody is the Review step's fields, then the whole report
 // (review.go), scrolled to where ↑/↓ left it.
-func (m Model) reviewBody(w, room int) []string {
+func (m Model) reviewBody(w, room, height int) []string {
 	var out []string
-	p := m.formPane()
+	p := m.formPane(height)
 	for i, f := range m.fields {
 		out = append(out, p.fieldView(i, f, w)...)
 	}

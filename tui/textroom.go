@@ -11,7 +11,7 @@ const stepHeadRows = 4
 // the body, half of it, and the form scrolls.
 func (m *Model) textRoom(i, body int) int {
 	w := max(m.layout().form-2, 1)
-	p := m.formPane()
+	p := m.formPane(body)
 	used := stepHeadRows + 1 + b2i(p.showGuide(i, m.fields[i])) // the head, this field's label and guide
 	if m.fields[i].first {
 		used++
