@@ -81,3 +81,16 @@ func findStamp(s string) []int {
 	}
 	return loc
 }
+
+// ExportedBody is the Markdown of a file pmwiz exported, without its
+// closing stamp, and whether the file carries pmwiz's stamp at all (as
+// written, or edited since). Imported and exported again, such a file
+// gives this Markdown back, or most of its blocks (an edit, front matter
+// or another layout changes some): what the preview can start drawing
+// while the import runs (RenderAhead).
+func ExportedBody(src []byte) (string, bool) {
+	if Owner(src) == NotOurs {
+		return "", false
+	}
+	return unstamp(string(src)), true
+}
