@@ -34,27 +34,49 @@ func RenderAhead(guess string, final func() (string, error), width int, style st
 		}
 		final = func() (string, error) { return md, nil }
 	}
-	p := &blockPool{jobs: map[string]*blockJob{}}
+	return renderAhead(guess, final, func() (renderFunc, error) {
+		br, err := NewBlockRenderer(style, width)
+		if err != nil {
+			return nil, err
+		}
+		return br.renderRaw, nil
+	})
+}
+
+// renderFunc renders one block; each worker has its own.
+type renderFunc func(block string) (string, error)
+
+// renderAhead is RenderAhead with the renderer given: the pool, apart
+// from glamour.
+//
+// It waits for the blocks of the final document only. A guessed block a
+// worker has started and the document turns out not to hold is left to
+// finish on its own (its goroutine outlives the call), and a worker is
+// added in its place: a block glamour takes long over (a line nested a
+// thousand quotes deep takes it 40 s) never holds back a result that
+// does not show it.
+func renderAhead(guess string, final func() (string, error), newRender func() (renderFunc, error)) (string, error) {
+	p := &blockPool{jobs: map[string]*blockJob{}, newRender: newRender}
 	p.wake = sync.NewCond(&p.mu)
 	p.add(splitBlocks(guess))
-	workers := min(runtime.GOMAXPROCS(0), 8)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() { p.work(width, style) })
+	for range min(runtime.GOMAXPROCS(0), 8) {
+		go p.work()
 	}
 	md, err := final()
 	var blocks []string
 	if err == nil {
 		blocks = splitBlocks(md)
 	}
-	p.settle(blocks)
-	wg.Wait()
+	for range p.settle(blocks) {
+		go p.work()
+	}
 	if err != nil {
 		return "", err
 	}
 	out := make([]string, len(blocks))
 	for i, blk := range blocks {
 		j := p.jobs[blk]
+		<-j.done
 		if j.err != nil {
 			return "", j.err
 		}
@@ -86,18 +108,21 @@ func renderInOrder(blocks []string, width int, style string) (string, error) {
 // ones (a timeline table of thousands of rows) start at once rather than
 // after the short ones ahead of them in the document.
 type blockPool struct {
-	mu      sync.Mutex
-	wake    *sync.Cond
-	queue   []*blockJob          // not started yet, longest first
-	jobs    map[string]*blockJob // by text: a block repeated is rendered once
-	settled bool                 // the final blocks are known; nothing more comes
+	mu        sync.Mutex
+	wake      *sync.Cond
+	queue     []*blockJob          // not started yet, longest first
+	jobs      map[string]*blockJob // by text: a block repeated is rendered once
+	settled   bool                 // the final blocks are known; nothing more comes
+	newRender func() (renderFunc, error)
 }
 
 type blockJob struct {
-	text   string
-	wanted bool // in the final document (once settled)
-	out    string
-	err    error
+	text    string
+	wanted  bool // in the final document (once settled)
+	started bool
+	done    chan struct{} // closed once out and err are set
+	out     string
+	err     error
 }
 
 // add queues the blocks not queued or rendered yet.
@@ -110,7 +135,7 @@ func (p *blockPool) add(blocks []string) {
 func (p *blockPool) enqueue(blocks []string) {
 	for _, blk := range blocks {
 		if _, ok := p.jobs[blk]; !ok {
-			j := &blockJob{text: blk}
+			j := &blockJob{text: blk, done: make(chan struct{})}
 			p.jobs[blk] = j
 			p.queue = append(p.queue, j)
 		}
@@ -120,9 +145,10 @@ func (p *blockPool) enqueue(blocks []string) {
 
 // settle says which blocks the document holds: they are queued if they
 // are not already, and the guessed ones it does not hold are dropped
-// unless a worker has started them. The workers end when the queue is
-// empty.
-func (p *blockPool) settle(blocks []string) {
+// unless a worker has started them. It returns how many workers are busy
+// with blocks the document does not hold: as many more are needed. The
+// workers end when the queue is empty.
+func (p *blockPool) settle(blocks []string) (busyElsewhere int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.enqueue(blocks)
@@ -130,15 +156,25 @@ func (p *blockPool) settle(blocks []string) {
 		p.jobs[blk].wanted = true
 	}
 	p.queue = slices.DeleteFunc(p.queue, func(j *blockJob) bool { return !j.wanted })
+	for _, j := range p.jobs {
+		if j.started && !j.wanted {
+			select {
+			case <-j.done:
+			default:
+				busyElsewhere++
+			}
+		}
+	}
 	p.settled = true
 	p.wake.Broadcast()
+	return busyElsewhere
 }
 
 // work renders queued blocks until the pool is settled and empty, with a
-// glamour renderer of its own (one is not safe to share).
-func (p *blockPool) work(width int, style string) {
-	var br *BlockRenderer
-	var brErr error
+// renderer of its own (glamour's is not safe to share).
+func (p *blockPool) work() {
+	var render renderFunc
+	var renderErr error
 	for {
 		p.mu.Lock()
 		for len(p.queue) == 0 && !p.settled {
@@ -150,16 +186,17 @@ func (p *blockPool) work(width int, style string) {
 		}
 		j := p.queue[0]
 		p.queue = p.queue[1:]
+		j.started = true
 		p.mu.Unlock()
-		if br == nil && brErr == nil {
-			br, brErr = NewBlockRenderer(style, width)
+		if render == nil && renderErr == nil {
+			render, renderErr = p.newRender()
 		}
-		// Only this worker touches j until wg.Wait: the result is read
-		// after every worker has returned.
-		if brErr != nil {
-			j.err = brErr
-			continue
+		// Only this worker writes j; readers wait for done.
+		if renderErr != nil {
+			j.err = renderErr
+		} else {
+			j.out, j.err = render(j.text)
 		}
-		j.out, j.err = br.renderRaw(j.text)
+		close(j.done)
 	}
 }

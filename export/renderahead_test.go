@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -68,5 +69,77 @@ func TestRenderAheadReturnsTheFailure(t *testing.T) {
 	called := false
 	if _, err := RenderAhead(md, func() (string, error) { called = true; return md, nil }, 80, "sepia"); err == nil || !strings.Contains(err.Error(), `"sepia"`) || called {
 		t.Errorf("unknown style: error %v, final called: %v; want the style named, and nothing done", err, called)
+	}
+}
+
+// A guessed block the document does not hold never holds back the
+// result, however long it takes to draw, even when it keeps every worker
+// busy; and a failure to produce the document is returned at once. The
+// renderer here blocks on such a block until the test ends: if
+// renderAhead waited for it, the test would hang.
+func TestRenderAheadDoesNotWaitForGuessedBlocksItDropped(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	started := make(chan string, 64)
+	render := func() (renderFunc, error) {
+		return func(blk string) (string, error) {
+			started <- blk
+			if strings.HasPrefix(blk, "slow") {
+				<-release
+			}
+			return "<" + strings.TrimSpace(blk) + ">", nil
+		}, nil
+	}
+	var slow []string
+	for i := range 12 { // more than any machine's workers
+		slow = append(slow, strings.Repeat("slow ", 20+i)+"\n")
+	}
+	guess := strings.Join(slow, "\n")
+	for _, fails := range []bool{false, true} {
+		final := func() (string, error) {
+			for range min(runtime.GOMAXPROCS(0), 8) {
+				<-started // every worker is inside a slow block before the document is known
+			}
+			if fails {
+				return "", errors.New("cannot import")
+			}
+			return "# Title\n\nA paragraph.\n", nil
+		}
+		got, err := renderAhead(guess, final, render)
+		if fails {
+			if err == nil {
+				t.Errorf("a failed import: no error")
+			}
+			continue
+		}
+		if err != nil || got != "\n<# Title>\n<A paragraph.>" {
+			t.Errorf("got %q, %v; want the two blocks of the document", got, err)
+		}
+	}
+}
+
+// What the preview draws while a file is imported: the body of a file
+// pmwiz wrote, as written or edited, less the stamp; nothing of someone
+// else's file, nor of one Import refuses for its nesting.
+func TestExportedBodyIsWhatImportWillRead(t *testing.T) {
+	body := "# Outage\n\nIt broke.\n"
+	deep := body + "\n" + strings.Repeat(">", 1000) + " quoted\n"
+	cases := []struct {
+		name, src, want string
+		ok              bool
+	}{
+		{"as exported", Stamp(body), body, true},
+		{"edited since", strings.Replace(Stamp(body), "It broke.", "It broke twice.", 1), "# Outage\n\nIt broke twice.\n", true},
+		{"someone else's", body, "", false},
+		{"nested too deep for Import", Stamp(deep), "", false},
+	}
+	for _, c := range cases {
+		got, ok := ExportedBody([]byte(c.src))
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: %q, %v; want %q, %v", c.name, got, ok, c.want, c.ok)
+		}
+		if _, _, err := Import([]byte(c.src)); (err == nil) != (c.name != "nested too deep for Import") {
+			t.Errorf("%s: Import error %v", c.name, err)
+		}
 	}
 }

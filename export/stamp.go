@@ -83,14 +83,20 @@ func findStamp(s string) []int {
 }
 
 // ExportedBody is the Markdown of a file pmwiz exported, without its
-// closing stamp, and whether the file carries pmwiz's stamp at all (as
-// written, or edited since). Imported and exported again, such a file
-// gives this Markdown back, or most of its blocks (an edit, front matter
-// or another layout changes some): what the preview can start drawing
-// while the import runs (RenderAhead).
+// closing stamp, and whether it is worth drawing while the file is
+// imported (RenderAhead): it carries pmwiz's stamp (as written, or
+// edited since), so imported and exported again it gives this Markdown
+// back, or most of its blocks (an edit, front matter or another layout
+// changes some); and Import will not refuse it for nesting (glamour
+// takes 40 s over one line nested a thousand quotes deep, which Import
+// refuses at once).
 func ExportedBody(src []byte) (string, bool) {
 	if Owner(src) == NotOurs {
 		return "", false
 	}
-	return unstamp(string(src)), true
+	body := unstamp(string(src))
+	if checkNesting(body) != nil {
+		return "", false
+	}
+	return body, true
 }
