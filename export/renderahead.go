@@ -58,7 +58,9 @@ type renderFunc func(block string) (string, error)
 func renderAhead(guess string, final func() (string, error), newRender func() (renderFunc, error)) (string, error) {
 	p := &blockPool{jobs: map[string]*blockJob{}, newRender: newRender}
 	p.wake = sync.NewCond(&p.mu)
-	p.add(splitBlocks(guess))
+	if guess != "" {
+		p.add(splitBlocks(guess))
+	}
 	for range min(runtime.GOMAXPROCS(0), 8) {
 		go p.work()
 	}
