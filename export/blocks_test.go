@@ -53,35 +53,17 @@ func TestSplitBlocksJoinsBackToTheDocument(t *testing.T) {
 // document, in every style and at narrow and wide widths, for the
 // project's own drafts and any published post-mortem in ../shared/corpus.
 func TestBlockRenderReadsAsTheWholeRender(t *testing.T) {
-	var docs = map[string]string{}
-	for _, name := range []string{"typical.json", "tricky.json", "minimal.json"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "drafts", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := model.Decode(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		md, err := Markdown(d, Options{NoStamp: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[name] = string(md)
-	}
-	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "postmortems", "*.md"))
-	for _, p := range corpus[:min(len(corpus), 12)] {
-		b, err := os.ReadFile(p)
-		if err == nil && len(b) < 200_000 {
-			docs[filepath.Base(p)] = string(b)
-		}
-	}
+	docs := renderTestDocs(t)
 	for name, md := range docs {
 		for _, style := range Styles {
 			for _, w := range []int{30, 76} {
-				whole, err := Render(md, w, style)
+				whole := glamourWhole(t, md, w, style)
+				par, err := Render(md, w, style)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if seen(par) != seen(whole) {
+					t.Errorf("%s, %s at %d: Render (blocks on every core) differs from glamour's:\n%s", name, style, w, firstDiff(seen(par), seen(whole)))
 				}
 				br, err := NewBlockRenderer(style, w)
 				if err != nil {
@@ -101,6 +83,66 @@ func TestBlockRenderReadsAsTheWholeRender(t *testing.T) {
 			}
 		}
 	}
+}
+
+// renderTestDocs are the documents the block renderers are checked on:
+// the exports of our test drafts, a long one of our own (a 400-row table,
+// long paragraphs, a long list: over the size Render spreads over cores),
+// and up to 12 published post-mortems from ../shared/corpus when present.
+func renderTestDocs(t *testing.T) map[string]string {
+	t.Helper()
+	docs := map[string]string{}
+	for _, name := range []string{"typical.json", "tricky.json", "minimal.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "drafts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := model.Decode(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md, err := Markdown(d, Options{NoStamp: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name] = string(md)
+	}
+	var long strings.Builder
+	long.WriteString("# The queue that never drained\n\n")
+	for i := range 12 {
+		fmt.Fprintf(&long, "Paragraph %d. %s\n\n", i, strings.Repeat("Workers kept **retrying** against a primary that had already stepped down, and each retry sat behind the last. ", 12))
+	}
+	long.WriteString("| When | What happened | Who |\n| --- | --- | :-: |\n")
+	for i := range 400 {
+		fmt.Fprintf(&long, "| 09:%02d | Worker %d gave up after %d retries, see `queue-%d` | on-call %d |\n", i%60, i, i%7, i, i%3)
+	}
+	long.WriteString("\n## Lessons\n\n")
+	for i := range 150 {
+		fmt.Fprintf(&long, "- Lesson %d: a retry needs a budget, and the budget needs an alert\n", i)
+	}
+	docs["long"] = long.String()
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "postmortems", "*.md"))
+	for _, p := range corpus[:min(len(corpus), 12)] {
+		b, err := os.ReadFile(p)
+		if err == nil && len(b) < 200_000 {
+			docs[filepath.Base(p)] = string(b)
+		}
+	}
+	return docs
+}
+
+// glamourWhole is glamour's own render of md in one piece.
+func glamourWhole(t *testing.T, md string, width int, style string) string {
+	t.Helper()
+	tr, err := termRenderer(style, width)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tr.Render(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 func firstDiff(a, b string) string {

@@ -2,10 +2,6 @@ package export
 
 import (
 	"fmt"
-	"runtime"
-	"slices"
-	"strings"
-	"sync"
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
@@ -18,50 +14,12 @@ var Styles = []string{"dark", "light", "notty"}
 // Render draws Markdown for a terminal at width columns. The result holds
 // terminal escapes: show it, never write it into an exported file.
 //
-// It renders the document's blocks on every core (see blocks.go; each
-// worker has its own glamour renderer, which is not safe to share), and
-// drops the padding glamour writes after each line (TrimPadding).
+// It renders the document's blocks on every core, the longest first (see
+// blocks.go and RenderAhead; each worker has its own glamour renderer,
+// which is not safe to share), and drops the padding glamour writes after
+// each line (TrimPadding).
 func Render(md string, width int, style string) (string, error) {
-	if !slices.Contains(Styles, style) {
-		return "", fmt.Errorf("render: unknown style %q: use dark, light or notty", style)
-	}
-	blocks := splitBlocks(md)
-	out := make([]string, len(blocks))
-	workers := min(runtime.GOMAXPROCS(0), len(blocks), 8)
-	if len(md) < 16<<10 {
-		workers = 1 // a goroutine and a renderer cost more than they save
-	}
-	next := make(chan int, len(blocks))
-	for i := range blocks {
-		next <- i
-	}
-	close(next)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			br, err := NewBlockRenderer(style, width)
-			if err != nil {
-				errs[w] = err
-				return
-			}
-			for i := range next {
-				r, err := br.renderRaw(blocks[i])
-				if err != nil {
-					errs[w] = err
-					return
-				}
-				out[i] = joinable(r, i)
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return "", err
-		}
-	}
-	return "\n" + strings.Join(out, ""), nil
+	return RenderAhead("", func() (string, error) { return md, nil }, width, style)
 }
 
 // termRenderer builds glamour's renderer for a style. notty is glamour's

@@ -40,7 +40,7 @@ const (
 // Owner reads the stamp at the end of an existing file.
 func Owner(content []byte) Ownership {
 	s := string(content)
-	loc := stampRe.FindStringSubmatchIndex(s)
+	loc := findStamp(s)
 	if loc == nil {
 		if strings.Contains(s, stampPrefix) {
 			return Edited // lines added after pmwiz's closing comment
@@ -56,8 +56,47 @@ func Owner(content []byte) Ownership {
 
 // unstamp removes the stamp, if any.
 func unstamp(s string) string {
-	if loc := stampRe.FindStringIndex(s); loc != nil {
+	if loc := findStamp(s); loc != nil {
 		return s[:loc[0]] + "\n"
 	}
 	return s
+}
+
+// findStamp is stampRe.FindStringSubmatchIndex(s), run over the end of s
+// only. A match ends the text and cannot cross a line break before its
+// "-->", so it starts on the last line that is not blank or in the blank
+// lines just before it; run over the whole of a megabyte export, the
+// regexp tried every line break (5% of a preview of one).
+func findStamp(s string) []int {
+	body := strings.TrimRight(s, "\n")
+	from := strings.LastIndexByte(body, '\n') + 1
+	for from > 0 && s[from-1] == '\n' {
+		from--
+	}
+	loc := stampRe.FindStringSubmatchIndex(s[from:])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += from
+		}
+	}
+	return loc
+}
+
+// ExportedBody is the Markdown of a file pmwiz exported, without its
+// closing stamp, and whether it is worth drawing while the file is
+// imported (RenderAhead): it carries pmwiz's stamp (as written, or
+// edited since), so imported and exported again it gives this Markdown
+// back, or most of its blocks (an edit, front matter or another layout
+// changes some); and Import will not refuse it for nesting (glamour
+// takes 40 s over one line nested a thousand quotes deep, which Import
+// refuses at once).
+func ExportedBody(src []byte) (string, bool) {
+	if Owner(src) == NotOurs {
+		return "", false
+	}
+	body := unstamp(string(src))
+	if checkNesting(body) != nil {
+		return "", false
+	}
+	return body, true
 }

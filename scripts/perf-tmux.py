@@ -15,6 +15,9 @@ a program) to the moment the screen shows its effect:
   start1mb     `pmwiz resume` of the 1 MB draft to its first frame, and
                bubbletea's hello world (scripts/hellotea) in the same run,
                interleaved
+  previewcmd1mb  `pmwiz preview` of the 1 MB draft, and of its export (a
+               Markdown file), in its own pager: start to first screen,
+               interleaved with the hello world (not run by default)
 
 Every wait is a condition on the screen (polled with capture-pane), never a
 fixed sleep. Polling costs ~1-3 ms a look, so figures carry that much
@@ -229,6 +232,29 @@ def start1mb(t, n):
     print(f"{'start1mb: ratio of medians':<34} {statistics.median(pm) / statistics.median(hello):.2f}×")
 
 
+def previewcmd1mb(t, n):
+    md = os.path.join(t.work, "huge.md")
+    subprocess.run([BIN, "export", "-o", md, "huge"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, env=dict(os.environ, PMWIZ_DRAFTS_DIR=os.path.join(t.work, "drafts")))
+    runs = [("draft", f"{BIN} preview huge", "## Summary"), ("markdown", f"{BIN} preview {md}", "## Summary")]
+    if HELLO:
+        runs.append(("hello", HELLO, "Hello, world"))
+    out = {name: [] for name, _, _ in runs}
+    for i in range(n):
+        for name, cmd, want in runs:
+            if t.s:  # the last session goes before the clock starts
+                pid = t.pid()
+                t.run("kill-session", "-t", t.s, check=False)
+                wait(lambda: not os.path.exists(f"/proc/{pid}"), timeout=10)
+                t.s = ""
+            t0 = time.perf_counter()
+            t.start("env PAGER= PMWIZ_PAGER= " + cmd)  # its own pager, not less
+            t1 = wait(lambda: want in t.screen())
+            out[name].append((t1 - t0) * 1000)
+    for name, xs in out.items():
+        summary(f"previewcmd1mb: {name} to first screen", xs)
+
+
 def main():
     global BIN, HELLO
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -253,7 +279,7 @@ def main():
         floor(t, min(a.samples, 100))
         for s in a.scenarios:
             n = a.samples
-            if s in ("preview1mb", "start1mb"):
+            if s in ("preview1mb", "start1mb", "previewcmd1mb"):
                 n = max(5, a.samples // 10)
             if s == "start1mb" and not HELLO:
                 print("start1mb: needs --hello", file=sys.stderr)

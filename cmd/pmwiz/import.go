@@ -107,11 +107,21 @@ func readMarkdownDraft(cmd *cobra.Command, path string) (*model.Draft, error) {
 		}
 		return importMarkdown(cmd, "standard input", data)
 	}
+	data, err := readMarkdownFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return importMarkdown(cmd, path, data)
+}
+
+// readMarkdownFile reads a Markdown file, bounded, saying which file
+// cannot be read and why.
+func readMarkdownFile(path string) ([]byte, error) {
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, exitCode(2, "cannot read %s: %v", path, unwrapPath(err))
 	}
-	return importMarkdown(cmd, path, data)
+	return data, nil
 }
 
 func readLimited(path string) ([]byte, error) {

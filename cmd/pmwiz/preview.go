@@ -39,13 +39,9 @@ func newPreviewCmd() *cobra.Command {
 			if width > maxPreviewWidth {
 				return exitCode(2, "--width %d is wider than any screen: use at most %d", width, maxPreviewWidth)
 			}
-			d, _, err := loadDraft(cmd, args[0])
+			src, err := openPreviewSource(cmd, args[0])
 			if err != nil {
 				return err
-			}
-			md, err := export.Markdown(d, export.Options{NoStamp: true})
-			if err != nil {
-				return &exitError{code: 2, err: err}
 			}
 			out := cmd.OutOrStdout()
 			pager, pagerEnv, err := pagerCommand()
@@ -58,16 +54,20 @@ func newPreviewCmd() *cobra.Command {
 				if style == "auto" {
 					style = "dark"
 				}
-				r, err := export.Render(string(md), cmp.Or(width, terminalWidth(out), 80), style)
+				r, err := src.render(cmp.Or(width, terminalWidth(out), 80), style)
 				if err != nil {
-					return &exitError{code: 2, err: err}
+					return err
 				}
 				return runPager(cmd, pager, pagerEnv, r)
 			}
 			if isTerminal(out) && isTerminal(cmd.InOrStdin()) {
-				p := tea.NewProgram(tui.NewPager(d.Title, string(md), style, width),
+				md, err := src.markdown()
+				if err != nil {
+					return err
+				}
+				p := tea.NewProgram(tui.NewPager(src.d.Title, md, style, width),
 					tea.WithInput(cmd.InOrStdin()), tea.WithOutput(out), tea.WithContext(cmd.Context()))
-				_, err := p.Run()
+				_, err = p.Run()
 				return err
 			}
 			if style == "auto" {
@@ -76,9 +76,9 @@ func newPreviewCmd() *cobra.Command {
 			if width == 0 {
 				width = cmp.Or(terminalWidth(out), columnsEnv(), 80)
 			}
-			r, err := export.Render(string(md), width, style)
+			r, err := src.render(width, style)
 			if err != nil {
-				return &exitError{code: 2, err: err}
+				return err
 			}
 			if style == "notty" {
 				// Even notty output carries OSC 8 link escapes: plain text

@@ -37,13 +37,18 @@ func draftFromStdin(cmd *cobra.Command) (*model.Draft, error) {
 		return nil, err
 	}
 	if model.LooksLikeDraft(data) {
-		d, err := model.Decode(data)
-		if err != nil {
-			return nil, exitCode(2, "standard input: %v", err)
-		}
-		return d, nil
+		return decodeStdinDraft(data)
 	}
 	return importMarkdown(cmd, "standard input", data)
+}
+
+// decodeStdinDraft decodes a draft read from standard input.
+func decodeStdinDraft(data []byte) (*model.Draft, error) {
+	d, err := model.Decode(data)
+	if err != nil {
+		return nil, exitCode(2, "standard input: %v", err)
+	}
+	return d, nil
 }
 
 // importMarkdown imports Markdown read from name, telling stderr what the
