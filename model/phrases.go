@@ -97,6 +97,42 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 	}
 }
 
+// maxSpan is how many words after its first a phrase's match can end.
+func (x *phraseIndex) maxSpan() int {
+	longest := 0
+	for _, words := range x.words {
+		span := -1
+		for _, w := range words {
+			if w == "…" {
+				span += maxGap
+			} else {
+				span++
+			}
+		}
+		longest = max(longest, span)
+	}
+	return longest
+}
+
+// mayStart reports whether some phrase could match from this word on:
+// it is the first word of one, or a prefix pattern's.
+func (x *phraseIndex) mayStart(w string) bool {
+	if len(x.prefixFirsts) > 0 {
+		return true
+	}
+	var buf [32]byte
+	var key string
+	if k, ok := lowerKey(w, &buf); ok {
+		key = string(k)
+	} else {
+		key = strings.ToLower(w)
+	}
+	if len(x.byFirstWord[key]) > 0 {
+		return true
+	}
+	return len(key) >= headLen && len(x.prefixByHead[key[:headLen]]) > 0
+}
+
 // token is one word of a text, by its byte span. Words are compared
 // case-insensitively in place (strings.EqualFold) rather than lower-cased
 // into new strings: allocating a string per word was most of the cost.
