@@ -30,7 +30,7 @@ func (m Model) markupNote(f *field) string {
 	if m.readOnly || !isMarkdownField(f) {
 		return ""
 	}
-	hs := model.MarkupHazards(f.Value())
+	hs := model.MarkupHazards(f.head(model.MaxHazardScan))
 	if len(hs) == 0 {
 		return ""
 	}
