@@ -115,7 +115,23 @@ func lineHazards(line string, base int) []MarkupHazard {
 	return out
 }
 
+// hazardBytes are the bytes every hazard holds one of: most words hold
+// none, and are passed over without a closer look.
+var hazardBytes = func() (t [256]bool) {
+	for _, c := range []byte(`(.[\<*_`) {
+		t[c] = true
+	}
+	return t
+}()
+
 func hazardOf(tok string) string {
+	i := 0
+	for i < len(tok) && !hazardBytes[tok[i]] {
+		i++
+	}
+	if i == len(tok) {
+		return ""
+	}
 	switch {
 	case regexLike(tok):
 		return "a regular expression"
