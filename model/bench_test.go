@@ -117,3 +117,17 @@ func BenchmarkScore5MBField(b *testing.B) {
 		Score(d)
 	}
 }
+
+// BenchmarkEncode5MBField is the autosave's encode of a draft whose
+// summary is a 5 MB paste.
+func BenchmarkEncode5MBField(b *testing.B) {
+	d := typicalDraft(5)
+	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer.\n"
+	d.Summary = strings.Repeat(para, 5_000_000/len(para))
+	b.SetBytes(int64(len(d.Summary)))
+	for b.Loop() {
+		if _, err := Encode(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
