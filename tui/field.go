@@ -51,6 +51,7 @@ type field struct {
 	// the width the input will get.
 	input      *textinput.Model
 	inputReady bool
+	hazards    hazardMemo // markupNote's last check (markup.go)
 	text       string
 	width      int
 	styles     *Styles

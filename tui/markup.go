@@ -30,7 +30,7 @@ func (m Model) markupNote(f *field) string {
 	if m.readOnly || !isMarkdownField(f) {
 		return ""
 	}
-	hs := model.MarkupHazards(f.head(model.MaxHazardScan))
+	hs := f.hazards.of(f.head(model.MaxHazardScan))
 	if len(hs) == 0 {
 		return ""
 	}
@@ -44,6 +44,21 @@ func (m Model) markupNote(f *field) string {
 	}
 	return "Markdown would not show " + strings.Join(toks, " ") + " as typed (" + hs[0].Why + "): " +
 		m.keys.Quote.Help().Key + " puts " + plural(len(hs), "it", "them") + " in `backticks`"
+}
+
+// hazardMemo remembers a field's last markup check: a frame asks for it
+// two or three times (sizing, layout, drawing) and a key changes it once.
+type hazardMemo struct {
+	text    string
+	hazards []model.MarkupHazard
+	ok      bool
+}
+
+func (h *hazardMemo) of(text string) []model.MarkupHazard {
+	if !h.ok || h.text != text {
+		h.text, h.hazards, h.ok = text, model.MarkupHazards(text), true
+	}
+	return h.hazards
 }
 
 // quoteCode wraps what Markdown would mangle in the focused field in
