@@ -131,3 +131,20 @@ func BenchmarkEncode5MBField(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScorerKeystroke1MB is a letter typed into the 60 KB summary
+// of a 1 MB draft (issue 12's), and deleted again.
+func BenchmarkScorerKeystroke1MB(b *testing.B) {
+	d := typicalDraft(1000)
+	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer.\n"
+	base := strings.Repeat(para, 60_000/len(para))
+	d.Summary = base
+	s := NewScorer()
+	s.Score(d)
+	i := 0
+	for b.Loop() {
+		i++
+		d.Summary = base[:len(base)/2] + strings.Repeat("a", i%2) + base[len(base)/2:]
+		s.Score(d)
+	}
+}

@@ -23,7 +23,7 @@ import (
 
 // Sizes of the pieces; variables so tests can cut small texts often.
 var (
-	piecesFrom = 64 << 10 // texts shorter than this are read whole
+	piecesFrom = 24 << 10 // texts shorter than this are read whole
 	pieceMin   = 8 << 10  // no cut before this many bytes of a piece
 	pieceMax   = 32 << 10 // cut at the first safe line break after this many
 )
