@@ -101,11 +101,10 @@ func (m *pieceMemo) get(k pieceKey) *pieceStats {
 	return p
 }
 
-// age starts a new generation after a score.
+// age starts a new generation after a score: pieces no score has used
+// for two are forgotten (a 5 MB paste deleted is let go).
 func (m *pieceMemo) age() {
-	if len(m.cur) > 0 {
-		m.last, m.cur = m.cur, nil
-	}
+	m.last, m.cur = m.cur, nil
 }
 
 // statsInPieces reads text piece by piece through the memo and joins the
