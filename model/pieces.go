@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,7 @@ var (
 	piecesFrom = 24 << 10 // texts shorter than this are read whole
 	pieceMin   = 8 << 10  // no cut before this many bytes of a piece
 	pieceMax   = 32 << 10 // cut at the first safe line break after this many
+	cutRetry   = 1 << 10  // after a line break fails the tone check, look again this far on
 )
 
 // toneReach is how many words before a cut no tone phrase may start:
@@ -170,10 +172,21 @@ func nextCut(text string, start int) int {
 			break
 		}
 		c := from + i
-		if (c-start >= pieceMax || lineMark(text, c)) && safeCut(text, c) {
+		from = c + 1
+		if c-start < pieceMax && !lineMark(text, c) {
+			continue
+		}
+		if !sentenceSafe(text, c) {
+			continue
+		}
+		if toneSafe(text, c) {
 			return c
 		}
-		from = c + 1
+		// The tone check costs a kilobyte or two of tokenising: in text
+		// with few words (a paste of blank lines or rules) every line
+		// fails it, so look again only a window further on, or finding
+		// the cuts would cost that much per line.
+		from = max(from, c+cutRetry)
 	}
 	return len(text)
 }
@@ -189,7 +202,10 @@ func lineMark(text string, c int) bool {
 }
 
 // safeCut reports whether the text can be cut at the line break at c.
-func safeCut(text string, c int) bool {
+func safeCut(text string, c int) bool { return sentenceSafe(text, c) && toneSafe(text, c) }
+
+// sentenceSafe: no sentence runs across the line break at c.
+func sentenceSafe(text string, c int) bool {
 	prev := text[strings.LastIndexByte(text[:c], '\n')+1 : c]
 	next := text[c+1:]
 	if i := strings.IndexByte(next, '\n'); i >= 0 {
@@ -199,16 +215,17 @@ func safeCut(text string, c int) bool {
 	if a != "" && b != "" {
 		// Were the two lines one paragraph, a sentence must end between
 		// them: the last word of one, the first letter of the other.
-		last := a
-		if f := strings.Fields(a); len(f) > 0 {
-			last = f[len(f)-1]
+		last := a // its last word, as strings.Fields would split it
+		if i := strings.LastIndexFunc(a, unicode.IsSpace); i >= 0 {
+			_, n := utf8.DecodeRuneInString(a[i:])
+			last = a[i+n:]
 		}
 		_, size := utf8.DecodeRuneInString(b)
 		if len(splitSentences(last+" "+b[:size])) != 2 {
 			return false
 		}
 	}
-	return toneSafe(text, c)
+	return true
 }
 
 // lineContent is a line as eachUnit reads it: trimmed, quote marks off.

@@ -11,9 +11,9 @@ import (
 // joins are exercised on texts a test can afford.
 func smallPieces(tb testing.TB) {
 	tb.Helper()
-	from, lo, hi := piecesFrom, pieceMin, pieceMax
-	piecesFrom, pieceMin, pieceMax = 1, 40, 200
-	tb.Cleanup(func() { piecesFrom, pieceMin, pieceMax = from, lo, hi })
+	from, lo, hi, retry := piecesFrom, pieceMin, pieceMax, cutRetry
+	piecesFrom, pieceMin, pieceMax, cutRetry = 1, 40, 200, 40
+	tb.Cleanup(func() { piecesFrom, pieceMin, pieceMax, cutRetry = from, lo, hi, retry })
 }
 
 // pieceLines are what a post-mortem's long text is made of, including
