@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// A long text (a pasted log, a 5 MB summary) is read in pieces, so that a
+// A long text (a pasted analysis, a 5 MB summary) is read in pieces, so a
 // keystroke in it re-reads one piece, a few kilobytes, and finds the rest
 // in the Scorer's memory by the pieces' text. Joining the pieces' signals
 // gives exactly what reading the whole text gives (FuzzPiecesReadAsWhole,
@@ -58,7 +58,7 @@ type pieceStats struct {
 	tone          []Finding // every match, offsets from the piece's start, before dedupe
 	sig           textSignals
 	sentences     int  // sentences read (noticed or not)
-	leadAnswers   bool // its first sentence answers a why-question left open before it
+	leadAnswers   bool // its first sentence would answer a why-question left open before it
 	leadText      string
 	answered      []int // indexes in sig.sentences of why-questions answered inside the piece
 	pendingWhy    int   // index in sig.sentences of its last sentence when that is an open why-question; -1 otherwise
