@@ -83,3 +83,68 @@ func BenchmarkScorerKeystroke200KB(b *testing.B) {
 		s.Score(d)
 	}
 }
+
+// BenchmarkScorerKeystroke5MBField is a letter typed into, then deleted
+// from, the middle of a 5 MB summary (issue 11): the Scorer re-reads the
+// piece that changed.
+func BenchmarkScorerKeystroke5MBField(b *testing.B) {
+	d := typicalDraft(5)
+	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer.\n"
+	base := strings.Repeat(para, 5_000_000/len(para))
+	d.Summary = base
+	s := NewScorer()
+	s.Score(d)
+	mid := len(base) / 2
+	typed := base[:mid] + "a" + base[mid:]
+	i := 0
+	for b.Loop() {
+		i++
+		if i%2 == 1 {
+			d.Summary = typed
+		} else {
+			d.Summary = base
+		}
+		s.Score(d)
+	}
+}
+
+// BenchmarkScore5MBField is the same draft scored from cold.
+func BenchmarkScore5MBField(b *testing.B) {
+	d := typicalDraft(5)
+	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer.\n"
+	d.Summary = strings.Repeat(para, 5_000_000/len(para))
+	for b.Loop() {
+		Score(d)
+	}
+}
+
+// BenchmarkEncode5MBField is the autosave's encode of a draft whose
+// summary is a 5 MB paste.
+func BenchmarkEncode5MBField(b *testing.B) {
+	d := typicalDraft(5)
+	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer.\n"
+	d.Summary = strings.Repeat(para, 5_000_000/len(para))
+	b.SetBytes(int64(len(d.Summary)))
+	for b.Loop() {
+		if _, err := Encode(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScorerKeystroke1MB is a letter typed into the 60 KB summary
+// of a 1 MB draft (issue 12's), and deleted again.
+func BenchmarkScorerKeystroke1MB(b *testing.B) {
+	d := typicalDraft(1000)
+	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer.\n"
+	base := strings.Repeat(para, 60_000/len(para))
+	d.Summary = base
+	s := NewScorer()
+	s.Score(d)
+	i := 0
+	for b.Loop() {
+		i++
+		d.Summary = base[:len(base)/2] + strings.Repeat("a", i%2) + base[len(base)/2:]
+		s.Score(d)
+	}
+}

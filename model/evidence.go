@@ -26,7 +26,33 @@ const maxEvidence = 3
 // Quote cuts a sentence to a quote: white space collapsed, at most about
 // maxQuote bytes, cut between words.
 func Quote(s string) string {
-	s = collapse(SafeLine(s))
+	if len(s) > 2*quotePrefix {
+		// Cleaning and collapsing a prefix gives a prefix of what the
+		// whole would give: when it is longer than a quote, it is all a
+		// quote needs (a field may hold a 5 MB paste).
+		if p := collapse(SafeLine(runePrefix(s, quotePrefix))); len(p) > maxQuote {
+			return quoteCut(p)
+		}
+	}
+	return quoteCut(collapse(SafeLine(s)))
+}
+
+// quotePrefix is how much of a long text Quote and firstSentence read
+// first.
+const quotePrefix = 8 << 10
+
+// runePrefix is about the first n bytes of s, cut before a character.
+func runePrefix(s string, n int) string {
+	if n >= len(s) {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func quoteCut(s string) string {
 	if len(s) <= maxQuote {
 		return s
 	}

@@ -164,14 +164,14 @@ func causeExplained(d *Draft, f *facts) bool {
 	for _, c := range d.RootCause.ContributingFactors {
 		factors += Words(c)
 	}
-	return Words(d.RootCause.WhatWentWrong) >= minWords || factors >= minWords || len(f.find(narrative, false, explains)) > 0
+	return f.wordsIn(d.RootCause.WhatWentWrong) >= minWords || factors >= minWords || len(f.find(narrative, false, explains)) > 0
 }
 
 // findsOut: how the cause was found — a finding, an instrument, an alert.
 func findsOut(s *sentence) bool { return s.cues.has(cueFound) }
 
 func judgeRootCause(d *Draft, f *facts) verdict {
-	wwg, an := Words(d.RootCause.WhatWentWrong), Words(d.RootCause.Analysis)
+	wwg, an := f.wordsIn(d.RootCause.WhatWentWrong), f.wordsIn(d.RootCause.Analysis)
 	factors := 0
 	for _, c := range d.RootCause.ContributingFactors {
 		factors += Words(c)

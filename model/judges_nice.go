@@ -127,7 +127,7 @@ func judgeFiveWhys(d *Draft, f *facts) verdict {
 }
 
 func judgeHumanElements(d *Draft, f *facts) verdict {
-	if n := Words(d.HumanElements); n >= minWords {
+	if n := f.wordsIn(d.HumanElements); n >= minWords {
 		return verdict{Yes, "Covers human elements.", "", []Evidence{fieldEvidence("Human elements", d.HumanElements)}}
 	}
 	// Luck, leave, the night, praise are the human side wherever they are
@@ -138,7 +138,7 @@ func judgeHumanElements(d *Draft, f *facts) verdict {
 	if len(strong) > 0 {
 		return verdict{Yes, "Tells the human side: " + quoteList(phrasesOf(strong, cueHuman, 3)) + ".", "", evidenceOf(strong)}
 	}
-	if n := Words(d.HumanElements); n > 0 {
+	if n := f.wordsIn(d.HumanElements); n > 0 {
 		return verdict{Partial, fmt.Sprintf("%s on human elements.", plural(n, "word")), "Say a little more: a sentence or two a reader can use.", []Evidence{fieldEvidence("Human elements", d.HumanElements)}}
 	}
 	hints := f.find(cats, false, func(s *sentence) bool { return s.cues.has(cueHumanHint) })
@@ -149,7 +149,7 @@ func judgeHumanElements(d *Draft, f *facts) verdict {
 }
 
 func judgeOthersLearn(d *Draft, f *facts) verdict {
-	if n := Words(d.OthersCanLearn); n >= minWords {
+	if n := f.wordsIn(d.OthersCanLearn); n >= minWords {
 		return verdict{Yes, "Covers what others can learn.", "", []Evidence{fieldEvidence("What others can learn", d.OthersCanLearn)}}
 	}
 	// Advice is for readers ("you should never use it"); "we should" is
@@ -159,7 +159,7 @@ func judgeOthersLearn(d *Draft, f *facts) verdict {
 	if len(advice) > 0 {
 		return verdict{Yes, "Gives readers advice: " + quoteList(phrasesOf(advice, cueAdvice, 2)) + ".", "", evidenceOf(advice)}
 	}
-	if n := Words(d.OthersCanLearn); n > 0 {
+	if n := f.wordsIn(d.OthersCanLearn); n > 0 {
 		return verdict{Partial, fmt.Sprintf("%s on what others can learn.", plural(n, "word")), "Say a little more: a sentence or two a reader can use.", []Evidence{fieldEvidence("What others can learn", d.OthersCanLearn)}}
 	}
 	principles := f.find(cats, false, func(s *sentence) bool { return s.cues.has(cueReader | cueJudgement) })

@@ -30,7 +30,7 @@ func fullText(xs []seen) []seen {
 func judgeAdmitFailure(d *Draft, f *facts) verdict {
 	owning := fullText(byPlace(f.find(catOpening|catImpact|catCause|catAnalysis|catFactors|catWhys|catLessons|catOther, false, owns), catOpening, catCause, catLessons))
 	deflecting := f.find(narrative, false, func(s *sentence) bool { return s.cues.has(cueDeflect) })
-	n := Words(d.Summary)
+	n := f.wordsIn(d.Summary)
 	switch {
 	case len(owning) > 0 && len(deflecting) > 0:
 		return verdict{Partial, fmt.Sprintf("Owns part of the failure, but pins the cause on someone else (%s).", quoteList(phrasesOf(deflecting, cueDeflect, 2))),
@@ -65,11 +65,24 @@ func summaryEvidence(d *Draft) []Evidence {
 	if blank(d.Summary) {
 		return nil
 	}
-	first := d.Summary
-	if sents := splitSentences(collapse(d.Summary)); len(sents) > 0 {
-		first = sents[0]
+	return []Evidence{fieldEvidence("Summary", firstSentence(d.Summary))}
+}
+
+// firstSentence is the first sentence of text, collapsed onto one line.
+// It reads only as far as it must: a summary may be a 5 MB paste.
+func firstSentence(text string) string {
+	if len(text) > 2*quotePrefix {
+		// Two sentences in a prefix: the first one ended well inside it,
+		// with the character after its end in view, so it is the
+		// whole text's first sentence too.
+		if sents := splitSentences(collapse(runePrefix(text, quotePrefix))); len(sents) > 1 {
+			return sents[0]
+		}
 	}
-	return []Evidence{fieldEvidence("Summary", first)}
+	if sents := splitSentences(collapse(text)); len(sents) > 0 {
+		return sents[0]
+	}
+	return text
 }
 
 func judgeSoundHuman(_ *Draft, f *facts) verdict {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -15,21 +14,53 @@ type MarkupHazard struct {
 	Why         string // "a regular expression", "an identifier with underscores"…
 }
 
-// maxHazardScan bounds the scan: the check runs as the user types.
-const maxHazardScan = 64 << 10
+// MaxHazardScan bounds the scan: the check runs as the user types, so
+// only the first 64 KB of a text are looked at.
+const MaxHazardScan = 64 << 10
 
-var (
-	regexLike = regexp.MustCompile(`\(\?|\.\*|\.\+|\\[dwsbDWSB]|\[\^`)
-	tagLike   = regexp.MustCompile(`<[A-Za-z/!][^>]*>`)
-)
+// regexLike: a token holding (?, .*, .+, [^ or a class like \d or \w.
+// Written by hand, not as a regular expression: the check runs on every
+// token of the first 64 KB of a field on every frame, and the regexp
+// engine's backtracking was most of a keystroke in a long field.
+func regexLike(tok string) bool {
+	if strings.Contains(tok, "(?") || strings.Contains(tok, ".*") || strings.Contains(tok, ".+") || strings.Contains(tok, "[^") {
+		return true
+	}
+	for i := strings.IndexByte(tok, '\\'); i >= 0 && i+1 < len(tok); {
+		if strings.IndexByte("dwsbDWSB", tok[i+1]) >= 0 {
+			return true
+		}
+		j := strings.IndexByte(tok[i+1:], '\\')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// tagLike: a token holding <, a letter, / or ! and later a >.
+func tagLike(tok string) bool {
+	for i := strings.IndexByte(tok, '<'); i >= 0 && i+1 < len(tok); {
+		if c := tok[i+1]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' {
+			return strings.IndexByte(tok[i+2:], '>') >= 0
+		}
+		j := strings.IndexByte(tok[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // MarkupHazards finds the tokens of text that Markdown would mangle and a
 // careful writer would quote as code: regular expressions, identifiers
 // with underscores or asterisks, HTML-like tags. Text already in backticks
 // or a code fence, and links, are left alone.
 func MarkupHazards(text string) []MarkupHazard {
-	if len(text) > maxHazardScan {
-		text = text[:maxHazardScan]
+	if len(text) > MaxHazardScan {
+		text = text[:MaxHazardScan]
 	}
 	var out []MarkupHazard
 	inFence := false
@@ -84,11 +115,27 @@ func lineHazards(line string, base int) []MarkupHazard {
 	return out
 }
 
+// hazardBytes are the bytes every hazard holds one of: most words hold
+// none, and are passed over without a closer look.
+var hazardBytes = func() (t [256]bool) {
+	for _, c := range []byte(`(.[\<*_`) {
+		t[c] = true
+	}
+	return t
+}()
+
 func hazardOf(tok string) string {
+	i := 0
+	for i < len(tok) && !hazardBytes[tok[i]] {
+		i++
+	}
+	if i == len(tok) {
+		return ""
+	}
 	switch {
-	case regexLike.MatchString(tok):
+	case regexLike(tok):
 		return "a regular expression"
-	case tagLike.MatchString(tok):
+	case tagLike(tok):
 		return "an HTML tag"
 	case strings.Contains(tok, "*") && strings.Trim(tok, "*") != "" && !isEmphasis(tok, '*'):
 		return "asterisks"

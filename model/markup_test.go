@@ -49,7 +49,7 @@ func FuzzMarkupHazards(f *testing.F) {
 			}
 		}
 		q := QuoteHazards(s)
-		if len(s) <= maxHazardScan && len(MarkupHazards(q)) != 0 && len(MarkupHazards(s)) < 50 {
+		if len(s) <= MaxHazardScan && len(MarkupHazards(q)) != 0 && len(MarkupHazards(s)) < 50 {
 			// Quoting removes every hazard it found (unless the text
 			// holds stray backticks that pair up differently).
 			if !strings.Contains(s, "`") {

@@ -18,6 +18,27 @@ type phraseIndex struct {
 	byFirstWord  map[string][]int
 	prefixByHead map[string][]int // prefix patterns ("fail*") by their first three letters
 	prefixFirsts []int            // prefix patterns shorter than that
+	// Most words start no phrase; these answer "certainly not" before a
+	// map lookup, whose hashing was a fifth of scoring a text cold.
+	firstLens [256]uint64 // by a first word's first byte: bit n set when one has n bytes (63: 63 or more)
+	heads     [1 << 9]uint64
+}
+
+// headBit is where a prefix pattern's first three letters sit in heads.
+func headBit(h string) (int, uint64) {
+	i := int(h[0]&31)<<10 | int(h[1]&31)<<5 | int(h[2]&31)
+	return i >> 6, 1 << (i & 63)
+}
+
+// mayHaveFirst reports whether some phrase may start with the word key.
+func (x *phraseIndex) mayHaveFirst(key string) bool {
+	return key != "" && x.firstLens[key[0]]&(1<<min(len(key), 63)) != 0
+}
+
+// mayHaveHead reports whether some prefix pattern may start with head.
+func (x *phraseIndex) mayHaveHead(head string) bool {
+	i, bit := headBit(head)
+	return x.heads[i]&bit != 0
 }
 
 // headLen is how many letters of a word index prefix patterns.
@@ -37,11 +58,16 @@ func (x *phraseIndex) add(words []string) int {
 	if p, ok := strings.CutSuffix(words[0], "*"); ok {
 		if len(p) >= headLen {
 			x.prefixByHead[p[:headLen]] = append(x.prefixByHead[p[:headLen]], id)
+			i, bit := headBit(p[:headLen])
+			x.heads[i] |= bit
 		} else {
 			x.prefixFirsts = append(x.prefixFirsts, id)
 		}
 	} else {
 		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
+		if w := words[0]; w != "" {
+			x.firstLens[w[0]] |= 1 << min(len(w), 63)
+		}
 	}
 	return id
 }
@@ -72,20 +98,24 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 	for i, t := range toks {
 		w := text[t.start:t.end]
 		if key, ok := lowerKey(w, &buf); ok {
-			for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
-				try(id, i)
+			if x.mayHaveFirst(string(key)) { // no allocation: the conversion is only read
+				for _, id := range x.byFirstWord[string(key)] { // nor here: a map lookup
+					try(id, i)
+				}
 			}
-			if len(key) >= headLen {
+			if len(key) >= headLen && x.mayHaveHead(string(key[:headLen])) {
 				for _, id := range x.prefixByHead[string(key[:headLen])] {
 					try(id, i)
 				}
 			}
 		} else {
 			lw := strings.ToLower(w)
-			for _, id := range x.byFirstWord[lw] {
-				try(id, i)
+			if x.mayHaveFirst(lw) {
+				for _, id := range x.byFirstWord[lw] {
+					try(id, i)
+				}
 			}
-			if len(lw) >= headLen {
+			if len(lw) >= headLen && x.mayHaveHead(lw[:headLen]) {
 				for _, id := range x.prefixByHead[lw[:headLen]] {
 					try(id, i)
 				}
@@ -95,6 +125,42 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			try(id, i)
 		}
 	}
+}
+
+// maxSpan is how many words after its first a phrase's match can end.
+func (x *phraseIndex) maxSpan() int {
+	longest := 0
+	for _, words := range x.words {
+		span := -1
+		for _, w := range words {
+			if w == "…" {
+				span += maxGap
+			} else {
+				span++
+			}
+		}
+		longest = max(longest, span)
+	}
+	return longest
+}
+
+// mayStart reports whether some phrase could match from this word on:
+// it is the first word of one, or a prefix pattern's.
+func (x *phraseIndex) mayStart(w string) bool {
+	if len(x.prefixFirsts) > 0 {
+		return true
+	}
+	var buf [32]byte
+	var key string
+	if k, ok := lowerKey(w, &buf); ok {
+		key = string(k)
+	} else {
+		key = strings.ToLower(w)
+	}
+	if len(x.byFirstWord[key]) > 0 {
+		return true
+	}
+	return len(key) >= headLen && len(x.prefixByHead[key[:headLen]]) > 0
 }
 
 // token is one word of a text, by its byte span. Words are compared

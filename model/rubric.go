@@ -68,6 +68,16 @@ type facts struct {
 	hedging     int
 	concrete    int
 	texts       []judgedText // every text, in reader order, with what was noticed in it
+	stats       map[string]*textStats
+}
+
+// wordsIn is Words(text), from what was read of it when it is one of the
+// draft's texts: counting a 5 MB summary again would cost a keystroke.
+func (f *facts) wordsIn(text string) int {
+	if st, ok := f.stats[text]; ok {
+		return st.words
+	}
+	return Words(text)
 }
 
 // textStats is what the rubric needs from one piece of free text.
@@ -83,13 +93,23 @@ func statsOf(text string) *textStats {
 	return st
 }
 
+// statsOf reads a text the Scorer has not seen: a long one piece by
+// piece, so an edit re-reads one piece.
+func (s *Scorer) statsOf(text string) *textStats {
+	if s.memo == nil || len(text) < piecesFrom {
+		return statsOf(text)
+	}
+	return statsInPieces(text, &s.pieces)
+}
+
 // Scorer scores a draft again and again, as the wizard does on every
 // keystroke. It remembers the stats of each text it has read, so a
 // keystroke re-reads only the field being typed in; the rest is a map
 // lookup. Texts no longer in the draft are forgotten on the next score.
 // A Scorer is not safe for concurrent use.
 type Scorer struct {
-	memo map[string]*textStats
+	memo   map[string]*textStats
+	pieces pieceMemo // a long text's pieces (pieces.go)
 }
 
 // NewScorer returns a Scorer with an empty memory.
@@ -109,7 +129,7 @@ func (s *Scorer) gatherFacts(d *Draft) facts {
 		st, ok := s.memo[text]
 		if !ok {
 			if st, ok = next[text]; !ok {
-				st = statsOf(text)
+				st = s.statsOf(text)
 			}
 		}
 		next[text] = st
@@ -131,8 +151,10 @@ func (s *Scorer) gatherFacts(d *Draft) facts {
 			}
 		}
 	})
+	f.stats = next
 	if s.memo != nil {
 		s.memo = next
+		s.pieces.age()
 	}
 	tl := d.Timeline
 	for _, t := range []*time.Time{tl.Start, tl.Detected, tl.Mitigated, tl.End} {

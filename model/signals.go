@@ -65,40 +65,70 @@ type textSignals struct {
 const maxSentences = 5000
 
 func analyseText(text string) *textSignals {
-	sig := &textSignals{}
+	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
+	eachUnit(text, b.unit)
+	return b.sig
+}
+
+// sigBuilder reads units into a textSignals, sentence by sentence. Besides
+// the signals it keeps what a text read in pieces needs to join them
+// exactly as a whole reading would (see pieces.go): whether the first
+// sentence could answer a why-question left open before it, and which
+// why-questions were answered.
+type sigBuilder struct {
+	sig *textSignals
 	// A why-question counts as answered when the next sentence, in the
 	// same list item or the paragraph after it, is an answer: not a
 	// question, not a heading, at least three words.
-	pendingWhy := -1 // index in sig.sentences of a why-question awaiting its answer
-	eachUnit(text, func(u unit) {
-		for _, st := range splitSentences(u.text) {
-			s := readSentence(st, u.quoted)
-			if pendingWhy >= 0 && !u.heading && !s.why && !isQuestion(st) && Words(st) >= 3 {
+	pendingWhy  int // index in sig.sentences of a why-question awaiting its answer
+	n           int // sentences read
+	leadAnswers bool
+	leadText    string
+	answered    []int // indexes in sig.sentences of answered why-questions
+}
+
+func (b *sigBuilder) unit(u unit) {
+	sig := b.sig
+	for _, st := range splitSentences(u.text) {
+		s := readSentence(st, u.quoted)
+		if b.n == 0 || b.pendingWhy >= 0 {
+			answers := !u.heading && !s.why && !isQuestion(st) && Words(st) >= 3
+			if b.n == 0 {
+				b.leadAnswers, b.leadText = answers, st
+			}
+			if b.pendingWhy >= 0 && answers {
 				sig.whys++
-				sig.sentences[pendingWhy].answer = st
-			}
-			pendingWhy = -1
-			if s.why && !u.heading && !u.quoted && len(sig.sentences) < maxSentences {
-				pendingWhy = len(sig.sentences)
-			}
-			if sig.first == "" {
-				sig.first = st
-			}
-			if sig.opening == "" && !u.heading && !u.quoted && Words(st) >= 3 {
-				sig.opening = st
-			}
-			if s.noticed() && len(sig.sentences) < maxSentences {
-				for _, name := range s.techs {
-					if !containsFold(sig.techs, name) {
-						sig.techs = append(sig.techs, name)
-						sig.techAt = append(sig.techAt, len(sig.sentences))
-					}
-				}
-				sig.sentences = append(sig.sentences, s)
+				sig.sentences[b.pendingWhy].answer = st
+				b.answered = append(b.answered, b.pendingWhy)
 			}
 		}
-	})
-	return sig
+		b.n++
+		b.pendingWhy = -1
+		if s.why && !u.heading && !u.quoted && len(sig.sentences) < maxSentences {
+			b.pendingWhy = len(sig.sentences)
+		}
+		if sig.first == "" {
+			sig.first = st
+		}
+		if sig.opening == "" && !u.heading && !u.quoted && Words(st) >= 3 {
+			sig.opening = st
+		}
+		if s.noticed() && len(sig.sentences) < maxSentences {
+			sig.addSentence(s)
+		}
+	}
+}
+
+// addSentence appends a noticed sentence and notes the technologies it
+// is the first to name.
+func (sig *textSignals) addSentence(s sentence) {
+	for _, name := range s.techs {
+		if !containsFold(sig.techs, name) {
+			sig.techs = append(sig.techs, name)
+			sig.techAt = append(sig.techAt, len(sig.sentences))
+		}
+	}
+	sig.sentences = append(sig.sentences, s)
 }
 
 func (s *sentence) noticed() bool {
@@ -145,62 +175,77 @@ func tableRule(l string) bool {
 // eachUnit splits Markdown text into units; fenced code is skipped (a
 // reader does not take log lines or code for the author's words).
 func eachUnit(text string, fn func(unit)) {
-	var cur []string
-	curQuoted := false
-	flush := func() {
-		if len(cur) > 0 {
-			fn(unit{text: strings.Join(cur, " "), quoted: curQuoted})
-			cur = cur[:0]
-		}
-	}
-	fence := ""
+	var sc unitScanner
 	for line := range strings.SplitSeq(text, "\n") {
-		l := strings.TrimSpace(line)
-		quoted := false
-		for strings.HasPrefix(l, ">") {
-			quoted = true
-			l = strings.TrimSpace(l[1:])
-		}
-		if !quoted && curQuoted && len(cur) > 0 && l != "" && listMarker(l) == 0 && !strings.HasPrefix(l, "#") {
-			quoted = true // a lazy continuation line: still the quote
-		}
-		if fence != "" {
-			if strings.HasPrefix(l, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
-			flush()
-			fence = l[:3]
-			continue
-		}
-		switch {
-		case l == "":
-			flush()
-		case strings.HasPrefix(l, "#"):
-			flush()
-			if h := strings.TrimSpace(strings.TrimLeft(l, "#")); h != "" {
-				fn(unit{text: h, quoted: quoted, heading: true})
-			}
-		case strings.HasPrefix(l, "|"):
-			flush()
-			if !tableRule(l) {
-				fn(unit{text: tableRow(l), quoted: quoted})
-			}
-		case listMarker(l) > 0:
-			flush()
-			cur = append(cur, collapse(l[listMarker(l):]))
-			curQuoted = quoted
-		default:
-			if quoted != curQuoted {
-				flush()
-			}
-			cur = append(cur, collapse(l))
-			curQuoted = quoted
-		}
+		sc.line(line, fn)
 	}
-	flush()
+	sc.flush(fn)
+}
+
+// unitScanner is eachUnit's state between lines, so a long text can be
+// read in pieces that start where the one before left off.
+type unitScanner struct {
+	cur       []string
+	curQuoted bool
+	fence     string
+	// continuing: a unit began in an earlier piece and is still open, its
+	// sentences already read (see pieces.go).
+	continuing bool
+}
+
+func (sc *unitScanner) flush(fn func(unit)) {
+	if len(sc.cur) > 0 {
+		fn(unit{text: strings.Join(sc.cur, " "), quoted: sc.curQuoted})
+		sc.cur = sc.cur[:0]
+	}
+	sc.continuing = false
+}
+
+func (sc *unitScanner) line(line string, fn func(unit)) {
+	l := strings.TrimSpace(line)
+	quoted := false
+	for strings.HasPrefix(l, ">") {
+		quoted = true
+		l = strings.TrimSpace(l[1:])
+	}
+	if !quoted && sc.curQuoted && (len(sc.cur) > 0 || sc.continuing) && l != "" && listMarker(l) == 0 && !strings.HasPrefix(l, "#") {
+		quoted = true // a lazy continuation line: still the quote
+	}
+	if sc.fence != "" {
+		if strings.HasPrefix(l, sc.fence) {
+			sc.fence = ""
+		}
+		return
+	}
+	if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+		sc.flush(fn)
+		sc.fence = l[:3]
+		return
+	}
+	switch {
+	case l == "":
+		sc.flush(fn)
+	case strings.HasPrefix(l, "#"):
+		sc.flush(fn)
+		if h := strings.TrimSpace(strings.TrimLeft(l, "#")); h != "" {
+			fn(unit{text: h, quoted: quoted, heading: true})
+		}
+	case strings.HasPrefix(l, "|"):
+		sc.flush(fn)
+		if !tableRule(l) {
+			fn(unit{text: tableRow(l), quoted: quoted})
+		}
+	case listMarker(l) > 0:
+		sc.flush(fn)
+		sc.cur = append(sc.cur, collapse(l[listMarker(l):]))
+		sc.curQuoted = quoted
+	default:
+		if quoted != sc.curQuoted {
+			sc.flush(fn)
+		}
+		sc.cur = append(sc.cur, collapse(l))
+		sc.curQuoted = quoted
+	}
 }
 
 // tableRow writes a table row's cells joined by " | ", as the row reads.

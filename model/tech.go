@@ -30,6 +30,10 @@ var (
 	techEntries []Technology
 	techNames   []techName
 	techByFirst = map[string][]int{} // lower-case first word → names
+	// techFirstLens answers "names no technology" before the map lookup:
+	// bit n of a first byte's entry is set when a first word of that
+	// byte has n bytes (63: 63 or more).
+	techFirstLens [256]uint64
 )
 
 func init() {
@@ -71,6 +75,9 @@ func parseTechCatalogue(text string) error {
 			techNames = append(techNames, techName{words, exact, entry})
 			first := strings.ToLower(words[0])
 			techByFirst[first] = append(techByFirst[first], id)
+			if first != "" {
+				techFirstLens[first[0]] |= 1 << min(len(first), 63)
+			}
 		}
 	}
 	return nil
@@ -80,7 +87,7 @@ func parseTechCatalogue(text string) error {
 // letters, digits and the marks names carry inside them (Node.js, C++,
 // C#, pg_dump, pgpool-II). A trailing full stop or dash is punctuation.
 func techTokens(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/6+1)
 	start := -1
 	end := func(i int) {
 		for i > start && strings.IndexByte(".-", s[i-1]) >= 0 {
@@ -92,6 +99,18 @@ func techTokens(s string) []token {
 		start = -1
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of any text: the same test by table.
+			in := asciiWord[c] || start >= 0 && asciiMark[c] || start < 0 && c == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1]))
+			if in && start < 0 {
+				start = i
+			}
+			if !in && start >= 0 {
+				end(i)
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		in := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && strings.ContainsRune("_+#.-", r)) || (start < 0 && r == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1])))
 		if in && start < 0 {
@@ -107,6 +126,16 @@ func techTokens(s string) []token {
 	}
 	return toks
 }
+
+// asciiWord: ASCII letters and digits; asciiMark: the marks a name
+// carries inside it.
+var asciiWord, asciiMark = func() (w, m [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		w[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+		m[c] = strings.ContainsRune("_+#.-", rune(c))
+	}
+	return w, m
+}()
 
 // domainSuffixes let "GitLab.com" count as GitLab.
 var domainSuffixes = []string{".com", ".io", ".org", ".net", ".dev"}
@@ -128,11 +157,13 @@ func findTechnologies(text string) []string {
 		first := word(i)
 		var ids []int
 		if key, ok := lowerKey(first, &buf); ok {
-			ids = techByFirst[string(key)] // no allocation: a map lookup
+			if len(key) > 0 && techFirstLens[key[0]]&(1<<min(len(key), 63)) != 0 {
+				ids = techByFirst[string(key)] // no allocation: a map lookup
+			}
 		} else {
 			ids = techByFirst[strings.ToLower(first)]
 		}
-		if len(ids) == 0 {
+		if len(ids) == 0 && strings.IndexByte(first, '.') >= 0 { // every domain suffix starts with a dot
 			for _, suf := range domainSuffixes {
 				if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
 					first = first[:len(first)-len(suf)]

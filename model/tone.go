@@ -33,6 +33,7 @@ func init() {
 	for _, p := range phrases {
 		toneIndex.add(p.words)
 	}
+	toneReach = toneIndex.maxSpan() + 2
 }
 
 func parseCatalogue(text string) ([]tonePhrase, error) {
@@ -62,6 +63,12 @@ func parseCatalogue(text string) ([]tonePhrase, error) {
 // CheckToneText runs the tone check over one field's text; field is the
 // path reported in each finding ("summary", "lessons[2]").
 func CheckToneText(field, text string) []Finding {
+	return dedupe(toneMatches(field, text))
+}
+
+// toneMatches is every catalogue phrase found in text, in text order,
+// before overlapping ones are dropped.
+func toneMatches(field, text string) []Finding {
 	if text == "" {
 		return nil
 	}
@@ -80,7 +87,7 @@ func CheckToneText(field, text string) []Finding {
 		start, end := toks[first].start, toks[last].end
 		out = append(out, Finding{Kind: p.kind, Field: field, Phrase: text[start:end], Offset: start, Suggestion: p.suggestion})
 	})
-	return dedupe(out)
+	return out
 }
 
 // dedupe drops a finding that overlaps an earlier one of the same kind

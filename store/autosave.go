@@ -279,12 +279,12 @@ func (a *Autosaver) safeWrite(snap *model.Draft, at time.Time) (wrote bool, err 
 // NAME.json.bak. A draft that changed on disk since we last read or wrote
 // it is never saved over: snap goes to a conflict copy beside it.
 func (a *Autosaver) write(snap *model.Draft, at time.Time) (bool, error) {
-	key, err := contentKey(snap)
+	updated := at.Truncate(time.Second)
+	key, data, err := encodeSnapshot(snap, updated)
 	if err != nil {
 		return false, err
 	}
 	stamped := *snap
-	updated := at.Truncate(time.Second)
 	stamped.Updated = &updated
 	if a.conflict != nil {
 		return a.writeCopy(&stamped, key)
@@ -297,9 +297,10 @@ func (a *Autosaver) write(snap *model.Draft, at time.Time) (bool, error) {
 	}
 	path, _ := a.store.Resolve(a.ref)
 	if reason := a.changedOnDisk(path); reason != "" {
-		data, err := model.Encode(&stamped)
-		if err != nil {
-			return false, err
+		if data == nil {
+			if data, err = model.Encode(&stamped); err != nil {
+				return false, err
+			}
 		}
 		copyPath, err := a.store.writeCopy(path, "conflict", data)
 		if err != nil {
@@ -309,12 +310,42 @@ func (a *Autosaver) write(snap *model.Draft, at time.Time) (bool, error) {
 		a.copyKey = key
 		return true, nil
 	}
-	if err := a.store.Save(a.ref, &stamped); err != nil {
+	if data != nil {
+		err = a.store.saveEncoded(a.ref, data)
+	} else {
+		err = a.store.Save(a.ref, &stamped)
+	}
+	if err != nil {
 		return false, err
 	}
 	a.lastKey = key
 	a.noteDisk()
 	return true, nil
+}
+
+// encodeSnapshot is the snapshot's content key and, when it can be had
+// from the same encoding, the bytes to save with updated stamped in (a
+// draft of megabytes is encoded once per save, not twice). A snapshot
+// whose entries still lack ids gets them from Store.Save, after the key
+// is taken, as before: data is nil then.
+func encodeSnapshot(snap *model.Draft, updated time.Time) (key, data []byte, err error) {
+	if model.MissingIDs(snap) {
+		key, err = contentKey(snap)
+		return key, nil, err
+	}
+	return model.EncodeStamped(snap, updated)
+}
+
+// saveEncoded is Save of bytes encodeSnapshot encoded.
+func (s *Store) saveEncoded(ref string, data []byte) error {
+	r, err := s.locate(ref)
+	if err != nil {
+		return err
+	}
+	if err := s.checkInside(r.inDir, r.path); err != nil {
+		return err
+	}
+	return s.write(r, data, true)
 }
 
 // writeCopy saves our version to the conflict copy.

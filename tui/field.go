@@ -51,6 +51,7 @@ type field struct {
 	// the width the input will get.
 	input      *textinput.Model
 	inputReady bool
+	hazards    hazardMemo // the markup note's last check (markup.go, formpane.go)
 	text       string
 	width      int
 	styles     *Styles
@@ -186,6 +187,29 @@ func (f *field) Value() string {
 	default:
 		return f.value
 	}
+}
+
+// head is the first n bytes of Value (all of it when shorter), without
+// joining the lines of a long text held outside the textarea's window.
+func (f *field) head(n int) string {
+	if f.kind != kindText || f.pre == nil && f.post == nil {
+		v := f.Value()
+		return v[:min(n, len(v))]
+	}
+	var b strings.Builder
+	for _, part := range [][]string{f.pre, {f.area.Value()}, f.post} {
+		for _, l := range part {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			if b.Len() >= n {
+				return b.String()[:n]
+			}
+			b.WriteString(l)
+		}
+	}
+	v := b.String()
+	return v[:min(n, len(v))]
 }
 
 // loadWindow puts lines into the textarea, or a window of them centred on

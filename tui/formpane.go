@@ -288,7 +288,7 @@ func (fp formPane) markupNote(f *field) string {
 	if fp.readOnly || !isMarkdownField(f) {
 		return ""
 	}
-	hs := model.MarkupHazards(f.Value())
+	hs := f.hazards.of(f.head(model.MaxHazardScan))
 	if len(hs) == 0 {
 		return ""
 	}

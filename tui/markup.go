@@ -25,6 +25,21 @@ func isMarkdownField(f *field) bool {
 	return f.kind == kindText || f.kind == kindLine && inlineMarkdown.MatchString(f.path)
 }
 
+// hazardMemo remembers a field's last markup check: a frame asks for it
+// two or three times (sizing, layout, drawing) and a key changes it once.
+type hazardMemo struct {
+	text    string
+	hazards []model.MarkupHazard
+	ok      bool
+}
+
+func (h *hazardMemo) of(text string) []model.MarkupHazard {
+	if !h.ok || h.text != text {
+		h.text, h.hazards, h.ok = text, model.MarkupHazards(text), true
+	}
+	return h.hazards
+}
+
 // quoteCode wraps what Markdown would mangle in the focused field in
 // backticks, so the export reads as typed.
 func (m *Model) quoteCode() tea.Cmd {

@@ -85,6 +85,10 @@ type renderJob struct {
 	style string
 	br    *export.BlockRenderer
 	top   int // > 0: nothing usable is on screen; draw this many lines first
+	// vp is the preview's viewport when the job started: the job sets its
+	// content off the Update loop (the viewport measures every line's
+	// width, ~1/6 of the CPU of typing with a 1 MB preview open).
+	vp viewport.Model
 }
 
 // previewRenderedMsg carries a job's result back to its preview.
@@ -97,6 +101,7 @@ type previewRenderedMsg struct {
 	same    bool // the export did not change: what is on screen stays
 	br      *export.BlockRenderer
 	err     error
+	vp      viewport.Model // job.vp holding out
 }
 
 func (j *renderJob) cmd() tea.Cmd { return j.run }
@@ -130,9 +135,13 @@ func (j *renderJob) run() tea.Msg {
 	if j.top > 0 {
 		out, done, err := msg.br.RenderTop(md, j.top)
 		msg.out, msg.err, msg.partial = out, err, !done
-		return msg
+	} else {
+		msg.out, msg.err = msg.br.Render(md)
 	}
-	msg.out, msg.err = msg.br.Render(md)
+	if msg.err == nil {
+		msg.vp = j.vp
+		msg.vp.SetContent(strings.TrimRight(msg.out, "\n"))
+	}
 	return msg
 }
 
@@ -221,7 +230,7 @@ func (p *Preview) render() tea.Cmd {
 		return nil
 	}
 	p.seq++
-	j := &renderJob{id: p.id, seq: p.seq, md: p.want, width: previewRenderWidth(p.width), style: p.style, br: p.br}
+	j := &renderJob{id: p.id, seq: p.seq, md: p.want, width: previewRenderWidth(p.width), style: p.style, br: p.br, vp: p.vp}
 	if p.src != nil {
 		j.draft = p.src.Clone()
 	}
@@ -268,7 +277,14 @@ func (p *Preview) landed(msg previewRenderedMsg) tea.Cmd {
 	p.err = msg.err
 	if msg.err == nil && !msg.same {
 		p.md, p.whole = msg.md, !msg.partial
-		p.vp.SetContent(strings.TrimRight(msg.out, "\n"))
+		// The content was set off the loop; size and scroll are the
+		// preview's now (a resize or a scroll may have come meanwhile).
+		vp := msg.vp
+		vp.SetWidth(p.vp.Width())
+		vp.SetHeight(p.vp.Height())
+		vp.SetYOffset(p.vp.YOffset())
+		vp.SetXOffset(p.vp.XOffset())
+		p.vp = vp
 	}
 	p.ready = p.ready || msg.err == nil
 	if msg.partial && msg.err == nil && !p.again {
