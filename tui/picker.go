@@ -253,6 +253,10 @@ func (p Picker) row(r, width int) string {
 		title = "(untitled)"
 	}
 	meta := fmt.Sprintf("  %s · %s · %s", e.Status, scoreText(e), when)
+	if by := ChangedByText(e.ChangedBy, 0); by != "" {
+		// In a shared folder, whose turn it was matters as much as when.
+		meta += " by " + by
+	}
 	if p.sharedTitle(e) {
 		// Two drafts with one title look the same: the name tells them
 		// apart (it is what "pmwiz resume" takes).

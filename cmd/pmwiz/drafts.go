@@ -156,7 +156,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 			row = []string{name, title, status, score, when}
 		}
 		if showBy {
-			row = append(row, changedByCell(e.ChangedBy, 0))
+			row = append(row, tui.ChangedByText(e.ChangedBy, 0))
 		}
 		rows = append(rows, row)
 	}
@@ -213,7 +213,7 @@ func writeList(w io.Writer, dir string, entries []store.Entry, at time.Time, wid
 		for i, c := range r {
 			if i == len(r)-1 {
 				if showBy && ri > 0 {
-					c = changedByCell(entries[ri-1].ChangedBy, cells[i])
+					c = tui.ChangedByText(entries[ri-1].ChangedBy, cells[i])
 				}
 				b.WriteString(c)
 				break
