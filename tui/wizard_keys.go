@@ -92,7 +92,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // stepKey gives the step on screen its own keys (steps.go).
 func (m *Model) stepKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if take := steps[m.step].intercept; take != nil {
-		return take(m, msg)
+		return take(m.stepCtx(), msg)
 	}
 	return nil, false
 }
