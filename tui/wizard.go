@@ -228,7 +228,8 @@ func (m *Model) goStep(i int) tea.Cmd {
 	if i < 0 || i >= len(steps) || i == m.step {
 		return nil
 	}
-	m.step, m.review.top, m.status.flash = i, 0, ""
+	m.step, m.status.flash = i, ""
+	m.review.ToTop()
 	if enter := steps[i].onEnter; enter != nil {
 		enter(m.stepCtx())
 	}

@@ -44,11 +44,11 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Model) helpKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	f := m.focused()
 	typing := f != nil && f.typing() && !m.readOnly
-	was := m.helpScreen.open
+	was := m.helpScreen.Open()
 	m.helpScreen.keys = m.keys
 	var taken bool
 	m.helpScreen, taken, m.status.flash = m.helpScreen.Update(msg, typing)
-	if m.helpScreen.open != was {
+	if m.helpScreen.Open() != was {
 		m.layoutFields()
 	}
 	return nil, taken
