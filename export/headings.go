@@ -52,12 +52,19 @@ var synonyms = loadSynonyms(headingsText)
 
 // knownKeys are the keys headings.txt may name; a typo there fails the
 // tests instead of silently mapping nothing.
-var knownKeys = map[string]bool{
-	keySummary: true, keyWho: true, keyWhat: true, keyExtent: true, keyTimeline: true, keyWrong: true,
-	keyAnalysis: true, keyFactors: true, keyWhys: true, keyLessons: true, keyActions: true, keyTech: true,
-	keyHuman: true, keyOthers: true, keyUpdates: true, groupImpact: true, groupRootCause: true,
+var knownKeys = withProseParts(map[string]bool{
+	keyTimeline: true, keyFactors: true, keyWhys: true, keyLessons: true, keyActions: true, keyTech: true,
+	keyUpdates: true, groupImpact: true, groupRootCause: true,
 	groupLessons: true, groupSupport: true, metaDate: true, metaAuthors: true, metaStatus: true,
 	metaSeverity: true, lessonWell: true, lessonWrong: true,
+})
+
+// withProseParts adds the keys of proseParts (layout.go) to keys.
+func withProseParts(keys map[string]bool) map[string]bool {
+	for k := range proseParts {
+		keys[k] = true
+	}
+	return keys
 }
 
 func loadSynonyms(text string) map[string]*synonymTable {

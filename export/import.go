@@ -447,9 +447,11 @@ func (im *importer) section(s section) {
 		im.metaSection(key, s)
 	case groupImpact, groupRootCause, groupLessons, groupSupport:
 		im.group(key, s)
-	case keySummary, keyWho, keyWhat, keyExtent, keyWrong, keyAnalysis, keyHuman, keyOthers:
-		im.prose(key, s)
 	default:
+		if _, ok := proseParts[key]; ok {
+			im.prose(key, s)
+			return
+		}
 		im.part(key, s)
 	}
 }
@@ -573,23 +575,11 @@ func (im *importer) part(key string, s section) {
 		return
 	}
 	d := im.d
+	if text, ok := proseParts[key]; ok {
+		im.appendText(text(d), s.text)
+		return
+	}
 	switch key {
-	case keySummary:
-		im.appendText(&d.Summary, s.text)
-	case keyWho:
-		im.appendText(&d.Impact.Who, s.text)
-	case keyWhat:
-		im.appendText(&d.Impact.What, s.text)
-	case keyExtent:
-		im.appendText(&d.Impact.Extent, s.text)
-	case keyWrong:
-		im.appendText(&d.RootCause.WhatWentWrong, s.text)
-	case keyAnalysis:
-		im.appendText(&d.RootCause.Analysis, s.text)
-	case keyHuman:
-		im.appendText(&d.HumanElements, s.text)
-	case keyOthers:
-		im.appendText(&d.OthersCanLearn, s.text)
 	case keyFactors:
 		for _, e := range im.entries(s, nil) {
 			d.RootCause.ContributingFactors = append(d.RootCause.ContributingFactors, e.text)

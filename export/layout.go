@@ -29,6 +29,20 @@ const (
 	keyOther    = model.PathOther
 )
 
+// proseParts are the parts that hold one free text: each is written as a
+// block and read back by import into the same field. A text field added
+// to the draft is one row here and its place in the layouts below.
+var proseParts = map[string]func(d *model.Draft) *string{
+	keySummary:  func(d *model.Draft) *string { return &d.Summary },
+	keyWho:      func(d *model.Draft) *string { return &d.Impact.Who },
+	keyWhat:     func(d *model.Draft) *string { return &d.Impact.What },
+	keyExtent:   func(d *model.Draft) *string { return &d.Impact.Extent },
+	keyWrong:    func(d *model.Draft) *string { return &d.RootCause.WhatWentWrong },
+	keyAnalysis: func(d *model.Draft) *string { return &d.RootCause.Analysis },
+	keyHuman:    func(d *model.Draft) *string { return &d.HumanElements },
+	keyOthers:   func(d *model.Draft) *string { return &d.OthersCanLearn },
+}
+
 // sectionLevel is the Markdown heading level of a layout's sections.
 const sectionLevel = 2
 

@@ -187,25 +187,12 @@ func otherHeading(h string) string {
 }
 
 func renderPart(d *model.Draft, key string, level int) string {
+	if text, ok := proseParts[key]; ok {
+		return sanitizeBlock(*text(d), level)
+	}
 	switch key {
-	case keySummary:
-		return sanitizeBlock(d.Summary, level)
-	case keyWho:
-		return sanitizeBlock(d.Impact.Who, level)
-	case keyWhat:
-		return sanitizeBlock(d.Impact.What, level)
-	case keyExtent:
-		return sanitizeBlock(d.Impact.Extent, level)
-	case keyWrong:
-		return sanitizeBlock(d.RootCause.WhatWentWrong, level)
-	case keyAnalysis:
-		return sanitizeBlock(d.RootCause.Analysis, level)
 	case keyFactors:
 		return bulletList(d.RootCause.ContributingFactors, escapeInline)
-	case keyHuman:
-		return sanitizeBlock(d.HumanElements, level)
-	case keyOthers:
-		return sanitizeBlock(d.OthersCanLearn, level)
 	case keyTimeline:
 		return timelineSection(d)
 	case keyWhys:

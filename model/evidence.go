@@ -92,20 +92,6 @@ const (
 	everywhere = reflective | catActions
 )
 
-var categories = map[string]category{
-	PathSummary: catOpening, PathImpactWho: catImpact, PathImpactWhat: catImpact, PathImpactExtent: catImpact,
-	PathEvents: catTimeline, PathWhatWentWrong: catCause, PathAnalysis: catAnalysis,
-	PathContributingFactors: catFactors, PathFiveWhys: catWhys, PathLessons: catLessons,
-	PathActionItems: catActions, PathHumanElements: catHuman, PathOthersCanLearn: catOthers, PathOther: catOther,
-}
-
-var labels = map[string]string{
-	PathSummary: "Summary", PathImpactWho: "Impact: who", PathImpactWhat: "Impact: what", PathImpactExtent: "Impact: extent",
-	PathEvents: "Timeline", PathWhatWentWrong: "What went wrong", PathAnalysis: "How it was found",
-	PathContributingFactors: "Contributing factors", PathFiveWhys: "Five Whys", PathLessons: "Lessons",
-	PathActionItems: "Action items", PathHumanElements: "Human elements", PathOthersCanLearn: "What others can learn",
-}
-
 // judgedText is one text of the draft with what was noticed in it.
 type judgedText struct {
 	cat   category

@@ -9,7 +9,7 @@ package model
 func FreeTextBases(d *Draft) (paths, bases []string) {
 	eachFreeText(d, func(ref fieldRef, _ string) {
 		paths = append(paths, ref.String())
-		bases = append(bases, ref.base)
+		bases = append(bases, ref.field.path)
 	})
 	return paths, bases
 }
@@ -17,7 +17,10 @@ func FreeTextBases(d *Draft) (paths, bases []string) {
 // EvidenceKnows reports whether evidence has a category and a label for
 // texts filed under base (an unmapped section is labelled by its heading).
 func EvidenceKnows(base string) bool {
-	_, cat := categories[base]
-	_, label := labels[base]
-	return cat && (label || base == PathOther)
+	for _, tf := range textFields {
+		if tf.path == base {
+			return tf.cat != 0 && tf.label != ""
+		}
+	}
+	return false
 }

@@ -87,7 +87,7 @@ func TestEveryDraftFieldIsFreeTextOrExcluded(t *testing.T) {
 		case excluded && read[f.Pattern]:
 			t.Errorf("%s is read by the free-text walk but listed in notFreeText (%q): remove it there", f.Pattern, why)
 		case !excluded && !read[f.Pattern]:
-			t.Errorf("%s (%s) is not read by the free-text walk (model/text.go): add it there, or to notFreeText with the reason", f.Pattern, f.Type)
+			t.Errorf("%s (%s) is not read by the free-text walk: add its row to textFields (model/textfields.go), or add it to notFreeText with the reason", f.Pattern, f.Type)
 		case excluded && why == "":
 			t.Errorf("%s is excluded from the free-text walk without a reason: say why in notFreeText", f.Pattern)
 		}
@@ -105,7 +105,7 @@ func TestEveryFreeTextFieldHasEvidenceLabel(t *testing.T) {
 	}
 	for i, base := range bases {
 		if !model.EvidenceKnows(base) {
-			t.Errorf("%s is read as free text under %q, which evidence.go has no category or label for: add both", paths[i], base)
+			t.Errorf("%s is read as free text under %q, whose row in textFields (model/textfields.go) has no category or label: add both", paths[i], base)
 		}
 	}
 }

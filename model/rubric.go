@@ -133,11 +133,7 @@ func (s *Scorer) gatherFacts(d *Draft) facts {
 			}
 		}
 		next[text] = st
-		where := labels[ref.base]
-		if ref.base == PathOther {
-			where = otherLabel(d, ref.index)
-		}
-		f.texts = append(f.texts, judgedText{cat: categories[ref.base], where: where, text: text, st: st})
+		f.texts = append(f.texts, judgedText{cat: ref.field.cat, where: ref.label(d), text: text, st: st})
 		f.freeWords += st.words
 		f.concrete += st.digits
 		for _, fd := range st.findings {

@@ -27,60 +27,44 @@ func FreeText(d *Draft) []TextField {
 // rescoring a large draft on a keystroke does not allocate a path for
 // every lesson and event; the path is made only for a finding.
 type fieldRef struct {
-	base  string // PathSummary, PathFiveWhys…
-	index int    // -1 when the field is not in a list
-	key   string // KeyWhy, KeyText…; "" for an entry of a list of strings
+	field *textField // its row in textFields: path, label, category
+	index int        // -1 when the field is not in a list
+	key   string     // KeyWhy, KeyText…; "" for an entry of a list of strings
 }
 
 func (r fieldRef) String() string {
 	switch {
 	case r.index < 0:
-		return r.base
+		return r.field.path
 	case r.key == "":
-		return EntryPath(r.base, r.index)
+		return EntryPath(r.field.path, r.index)
 	}
-	return EntryFieldPath(r.base, r.index, r.key)
+	return EntryFieldPath(r.field.path, r.index, r.key)
 }
 
+// label is how evidence names the field: an unmapped section by its
+// heading.
+func (r fieldRef) label(d *Draft) string {
+	if r.field.path == PathOther {
+		return otherLabel(d, r.index)
+	}
+	return r.field.label
+}
+
+// eachFreeText calls fn with every free-text field of the draft that is
+// not blank, in the order of textFields.
 func eachFreeText(d *Draft, fn func(ref fieldRef, text string)) {
-	one := func(path, text string) {
-		if !blank(text) {
-			fn(fieldRef{path, -1, ""}, text)
+	v := &textVisit{fn: fn}
+	for i := range textFields {
+		tf := &textFields[i]
+		if tf.text != nil {
+			if text := tf.text(d); !blank(text) {
+				fn(fieldRef{tf, -1, ""}, text)
+			}
+			continue
 		}
-	}
-	item := func(base string, i int, key, text string) {
-		if !blank(text) {
-			fn(fieldRef{base, i, key}, text)
-		}
-	}
-	one(PathSummary, d.Summary)
-	one(PathImpactWho, d.Impact.Who)
-	one(PathImpactWhat, d.Impact.What)
-	one(PathImpactExtent, d.Impact.Extent)
-	for i, e := range d.Timeline.Events {
-		item(PathEvents, i, KeyText, e.Text)
-	}
-	one(PathWhatWentWrong, d.RootCause.WhatWentWrong)
-	one(PathAnalysis, d.RootCause.Analysis)
-	for i, f := range d.RootCause.ContributingFactors {
-		item(PathContributingFactors, i, "", f)
-	}
-	for i, w := range d.FiveWhys {
-		item(PathFiveWhys, i, KeyWhy, w.Why)
-		item(PathFiveWhys, i, KeyBecause, w.Because)
-	}
-	for i, l := range d.Lessons {
-		item(PathLessons, i, "", l)
-	}
-	for i, a := range d.ActionItems {
-		item(PathActionItems, i, KeyWhat, a.What)
-	}
-	one(PathHumanElements, d.HumanElements)
-	one(PathOthersCanLearn, d.OthersCanLearn)
-	// Sections import could not map are still the author's words: the
-	// tone check and the rubric read them like any field.
-	for i, o := range d.Other {
-		item(PathOther, i, KeyBody, o.Body)
+		v.field = tf
+		tf.entries(d, v)
 	}
 }
 

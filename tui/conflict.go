@@ -40,7 +40,7 @@ func (m *Model) noteConflict(r SaveResult) bool {
 		return false
 	}
 	m.conflict = conflictPrompt{err: c, asking: true}
-	m.status.save.lastErr, m.status.save.lastSaved, m.status.save.pending = nil, r.At, false
+	m.status.Saved(SaveResult{At: r.At}) // ours is saved, in the copy
 	m.layoutFields()
 	return true
 }

@@ -55,7 +55,7 @@ func (m Model) formHead(w, room int) []string {
 	}
 	var extra []string // the step's own lines under its guide
 	if s.header != nil {
-		extra = s.header(&m, w)
+		extra = s.header(m.stepCtx(), w)
 	}
 	blank := true
 	build := func() []string {

@@ -22,6 +22,9 @@ type helpScreen struct {
 
 func (h *helpScreen) SetSize(w, ht int) { h.width, h.height = w, ht }
 
+// Open reports whether the help is on screen (it covers the form).
+func (h helpScreen) Open() bool { return h.open }
+
 // helpBusy is said when the help took a key that would have been typed.
 const helpBusy = "the help is open: esc, ? or f1 closes it"
 

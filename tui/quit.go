@@ -66,7 +66,7 @@ func (m *Model) quit() tea.Cmd {
 					m.saver.Changed(m.draft) // staying: the text stays in the draft
 				}
 				m.quitArmed = true
-				m.status.save.lastErr = err
+				m.status.SaveFailed(err)
 				m.status.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
 				return nil
 			}

@@ -21,6 +21,9 @@ type review struct {
 
 func (r *review) SetSize(w, h int) { r.width, r.height = w, h }
 
+// ToTop shows the report from its start (a step was entered).
+func (r *review) ToTop() { r.top = 0 }
+
 // Scroll moves the report by delta lines (never above its start).
 func (r *review) Scroll(delta int) { r.top = max(0, r.top+delta) }
 

@@ -39,6 +39,10 @@ func (s *statusBar) SetStyles(st *Styles) {
 // Changed notes an edit handed to the saver: "saving…".
 func (s *statusBar) Changed() { s.save.pending, s.save.lastChange = true, s.now() }
 
+// SaveFailed notes a save that failed outside the autosaver (the final
+// flush on quit): the header says so until a save succeeds.
+func (s *statusBar) SaveFailed(err error) { s.save.lastErr = err }
+
 // Saved takes a save result.
 func (s *statusBar) Saved(r SaveResult) {
 	s.save.lastErr = r.Err

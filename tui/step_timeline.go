@@ -13,17 +13,17 @@ import (
 // the start or the zone changes.
 
 // timelineHeader is "Times are in …" and the durations so far.
-func timelineHeader(m *Model, w int) []string {
-	st := m.styles
-	loc := draftLocation(m.draft.Timeline.TimeZone)
+func timelineHeader(c stepCtx, w int) []string {
+	st := c.styles
+	loc := draftLocation(c.draft.Timeline.TimeZone)
 	// The offset at the incident, not today: a March outage in Berlin
 	// was at UTC+01:00 or +02:00 whatever the date of writing.
-	at := m.now()
-	if t := m.draft.Timeline.Start; t != nil {
+	at := c.now()
+	if t := c.draft.Timeline.Start; t != nil {
 		at = *t
 	}
 	out := []string{st.Muted.Render(ansi.Truncate("Times are in "+zoneLabel(loc, at), max(w, 1), "…"))}
-	if ml := MetricsShort(m.report.Metrics); ml != "" {
+	if ml := MetricsShort(c.report.Metrics); ml != "" {
 		out = append(out, st.Muted.Render(ansi.Truncate(ml, max(w, 1), "…")))
 	}
 	return out
@@ -32,21 +32,21 @@ func timelineHeader(m *Model, w int) []string {
 // timelineAfterSet: a new start re-reads the bare clock times typed
 // against the old one; a new zone shows every time of the step in it
 // (the instants stay as they are).
-func timelineAfterSet(m *Model, f *field) tea.Cmd {
+func timelineAfterSet(c stepCtx, f *field) tea.Cmd {
 	switch f.path {
 	case model.PathStart:
-		m.rereadClocks(f)
+		c.do.rereadClocks(f)
 	case model.PathTimeZone:
-		return m.buildFields(f.path)
+		return c.do.buildFields(f.path)
 	}
 	return nil
 }
 
 // timelinePaste offers timestamped lines pasted on the step as events
 // (wizard_timeline.go).
-func timelinePaste(m *Model, msg tea.Msg) (tea.Cmd, bool) {
-	if p, ok := msg.(tea.PasteMsg); ok && !m.readOnly {
-		return nil, m.offerPastedEvents(p)
+func timelinePaste(c stepCtx, msg tea.Msg) (tea.Cmd, bool) {
+	if p, ok := msg.(tea.PasteMsg); ok && !c.readOnly {
+		return nil, c.do.offerPastedEvents(p)
 	}
 	return nil, false
 }

@@ -19,6 +19,13 @@ type stepList struct {
 
 func (l *stepList) SetSize(w, h int) { l.width, l.height = w, h }
 
+// SetReport takes a new score: the list shows each step's rubric verdict.
+func (l *stepList) SetReport(r model.Report) { l.report = r }
+
+// SetMark sets step i's completion mark (marks.go); SetMarks all of them.
+func (l *stepList) SetMark(i int, mark string) { l.marks[i] = mark }
+func (l *stepList) SetMarks(marks []string)    { l.marks = marks }
+
 // View lists the steps.
 func (l stepList) View() string {
 	st := l.styles

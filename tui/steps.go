@@ -25,42 +25,37 @@ type step struct {
 	item string
 	// header is the lines shown under the guide (the Timeline's zone and
 	// durations). In a short window the lines after the first go first.
-	header func(m *Model, w int) []string
+	header func(c stepCtx, w int) []string
 	// afterSet runs once a field of the step was stored in the draft.
-	afterSet func(m *Model, f *field) tea.Cmd
+	afterSet func(c stepCtx, f *field) tea.Cmd
 	// intercept takes the step's own keys and pastes before the form
 	// does, and says whether it took the message.
-	intercept func(m *Model, msg tea.Msg) (tea.Cmd, bool)
+	intercept func(c stepCtx, msg tea.Msg) (tea.Cmd, bool)
 	// onEnter runs when the step comes on screen.
-	onEnter func(m *Model)
+	onEnter func(c stepCtx)
 	// recap is said after the step in accessible mode ("" for nothing).
 	recap func(r model.Report) string
 }
 
 // steps is the wizard, in reader order. Users move freely between them.
-// It is filled in init because the steps' behaviour calls back into the
-// wizard, which reads this table: a package-level initialiser would be an
-// initialisation cycle.
-var steps []step
-
-func init() {
-	steps = []step{
-		{id: "basics", title: "Basics", guide: "A plain title and who wrote it: readers decide from the title whether to read on.", fields: basicsFields},
-		{id: "summary", title: "Summary", guide: "Admit what failed, in your own words: readers trust a team that says it plainly.", fields: summaryFields},
-		{id: "timeline", title: "Timeline", guide: "Start, detection, mitigation and end tell readers how long it hurt and how fast you reacted.", fields: timelineFields,
-			item: model.ItemStartEnd, header: timelineHeader, afterSet: timelineAfterSet, intercept: timelinePaste, recap: timelineRecap},
-		{id: "impact", title: "Impact", guide: "Say who was affected and how: a reader first wants to know whether it was them.", fields: impactFields, item: model.ItemImpact},
-		{id: "root-cause", title: "Root cause", guide: "What went wrong and how you found it shows you understand the failure, not just the fix.", fields: rootCauseFields, item: model.ItemRootCause},
-		{id: "five-whys", title: "Five Whys", guide: "Ask why until you reach something you can change; each answer becomes the next question.", fields: whysFields, item: model.ItemFiveWhys},
-		{id: "lessons", title: "Lessons & actions", guide: "What you learned and what you will do, with owners and dates, is what restores faith.", fields: lessonsFields, item: model.ItemLessons},
-		{id: "technologies", title: "Technologies", guide: "Naming the systems involved lets other engineers map it onto their own stack.", fields: techFields,
-			item: model.ItemTechnologies, header: technologiesHeader, intercept: technologiesKeys},
-		{id: "human-elements", title: "Human elements", guide: "Who was paged, what was hard, how people felt: it is people who fix outages.", fields: humanFields, item: model.ItemHumanElements},
-		{id: "others-can-learn", title: "Others can learn", guide: "What should another team take from this? That makes the write-up worth reading.", fields: learnFields, item: model.ItemOthersLearn},
-		{id: "communication", title: "Communication", guide: "Where customers got updates during the incident: a status page, a channel, a feed.", fields: commFields, item: model.ItemChannel},
-		{id: "review", title: "Review", guide: "Check the score and the tone, preview the document, then export it.", fields: reviewFields, review: true,
-			onEnter: func(m *Model) { m.previewToTop() }},
-	}
+// A step's hooks see the wizard only through a stepCtx (stepctx.go), so
+// the table depends on no wizard code and is initialised as it stands.
+var steps = []step{
+	{id: "basics", title: "Basics", guide: "A plain title and who wrote it: readers decide from the title whether to read on.", fields: basicsFields},
+	{id: "summary", title: "Summary", guide: "Admit what failed, in your own words: readers trust a team that says it plainly.", fields: summaryFields},
+	{id: "timeline", title: "Timeline", guide: "Start, detection, mitigation and end tell readers how long it hurt and how fast you reacted.", fields: timelineFields,
+		item: model.ItemStartEnd, header: timelineHeader, afterSet: timelineAfterSet, intercept: timelinePaste, recap: timelineRecap},
+	{id: "impact", title: "Impact", guide: "Say who was affected and how: a reader first wants to know whether it was them.", fields: impactFields, item: model.ItemImpact},
+	{id: "root-cause", title: "Root cause", guide: "What went wrong and how you found it shows you understand the failure, not just the fix.", fields: rootCauseFields, item: model.ItemRootCause},
+	{id: "five-whys", title: "Five Whys", guide: "Ask why until you reach something you can change; each answer becomes the next question.", fields: whysFields, item: model.ItemFiveWhys},
+	{id: "lessons", title: "Lessons & actions", guide: "What you learned and what you will do, with owners and dates, is what restores faith.", fields: lessonsFields, item: model.ItemLessons},
+	{id: "technologies", title: "Technologies", guide: "Naming the systems involved lets other engineers map it onto their own stack.", fields: techFields,
+		item: model.ItemTechnologies, header: technologiesHeader, intercept: technologiesKeys},
+	{id: "human-elements", title: "Human elements", guide: "Who was paged, what was hard, how people felt: it is people who fix outages.", fields: humanFields, item: model.ItemHumanElements},
+	{id: "others-can-learn", title: "Others can learn", guide: "What should another team take from this? That makes the write-up worth reading.", fields: learnFields, item: model.ItemOthersLearn},
+	{id: "communication", title: "Communication", guide: "Where customers got updates during the incident: a status page, a channel, a feed.", fields: commFields, item: model.ItemChannel},
+	{id: "review", title: "Review", guide: "Check the score and the tone, preview the document, then export it.", fields: reviewFields, review: true,
+		onEnter: func(c stepCtx) { c.do.previewToTop() }},
 }
 
 // stepIndex is the position of the step with id, or -1.

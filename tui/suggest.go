@@ -19,8 +19,8 @@ const maxSuggested = 8
 
 // suggestedTechnologies are the names the text mentions that the list
 // lacks, at most maxSuggested.
-func (m Model) suggestedTechnologies() []string {
-	s := model.SuggestTechnologies(m.draft, m.report)
+func suggestedTechnologies(c stepCtx) []string {
+	s := model.SuggestTechnologies(c.draft, *c.report)
 	if len(s) > maxSuggested {
 		s = s[:maxSuggested]
 	}
@@ -29,34 +29,37 @@ func (m Model) suggestedTechnologies() []string {
 
 // technologiesHeader is the offer shown under the Technologies step's
 // guide, when there is something to add.
-func technologiesHeader(m *Model, w int) []string {
-	names := m.suggestedTechnologies()
-	if len(names) == 0 || m.readOnly {
+func technologiesHeader(c stepCtx, w int) []string {
+	if c.readOnly {
+		return nil
+	}
+	names := suggestedTechnologies(c)
+	if len(names) == 0 {
 		return nil
 	}
 	// The key and the names come first: on a narrow form the explanation
 	// is cut, not them.
-	line := m.keys.AddNamed.Help().Key + " adds " + model.SafeLine(strings.Join(names, ", ")) + " (named in your text)"
-	return []string{m.styles.Muted.Render(ansi.Truncate(line, max(w, 1), "…"))}
+	line := c.keys.AddNamed.Help().Key + " adds " + model.SafeLine(strings.Join(names, ", ")) + " (named in your text)"
+	return []string{c.styles.Muted.Render(ansi.Truncate(line, max(w, 1), "…"))}
 }
 
 // technologiesKeys takes the key that adds the names the text mentions.
-func technologiesKeys(m *Model, msg tea.Msg) (tea.Cmd, bool) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && !m.readOnly && bkey.Matches(k, m.keys.AddNamed) {
-		return m.addNamedTechnologies(), true
+func technologiesKeys(c stepCtx, msg tea.Msg) (tea.Cmd, bool) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !c.readOnly && bkey.Matches(k, c.keys.AddNamed) {
+		return addNamedTechnologies(c), true
 	}
 	return nil, false
 }
 
 // addNamedTechnologies appends the names the text mentions to the list.
-func (m *Model) addNamedTechnologies() tea.Cmd {
-	names := m.suggestedTechnologies()
+func addNamedTechnologies(c stepCtx) tea.Cmd {
+	names := suggestedTechnologies(c)
 	if len(names) == 0 {
-		m.status.flash = "the text names no technology the list lacks"
+		c.do.say("the text names no technology the list lacks")
 		return nil
 	}
-	m.draft.Technologies = append(m.draft.Technologies, names...)
-	cmd := m.touch()
-	m.status.flash = "added " + model.SafeLine(strings.Join(names, ", ")) + " from the text"
-	return tea.Batch(cmd, m.buildFields(""))
+	c.draft.Technologies = append(c.draft.Technologies, names...)
+	cmd := c.do.touch()
+	c.do.say("added " + model.SafeLine(strings.Join(names, ", ")) + " from the text")
+	return tea.Batch(cmd, c.do.buildFields(""))
 }

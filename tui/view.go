@@ -47,7 +47,7 @@ func (m Model) layout() layout {
 		l.form = w
 		l.previewFull = true
 		l.gaugeLine = true
-	case w >= wideMin && (steps[m.step].review || m.helpScreen.open):
+	case w >= wideMin && (steps[m.step].review || m.helpScreen.Open()):
 		// The Review step is the full report: the panel would repeat it.
 		l.steps = stepsWidth
 		l.form = w - l.steps - gap
@@ -58,7 +58,7 @@ func (m Model) layout() layout {
 			l.steps, l.panel = 18, 26
 		}
 		l.form = w - l.steps - l.panel - 2*gap
-	case w >= stepsMin && !m.helpScreen.open:
+	case w >= stepsMin && !m.helpScreen.Open():
 		l.steps = 18
 		l.form = w - l.steps - gap
 		l.gaugeLine = true
@@ -191,7 +191,7 @@ func (m Model) bodyView(l layout) string {
 	h := l.body
 	var main string
 	switch {
-	case m.helpScreen.open:
+	case m.helpScreen.Open():
 		hs := m.helpScreen
 		hs.keys, hs.styles = m.keys, m.styles // the one keymap: rebinding changes the help too
 		hs.SetSize(l.form, h)

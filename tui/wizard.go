@@ -196,7 +196,7 @@ func (m *Model) changed(f *field) tea.Cmd {
 		delete(m.errs, f.path)
 		delete(m.pending, f.path)
 		if after := steps[m.step].afterSet; after != nil {
-			cmds = append(cmds, after(m, f))
+			cmds = append(cmds, after(m.stepCtx(), f))
 		}
 	}
 	f.counted = f.filledInDraft(m)
@@ -228,9 +228,10 @@ func (m *Model) goStep(i int) tea.Cmd {
 	if i < 0 || i >= len(steps) || i == m.step {
 		return nil
 	}
-	m.step, m.review.top, m.status.flash = i, 0, ""
+	m.step, m.status.flash = i, ""
+	m.review.ToTop()
 	if enter := steps[i].onEnter; enter != nil {
-		enter(m)
+		enter(m.stepCtx())
 	}
 	cmd := m.buildFields("")
 	if m.previewShown() {
@@ -279,7 +280,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.PasteMsg:
 		if take := steps[m.step].intercept; take != nil {
-			if cmd, ok := take(m, msg); ok {
+			if cmd, ok := take(m.stepCtx(), msg); ok {
 				return cmd
 			}
 		}

@@ -44,11 +44,11 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (m *Model) helpKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	f := m.focused()
 	typing := f != nil && f.typing() && !m.readOnly
-	was := m.helpScreen.open
+	was := m.helpScreen.Open()
 	m.helpScreen.keys = m.keys
 	var taken bool
 	m.helpScreen, taken, m.status.flash = m.helpScreen.Update(msg, typing)
-	if m.helpScreen.open != was {
+	if m.helpScreen.Open() != was {
 		m.layoutFields()
 	}
 	return nil, taken
@@ -92,7 +92,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // stepKey gives the step on screen its own keys (steps.go).
 func (m *Model) stepKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if take := steps[m.step].intercept; take != nil {
-		return take(m, msg)
+		return take(m.stepCtx(), msg)
 	}
 	return nil, false
 }

@@ -67,7 +67,7 @@ type rescoreMsg struct{}
 func (m *Model) setReport(r model.Report) {
 	m.report = r
 	m.panel.SetReport(r)
-	m.stepList.report = r
+	m.stepList.SetReport(r)
 	m.notesOf = make(map[string][]model.Finding, len(r.Findings))
 	for _, f := range r.Findings {
 		m.notesOf[f.Field] = append(m.notesOf[f.Field], f)
@@ -78,11 +78,12 @@ func (m *Model) setReport(r model.Report) {
 // no other step.
 // It counts the fields' remembered flags (marks.go) instead of reading the
 // whole step again.
-func (m *Model) refreshMark() { m.stepList.marks[m.step] = m.markOfFields() }
+func (m *Model) refreshMark() { m.stepList.SetMark(m.step, m.markOfFields()) }
 
 func (m *Model) refreshMarks() {
-	m.stepList.marks = make([]string, len(steps))
+	marks := make([]string, len(steps))
 	for i, st := range steps {
-		m.stepList.marks[i] = stepMark(st, m.draft)
+		marks[i] = stepMark(st, m.draft)
 	}
+	m.stepList.SetMarks(marks)
 }
