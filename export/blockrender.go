@@ -20,6 +20,9 @@ type BlockRenderer struct {
 	// since); a full render keeps only the blocks it used, so memory
 	// follows the document, not its history.
 	seen map[string]string
+	// last is the drawing of each block of the last render, in order:
+	// what RenderScreen shows in place of a changed block off screen.
+	last []string
 }
 
 // NewBlockRenderer renders in a glamour style (see Styles) at width
@@ -47,6 +50,7 @@ func (b *BlockRenderer) Fits(style string, width int) bool {
 func (b *BlockRenderer) Render(md string) (string, error) {
 	blocks := splitBlocks(md)
 	keep := make(map[string]string, len(blocks))
+	drawn := make([]string, len(blocks))
 	var out strings.Builder
 	out.WriteString("\n")
 	for i, blk := range blocks {
@@ -55,9 +59,10 @@ func (b *BlockRenderer) Render(md string) (string, error) {
 			return "", err
 		}
 		keep[blk] = r
+		drawn[i] = r
 		out.WriteString(joinable(r, i))
 	}
-	b.seen = keep
+	b.seen, b.last = keep, drawn
 	return out.String(), nil
 }
 
