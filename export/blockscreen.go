@@ -56,8 +56,11 @@ func (b *BlockRenderer) screenBlock(blk string, i, count, need int) (r string, o
 	case need <= 0:
 		return prev, true, nil
 	case len(blk) > topCut:
-		// Word wrapping is greedy: a prefix's lines are the block's.
-		head, err := b.renderRaw(cutAtLine(blk, topCut))
+		// Word wrapping is greedy: a prefix's lines are the block's. A
+		// line of the drawing holds at most a line's width of the text
+		// but for markup it hides: twice what the screen needs is ample,
+		// and a prefix that falls short is drawn whole below.
+		head, err := b.renderRaw(cutAtLine(blk, min(topCut, max(2*need*b.width, 1<<10))))
 		if err != nil {
 			return "", false, err
 		}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	bkey "charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmwiz/pmwiz/export"
@@ -53,7 +52,7 @@ type Preview struct {
 	// touches it (the job takes it and hands it back in its message).
 	br *export.BlockRenderer
 
-	vp   viewport.Model
+	vp   lineView
 	keys PreviewKeys
 }
 
@@ -95,10 +94,9 @@ type renderJob struct {
 	// screen > 0: the writer is typing; draw the blocks on this many
 	// lines and leave the changed ones below as they were.
 	screen int
-	// vp is the preview's viewport when the job started: the job sets its
-	// content off the Update loop (the viewport measures every line's
-	// width, ~1/6 of the CPU of typing with a 1 MB preview open).
-	vp viewport.Model
+	// vp is the preview's view when the job started: the job sets its
+	// content (a megabyte split into lines) off the Update loop.
+	vp lineView
 }
 
 // previewRenderedMsg carries a job's result back to its preview.
@@ -112,7 +110,7 @@ type previewRenderedMsg struct {
 	same     bool // the export did not change: what is on screen stays
 	br       *export.BlockRenderer
 	err      error
-	vp       viewport.Model // job.vp holding out
+	vp       lineView // job.vp holding out
 }
 
 func (j *renderJob) cmd() tea.Cmd { return j.run }
@@ -174,11 +172,7 @@ func glamourStyle(dark bool) string {
 }
 
 func newPreviewStyle(style string) Preview {
-	vp := viewport.New()
-	// The preview owns its keys (see Update); the viewport's own would act
-	// on letters even while the wizard's text fields have focus.
-	vp.KeyMap = viewport.KeyMap{}
-	return Preview{id: previewIDs.Add(1), style: style, vp: vp, keys: DefaultPreviewKeys()}
+	return Preview{id: previewIDs.Add(1), style: style, vp: newLineView(), keys: DefaultPreviewKeys()}
 }
 
 // Focus lets letter and arrow keys scroll the preview.
@@ -320,9 +314,8 @@ func (p Preview) Update(msg tea.Msg) (Preview, tea.Cmd) {
 		return p, p.scrolled(y)
 	case tea.MouseWheelMsg:
 		y := p.vp.YOffset()
-		var cmd tea.Cmd
-		p.vp, cmd = p.vp.Update(msg)
-		return p, tea.Batch(cmd, p.scrolled(y))
+		p.vp.Update(msg)
+		return p, p.scrolled(y)
 	}
 	return p, nil
 }
