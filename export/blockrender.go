@@ -51,8 +51,6 @@ func (b *BlockRenderer) Render(md string) (string, error) {
 	blocks := splitBlocks(md)
 	keep := make(map[string]string, len(blocks))
 	drawn := make([]string, len(blocks))
-	var out strings.Builder
-	out.WriteString("\n")
 	for i, blk := range blocks {
 		r, err := b.block(blk)
 		if err != nil {
@@ -60,10 +58,9 @@ func (b *BlockRenderer) Render(md string) (string, error) {
 		}
 		keep[blk] = r
 		drawn[i] = r
-		out.WriteString(joinable(r, i))
 	}
 	b.seen, b.last = keep, drawn
-	return out.String(), nil
+	return joinParts(drawn), nil
 }
 
 // RenderTop draws at least the first lines of md, as cheaply as it can:
@@ -140,14 +137,32 @@ func joinable(r string, i int) string {
 	if i == 0 {
 		return r
 	}
-	for {
-		nl := strings.IndexByte(r, '\n')
-		if nl < 0 || nl > 0 {
-			break
+	return "\n" + strings.TrimLeft(r, "\n")
+}
+
+// joinParts is the document of blocks drawn, each as joinable makes it,
+// written once into a buffer of its size: a megabyte's drawing grown
+// block by block (and each block copied to put a line break before it)
+// allocated ten megabytes a render.
+func joinParts(drawn []string) string {
+	size := 1 + len(drawn)
+	for i, r := range drawn {
+		if i > 0 {
+			r = strings.TrimLeft(r, "\n")
 		}
-		r = r[1:]
+		size += len(r)
 	}
-	return "\n" + r
+	var out strings.Builder
+	out.Grow(size)
+	out.WriteString("\n")
+	for i, r := range drawn {
+		if i > 0 {
+			out.WriteString("\n")
+			r = strings.TrimLeft(r, "\n")
+		}
+		out.WriteString(r)
+	}
+	return out.String()
 }
 
 // renderRaw renders one block and keeps its lines: glamour wraps a

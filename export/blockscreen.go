@@ -20,9 +20,7 @@ import "strings"
 func (b *BlockRenderer) RenderScreen(md string, lines int) (out string, deferred bool, err error) {
 	blocks := splitBlocks(md)
 	drawn := make([]string, len(blocks))
-	var sb strings.Builder
-	sb.WriteString("\n")
-	n := 1 // lines written
+	n := 1 // lines drawn
 	for i, blk := range blocks {
 		r, old, err := b.screenBlock(blk, i, len(blocks), lines-n+1)
 		if err != nil {
@@ -30,12 +28,12 @@ func (b *BlockRenderer) RenderScreen(md string, lines int) (out string, deferred
 		}
 		deferred = deferred || old
 		drawn[i] = r
-		r = joinable(r, i)
-		sb.WriteString(r)
-		n += strings.Count(r, "\n")
+		if n <= lines { // past the screen, lines need not be counted
+			n += lineBreaks(r, i)
+		}
 	}
 	b.last = drawn
-	return sb.String(), deferred, nil
+	return joinParts(drawn), deferred, nil
 }
 
 // screenBlock is block i of count as RenderScreen draws it when need of
@@ -73,4 +71,13 @@ func (b *BlockRenderer) screenBlock(blk string, i, count, need int) (r string, o
 	}
 	r, err = b.block(blk)
 	return r, false, err
+}
+
+// lineBreaks is how many line breaks block i's drawing adds to the
+// document: joinable's.
+func lineBreaks(r string, i int) int {
+	if i == 0 {
+		return strings.Count(r, "\n")
+	}
+	return 1 + strings.Count(strings.TrimLeft(r, "\n"), "\n")
 }
