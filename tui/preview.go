@@ -36,14 +36,15 @@ type Preview struct {
 	focused bool
 
 	width, height int
-	src           *model.Draft // the draft to export, when set by SetDraft
-	want          string       // the Markdown to show, when set by SetMarkdown
-	md            string       // the Markdown on screen
-	ready         bool         // something rendered is on screen; it stays up until the next lands, so typing never flickers
-	whole         bool         // what is on screen is all of md, not its first screen
-	deferred      bool         // some of it (off screen) is an older drawing: a pause renders it all
-	full          bool         // the next job renders all of md, not the screen
-	edits         int          // counts SetDraft and SetMarkdown: a pause is a settle tick with no edit since
+	src           *model.Draft  // the draft to export, when set by SetDraft
+	want          string        // the Markdown to show, when set by SetMarkdown
+	md            string        // the Markdown on screen
+	ready         bool          // something rendered is on screen; it stays up until the next lands, so typing never flickers
+	whole         bool          // what is on screen is all of md, not its first screen
+	deferred      bool          // some of it (off screen) is an older drawing: a pause renders it all
+	full          bool          // the next job renders all of md, not the screen
+	edits         int           // counts SetDraft and SetMarkdown: a pause is a settle tick with no edit since
+	settleAfter   time.Duration // settleDelay; benchmarks count a pause's render without waiting for it
 	err           error
 
 	job   *renderJob // the render running now, if any
@@ -172,7 +173,7 @@ func glamourStyle(dark bool) string {
 }
 
 func newPreviewStyle(style string) Preview {
-	return Preview{id: previewIDs.Add(1), style: style, vp: newLineView(), keys: DefaultPreviewKeys()}
+	return Preview{id: previewIDs.Add(1), style: style, vp: newLineView(), keys: DefaultPreviewKeys(), settleAfter: settleDelay}
 }
 
 // Focus lets letter and arrow keys scroll the preview.
@@ -289,7 +290,7 @@ type previewSettleMsg struct {
 // deferred blocks are rendered.
 func (p *Preview) settleLater() tea.Cmd {
 	id, edits := p.id, p.edits
-	return tea.Tick(settleDelay, func(time.Time) tea.Msg { return previewSettleMsg{id: id, edits: edits} })
+	return tea.Tick(p.settleAfter, func(time.Time) tea.Msg { return previewSettleMsg{id: id, edits: edits} })
 }
 
 // previewRenderWidth leaves room for glamour's document margin (two
