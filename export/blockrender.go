@@ -20,6 +20,9 @@ type BlockRenderer struct {
 	// since); a full render keeps only the blocks it used, so memory
 	// follows the document, not its history.
 	seen map[string]string
+	// last is the drawing of each block of the last render, in order:
+	// what RenderScreen shows in place of a changed block off screen.
+	last []string
 }
 
 // NewBlockRenderer renders in a glamour style (see Styles) at width
@@ -47,18 +50,17 @@ func (b *BlockRenderer) Fits(style string, width int) bool {
 func (b *BlockRenderer) Render(md string) (string, error) {
 	blocks := splitBlocks(md)
 	keep := make(map[string]string, len(blocks))
-	var out strings.Builder
-	out.WriteString("\n")
+	drawn := make([]string, len(blocks))
 	for i, blk := range blocks {
 		r, err := b.block(blk)
 		if err != nil {
 			return "", err
 		}
 		keep[blk] = r
-		out.WriteString(joinable(r, i))
+		drawn[i] = r
 	}
-	b.seen = keep
-	return out.String(), nil
+	b.seen, b.last = keep, drawn
+	return joinParts(drawn), nil
 }
 
 // RenderTop draws at least the first lines of md, as cheaply as it can:
@@ -135,14 +137,32 @@ func joinable(r string, i int) string {
 	if i == 0 {
 		return r
 	}
-	for {
-		nl := strings.IndexByte(r, '\n')
-		if nl < 0 || nl > 0 {
-			break
+	return "\n" + strings.TrimLeft(r, "\n")
+}
+
+// joinParts is the document of blocks drawn, each as joinable makes it,
+// written once into a buffer of its size: a megabyte's drawing grown
+// block by block (and each block copied to put a line break before it)
+// allocated ten megabytes a render.
+func joinParts(drawn []string) string {
+	size := 1 + len(drawn)
+	for i, r := range drawn {
+		if i > 0 {
+			r = strings.TrimLeft(r, "\n")
 		}
-		r = r[1:]
+		size += len(r)
 	}
-	return "\n" + r
+	var out strings.Builder
+	out.Grow(size)
+	out.WriteString("\n")
+	for i, r := range drawn {
+		if i > 0 {
+			out.WriteString("\n")
+			r = strings.TrimLeft(r, "\n")
+		}
+		out.WriteString(r)
+	}
+	return out.String()
 }
 
 // renderRaw renders one block and keeps its lines: glamour wraps a

@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -31,7 +32,7 @@ func ListWideTables(md string, width int) string {
 	inFence, fence := false, ""
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if m := fenceLine.FindStringSubmatch(l); m != nil {
+		if m := fenceMatch(l); m != nil {
 			switch {
 			case !inFence:
 				inFence, fence = true, m[1]
@@ -47,16 +48,7 @@ func ListWideTables(md string, width int) string {
 		for end < len(lines) && strings.HasPrefix(lines[end], "|") {
 			end++
 		}
-		header := tableCells(l)
-		var rows [][]string
-		for _, r := range lines[i+2 : end] {
-			rows = append(rows, tableCells(r))
-		}
-		if tableWidth(header, rows) <= width {
-			out = append(out, lines[i:end]...)
-		} else {
-			out = append(out, tableAsList(header, rows)...)
-		}
+		out = append(out, narrowTables.get(lines[i:end], width)...)
 		i = end - 1
 	}
 	return strings.Join(out, "\n")
@@ -121,4 +113,75 @@ func tableAsList(header []string, rows [][]string) []string {
 		}
 	}
 	return out
+}
+
+// fenceMatch is fenceLine's match of l, looked for only in a line that
+// can open or close a fence (most lines of a document cannot).
+func fenceMatch(l string) []string {
+	if t := strings.TrimLeft(l, " "); !strings.HasPrefix(t, "```") && !strings.HasPrefix(t, "~~~") {
+		return nil
+	}
+	return fenceLine.FindStringSubmatch(l)
+}
+
+// narrowTables remembers how each table of the last documents read at a
+// width: the preview lists wide tables again after every pause in typing,
+// and measuring each cell of a timeline of thousands of events cost
+// ~10 ms of a 1 MB draft's refresh when the table had not changed.
+var narrowTables tableMemo
+
+type tableMemo struct {
+	mu       sync.Mutex
+	cur, old map[tableKey][]string
+}
+
+type tableKey struct {
+	table string
+	width int
+}
+
+// get is the table's lines as they read at width: as they are, or as a
+// list when wider.
+func (c *tableMemo) get(table []string, width int) []string {
+	k := tableKey{strings.Join(table, "\n"), width}
+	c.mu.Lock()
+	v, ok := c.cur[k]
+	if !ok {
+		if v, ok = c.old[k]; ok {
+			c.put(k, v)
+		}
+	}
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = tableAt(table, width)
+	c.mu.Lock()
+	c.put(k, v)
+	c.mu.Unlock()
+	return v
+}
+
+// put stores k under c.mu; two generations, as memo's.
+func (c *tableMemo) put(k tableKey, v []string) {
+	if c.cur == nil || len(c.cur) >= tableMemoMax {
+		c.old, c.cur = c.cur, make(map[tableKey][]string, 8)
+	}
+	c.cur[k] = v
+}
+
+// tableMemoMax bounds each generation: a post-mortem has a few tables.
+const tableMemoMax = 64
+
+// tableAt is table's lines (header, rule, rows) as they read at width.
+func tableAt(table []string, width int) []string {
+	header := tableCells(table[0])
+	var rows [][]string
+	for _, r := range table[2:] {
+		rows = append(rows, tableCells(r))
+	}
+	if tableWidth(header, rows) <= width {
+		return table
+	}
+	return tableAsList(header, rows)
 }

@@ -22,6 +22,10 @@ func TestListWideTables(t *testing.T) {
 	if wide := ListWideTables(md, 200); wide != md {
 		t.Errorf("a table that fits was changed:\n%s", wide)
 	}
+	// Tables are remembered by text and width: asked again, the same.
+	if again := ListWideTables(md, 60); again != got {
+		t.Errorf("the second reading at 60 columns differs:\n%s", again)
+	}
 }
 
 func FuzzListWideTables(f *testing.F) {

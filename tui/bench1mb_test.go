@@ -158,6 +158,7 @@ func BenchmarkPreviewWhole1MB(b *testing.B) {
 func BenchmarkPreviewEdit1MB(b *testing.B) {
 	d := hugeDraft()
 	p, _ := NewPreview(true).SetSize(60, 28)
+	p.settleAfter = 0 // the edit is off screen: count the pause's render, not the pause
 	p, cmd := p.SetDraft(d)
 	p = run(b, p, cmd)
 	i := 0

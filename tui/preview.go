@@ -3,9 +3,9 @@ package tui
 import (
 	"strings"
 	"sync/atomic"
+	"time"
 
 	bkey "charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmwiz/pmwiz/export"
@@ -25,7 +25,10 @@ import (
 // typist costs at most one render after the last key, never a backlog.
 // A job renders block by block (export.BlockRenderer), reusing every block
 // it drew before, and when nothing is on screen yet it draws the first
-// screen first and the rest in a second step.
+// screen first and the rest in a second step. While the writer types, a
+// job draws only the blocks on screen (export.BlockRenderer.RenderScreen)
+// and the changed blocks off screen wait for a pause (settleDelay): a key
+// costs at most the on-screen block it changed.
 type Preview struct {
 	id      int64 // tells this preview's render results from another's
 	seq     int   // numbers the jobs; a result from any job but the running one is dropped
@@ -33,11 +36,15 @@ type Preview struct {
 	focused bool
 
 	width, height int
-	src           *model.Draft // the draft to export, when set by SetDraft
-	want          string       // the Markdown to show, when set by SetMarkdown
-	md            string       // the Markdown on screen
-	ready         bool         // something rendered is on screen; it stays up until the next lands, so typing never flickers
-	whole         bool         // what is on screen is all of md, not its first screen
+	src           *model.Draft  // the draft to export, when set by SetDraft
+	want          string        // the Markdown to show, when set by SetMarkdown
+	md            string        // the Markdown on screen
+	ready         bool          // something rendered is on screen; it stays up until the next lands, so typing never flickers
+	whole         bool          // what is on screen is all of md, not its first screen
+	deferred      bool          // some of it (off screen) is an older drawing: a pause renders it all
+	full          bool          // the next job renders all of md, not the screen
+	edits         int           // counts SetDraft and SetMarkdown: a pause is a settle tick with no edit since
+	settleAfter   time.Duration // settleDelay; benchmarks count a pause's render without waiting for it
 	err           error
 
 	job   *renderJob // the render running now, if any
@@ -46,7 +53,7 @@ type Preview struct {
 	// touches it (the job takes it and hands it back in its message).
 	br *export.BlockRenderer
 
-	vp   viewport.Model
+	vp   lineView
 	keys PreviewKeys
 }
 
@@ -85,23 +92,26 @@ type renderJob struct {
 	style string
 	br    *export.BlockRenderer
 	top   int // > 0: nothing usable is on screen; draw this many lines first
-	// vp is the preview's viewport when the job started: the job sets its
-	// content off the Update loop (the viewport measures every line's
-	// width, ~1/6 of the CPU of typing with a 1 MB preview open).
-	vp viewport.Model
+	// screen > 0: the writer is typing; draw the blocks on this many
+	// lines and leave the changed ones below as they were.
+	screen int
+	// vp is the preview's view when the job started: the job sets its
+	// content (a megabyte split into lines) off the Update loop.
+	vp lineView
 }
 
 // previewRenderedMsg carries a job's result back to its preview.
 type previewRenderedMsg struct {
-	id      int64
-	seq     int
-	md      string
-	out     string
-	partial bool // only the first screen: the job goes on with the rest
-	same    bool // the export did not change: what is on screen stays
-	br      *export.BlockRenderer
-	err     error
-	vp      viewport.Model // job.vp holding out
+	id       int64
+	seq      int
+	md       string
+	out      string
+	partial  bool // only the first screen: the job goes on with the rest
+	deferred bool // out shows changed blocks off screen as they were
+	same     bool // the export did not change: what is on screen stays
+	br       *export.BlockRenderer
+	err      error
+	vp       lineView // job.vp holding out
 }
 
 func (j *renderJob) cmd() tea.Cmd { return j.run }
@@ -132,10 +142,13 @@ func (j *renderJob) run() tea.Msg {
 		}
 		msg.br = br
 	}
-	if j.top > 0 {
+	switch {
+	case j.top > 0:
 		out, done, err := msg.br.RenderTop(md, j.top)
 		msg.out, msg.err, msg.partial = out, err, !done
-	} else {
+	case j.screen > 0 && msg.br == j.br:
+		msg.out, msg.deferred, msg.err = msg.br.RenderScreen(md, j.screen)
+	default:
 		msg.out, msg.err = msg.br.Render(md)
 	}
 	if msg.err == nil {
@@ -160,11 +173,7 @@ func glamourStyle(dark bool) string {
 }
 
 func newPreviewStyle(style string) Preview {
-	vp := viewport.New()
-	// The preview owns its keys (see Update); the viewport's own would act
-	// on letters even while the wizard's text fields have focus.
-	vp.KeyMap = viewport.KeyMap{}
-	return Preview{id: previewIDs.Add(1), style: style, vp: vp, keys: DefaultPreviewKeys()}
+	return Preview{id: previewIDs.Add(1), style: style, vp: newLineView(), keys: DefaultPreviewKeys(), settleAfter: settleDelay}
 }
 
 // Focus lets letter and arrow keys scroll the preview.
@@ -183,10 +192,14 @@ func (p Preview) Markdown() string { return p.md }
 // matter of how much of the same text shows.
 func (p Preview) SetSize(w, h int) (Preview, tea.Cmd) {
 	w, h = max(w, 1), max(h, 1)
+	taller := h > p.height
 	p.height = h
 	p.vp.SetHeight(h)
 	p.vp.SetWidth(w)
 	if w == p.width {
+		if taller && p.deferred {
+			return p, p.renderAll() // lines drawn from old blocks may show now
+		}
 		return p, nil
 	}
 	p.width = w
@@ -207,6 +220,7 @@ func (p Preview) SetDark(dark bool) (Preview, tea.Cmd) {
 // snapshots it when a render starts, on the Update loop.
 func (p Preview) SetDraft(d *model.Draft) (Preview, tea.Cmd) {
 	p.src, p.want = d, ""
+	p.edits++
 	return p, p.render()
 }
 
@@ -216,6 +230,7 @@ func (p Preview) SetMarkdown(md string) (Preview, tea.Cmd) {
 		return p, nil // shown, or being rendered
 	}
 	p.src, p.want = nil, md
+	p.edits++
 	return p, p.render()
 }
 
@@ -235,7 +250,10 @@ func (p *Preview) render() tea.Cmd {
 		j.draft = p.src.Clone()
 	}
 	switch fits := p.br.Fits(j.style, j.width); {
-	case fits && p.ready && p.whole:
+	case fits && p.ready && p.whole && !p.full:
+		j.shown = p.md
+		j.screen = p.vp.YOffset() + p.height + 1
+	case fits && p.ready && p.whole && !p.deferred:
 		j.shown = p.md
 	case fits && p.ready:
 		// The first screen is up: render the whole.
@@ -244,8 +262,35 @@ func (p *Preview) render() tea.Cmd {
 		// (and the lines above where the reader has scrolled) first.
 		j.top = p.vp.YOffset() + p.height + 1
 	}
+	p.full = false
 	p.job = j
 	return j.cmd()
+}
+
+// renderAll renders all of md now, not only what the screen shows.
+func (p *Preview) renderAll() tea.Cmd {
+	p.full = true
+	return p.render()
+}
+
+// settleDelay is the pause in typing after which the blocks a typing
+// render left as they were are rendered: long enough to fall between
+// keys of a slow typist, short enough to be done before a glance away
+// from the form reaches the preview.
+const settleDelay = 400 * time.Millisecond
+
+// previewSettleMsg is settleDelay after a render that left blocks as
+// they were; edits says which edits it had seen.
+type previewSettleMsg struct {
+	id    int64
+	edits int
+}
+
+// settleLater asks for a settle tick: when no edit came meanwhile, the
+// deferred blocks are rendered.
+func (p *Preview) settleLater() tea.Cmd {
+	id, edits := p.id, p.edits
+	return tea.Tick(p.settleAfter, func(time.Time) tea.Msg { return previewSettleMsg{id: id, edits: edits} })
 }
 
 // previewRenderWidth leaves room for glamour's document margin (two
@@ -260,12 +305,18 @@ func (p Preview) Update(msg tea.Msg) (Preview, tea.Cmd) {
 			return p, nil // another preview's, or a job since replaced
 		}
 		return p, p.landed(msg)
+	case previewSettleMsg:
+		if msg.id == p.id && msg.edits == p.edits && p.deferred {
+			return p, p.renderAll()
+		}
 	case tea.KeyPressMsg:
+		y := p.vp.YOffset()
 		p.scroll(msg)
+		return p, p.scrolled(y)
 	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		p.vp, cmd = p.vp.Update(msg)
-		return p, cmd
+		y := p.vp.YOffset()
+		p.vp.Update(msg)
+		return p, p.scrolled(y)
 	}
 	return p, nil
 }
@@ -276,7 +327,7 @@ func (p *Preview) landed(msg previewRenderedMsg) tea.Cmd {
 	p.br = msg.br
 	p.err = msg.err
 	if msg.err == nil && !msg.same {
-		p.md, p.whole = msg.md, !msg.partial
+		p.md, p.whole, p.deferred = msg.md, !msg.partial, msg.deferred
 		// The content was set off the loop; size and scroll are the
 		// preview's now (a resize or a scroll may have come meanwhile).
 		vp := msg.vp
@@ -301,7 +352,19 @@ func (p *Preview) landed(msg previewRenderedMsg) tea.Cmd {
 		p.again = false
 		return p.render()
 	}
+	if p.deferred {
+		return p.settleLater()
+	}
 	return nil
+}
+
+// scrolled renders all of md when a scroll down from line y may show
+// blocks a typing render left as they were.
+func (p *Preview) scrolled(y int) tea.Cmd {
+	if !p.deferred || p.vp.YOffset() <= y {
+		return nil // every line above the screen's foot was drawn right
+	}
+	return p.renderAll()
 }
 
 func (p *Preview) scroll(msg tea.KeyPressMsg) {

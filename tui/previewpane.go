@@ -81,5 +81,13 @@ func roughSize(d *model.Draft) int {
 func (a *previewPane) Top() { a.p.vp.GotoTop() }
 
 // HalfPageDown and HalfPageUp scroll by half the pane's height.
-func (a *previewPane) HalfPageDown() { a.p.vp.HalfPageDown() }
-func (a *previewPane) HalfPageUp()   { a.p.vp.HalfPageUp() }
+// Scrolling down may bring blocks a typing render left as they were into
+// view: the next render (the settle tick's, at the latest) draws them all.
+func (a *previewPane) HalfPageDown() {
+	a.p.vp.HalfPageDown()
+	a.p.full = a.p.full || a.p.deferred
+}
+
+// HalfPageUp shows only lines drawn right: a typing render draws every
+// block down to the screen's foot.
+func (a *previewPane) HalfPageUp() { a.p.vp.HalfPageUp() }
