@@ -144,7 +144,7 @@ func escapeInline(s string) string {
 	if s == "" {
 		return ""
 	}
-	return escapes.get(0, s, escapeInlineUncached)
+	return escapes.get(escapeKey{0, s}, func() string { return escapeInlineUncached(s) })
 }
 
 func escapeInlineUncached(s string) string {

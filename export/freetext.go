@@ -65,7 +65,7 @@ func sanitizeBlock(s string, minLevel int) string {
 	if s == "" {
 		return ""
 	}
-	return escapes.get(minLevel, s, func(s string) string { return sanitizeBlockUncached(s, minLevel) })
+	return escapes.get(escapeKey{minLevel, s}, func() string { return sanitizeBlockUncached(s, minLevel) })
 }
 
 func sanitizeBlockUncached(s string, minLevel int) string {

@@ -2,34 +2,24 @@ package export
 
 import "sync"
 
-// memo remembers recent results of the escaping functions. The wizard
+// memo remembers recent results of a costly pure function. The wizard
 // exports the whole draft for the preview after every pause in typing,
 // and all but one field are unchanged from the last time: parsing each
 // again with goldmark costs ~0.2 ms for a typical draft and 300 ms for a
 // timeline of 3,000 events; a map lookup costs nothing. Safe for
-// concurrent use. It keeps two generations: when the current one fills,
-// it becomes the old one, and a hit in the old one moves back, so what
-// one export uses survives the next however many strings a draft holds
-// (clearing everything when full made a draft of over 1,024 strings miss
-// every time).
-type memo struct {
+// concurrent use. It keeps two generations of at most max entries: when
+// the current one fills, it becomes the old one, and a hit in the old one
+// moves back, so what one export uses survives the next however many
+// strings a draft holds (clearing everything when full made a draft of
+// over 1,024 strings miss every time).
+type memo[K comparable, V any] struct {
+	max      int
 	mu       sync.Mutex
-	cur, old map[memoKey]string
+	cur, old map[K]V
 }
 
-type memoKey struct {
-	kind int
-	s    string
-}
-
-// memoMax bounds each generation: a draft of a megabyte has ~8,000
-// strings.
-const memoMax = 16 << 10
-
-var escapes memo
-
-func (c *memo) get(kind int, s string, f func(string) string) string {
-	k := memoKey{kind, s}
+// get is f(), remembered under k.
+func (c *memo[K, V]) get(k K, f func() V) V {
 	c.mu.Lock()
 	v, ok := c.cur[k]
 	if !ok {
@@ -41,7 +31,7 @@ func (c *memo) get(kind int, s string, f func(string) string) string {
 	if ok {
 		return v
 	}
-	v = f(s)
+	v = f()
 	c.mu.Lock()
 	c.put(k, v)
 	c.mu.Unlock()
@@ -49,9 +39,20 @@ func (c *memo) get(kind int, s string, f func(string) string) string {
 }
 
 // put stores k under c.mu.
-func (c *memo) put(k memoKey, v string) {
-	if c.cur == nil || len(c.cur) >= memoMax {
-		c.old, c.cur = c.cur, make(map[memoKey]string, 64)
+func (c *memo[K, V]) put(k K, v V) {
+	if c.cur == nil || len(c.cur) >= c.max {
+		c.old, c.cur = c.cur, make(map[K]V, 64)
 	}
 	c.cur[k] = v
 }
+
+// escapeKey is an escaped text: which escaping (0: inline, else the
+// block's lowest heading level) of which text.
+type escapeKey struct {
+	kind int
+	s    string
+}
+
+// escapes holds the escaping functions' results; a generation holds a
+// 1 MB draft's ~8,000 strings twice over.
+var escapes = memo[escapeKey, string]{max: 16 << 10}

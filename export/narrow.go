@@ -3,7 +3,6 @@ package export
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -48,7 +47,7 @@ func ListWideTables(md string, width int) string {
 		for end < len(lines) && strings.HasPrefix(lines[end], "|") {
 			end++
 		}
-		out = append(out, narrowTables.get(lines[i:end], width)...)
+		out = append(out, narrowTable(lines[i:end], width)...)
 		i = end - 1
 	}
 	return strings.Join(out, "\n")
@@ -128,50 +127,18 @@ func fenceMatch(l string) []string {
 // width: the preview lists wide tables again after every pause in typing,
 // and measuring each cell of a timeline of thousands of events cost
 // ~10 ms of a 1 MB draft's refresh when the table had not changed.
-var narrowTables tableMemo
-
-type tableMemo struct {
-	mu       sync.Mutex
-	cur, old map[tableKey][]string
-}
+var narrowTables = memo[tableKey, []string]{max: 64} // a post-mortem has a few tables
 
 type tableKey struct {
 	table string
 	width int
 }
 
-// get is the table's lines as they read at width: as they are, or as a
-// list when wider.
-func (c *tableMemo) get(table []string, width int) []string {
-	k := tableKey{strings.Join(table, "\n"), width}
-	c.mu.Lock()
-	v, ok := c.cur[k]
-	if !ok {
-		if v, ok = c.old[k]; ok {
-			c.put(k, v)
-		}
-	}
-	c.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = tableAt(table, width)
-	c.mu.Lock()
-	c.put(k, v)
-	c.mu.Unlock()
-	return v
+// narrowTable is the table's lines as they read at width: as they are,
+// or as a list when wider.
+func narrowTable(table []string, width int) []string {
+	return narrowTables.get(tableKey{strings.Join(table, "\n"), width}, func() []string { return tableAt(table, width) })
 }
-
-// put stores k under c.mu; two generations, as memo's.
-func (c *tableMemo) put(k tableKey, v []string) {
-	if c.cur == nil || len(c.cur) >= tableMemoMax {
-		c.old, c.cur = c.cur, make(map[tableKey][]string, 8)
-	}
-	c.cur[k] = v
-}
-
-// tableMemoMax bounds each generation: a post-mortem has a few tables.
-const tableMemoMax = 64
 
 // tableAt is table's lines (header, rule, rows) as they read at width.
 func tableAt(table []string, width int) []string {
