@@ -88,10 +88,6 @@ func defaultKeyMap() keyMap {
 // ShortHelp is the one line always shown: the few keys a newcomer needs,
 // with short names so it fits in 80 columns.
 func (k keyMap) ShortHelp() []bkey.Binding {
-	short := func(b bkey.Binding, keys, desc string) bkey.Binding {
-		b.SetHelp(keys, desc)
-		return b
-	}
 	return []bkey.Binding{
 		short(k.NextField, "tab", "next"),
 		short(k.NextStep, "pgdn/pgup", "step"),
@@ -187,4 +183,11 @@ func defaultPickerKeys() pickerKeyMap {
 		New: h("n", "new", b("n")), Open: h("enter", "open", b("enter")), Quit: h("esc", "quit", b("esc", "q", "ctrl+c")),
 		FilterEnd: h("esc", "clear", b("esc")), FilterErase: b("backspace"), FilterMoves: b("up", "down", "enter", "ctrl+c", "pgup", "pgdown"),
 	}
+}
+
+// short is b with a shorter help: the one-line help names a pair of keys
+// ("pgdn/pgup") where the full help lists each.
+func short(b bkey.Binding, keys, desc string) bkey.Binding {
+	b.SetHelp(keys, desc)
+	return b
 }

@@ -21,10 +21,6 @@ func (m *Model) previewToTop() {
 // previewHelp is the short help while the preview is open on request:
 // how to scroll it and how to close it (esc, or ctrl+p again).
 func (k keyMap) previewHelp() []bkey.Binding {
-	short := func(b bkey.Binding, keys, desc string) bkey.Binding {
-		b.SetHelp(keys, desc)
-		return b
-	}
 	return []bkey.Binding{
 		short(k.PreviewDown, "shift+↓/↑", "scroll"),
 		short(k.Close, "esc", "close preview"),
