@@ -60,12 +60,12 @@ func (m *Model) conflictKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		other, err := km.KeepMine()
 		if err != nil {
-			m.status.flash = "could not make yours the draft: " + model.SafeLine(err.Error())
+			m.status.Say("could not make yours the draft: " + model.SafeLine(err.Error()))
 			return nil, true
 		}
-		m.status.flash = "yours is the draft again"
+		m.status.Say("yours is the draft again")
 		if other != "" {
-			m.status.flash += "; the other version is kept as " + model.SafeLine(other)
+			m.status.SayMore("; the other version is kept as " + model.SafeLine(other))
 		}
 		m.conflict = conflictPrompt{}
 		m.layoutFields()

@@ -43,17 +43,17 @@ func editorCommand() ([]string, error) {
 func (m *Model) openEditor() tea.Cmd {
 	f := m.focused()
 	if f == nil || (f.kind != kindText && f.kind != kindLine) {
-		m.status.flash = "ctrl+e edits a text field: move to one first"
+		m.status.Say("ctrl+e edits a text field: move to one first")
 		return nil
 	}
 	editor, err := editorCommand()
 	if err != nil {
-		m.status.flash = "cannot open the editor: " + err.Error()
+		m.status.Say("cannot open the editor: " + err.Error())
 		return nil
 	}
 	tmp, err := os.CreateTemp("", "pmwiz-*.md") // 0600: post-mortems are sensitive
 	if err != nil {
-		m.status.flash = "cannot open the editor: " + err.Error()
+		m.status.Say("cannot open the editor: " + err.Error())
 		return nil
 	}
 	orig := f.Value()
@@ -61,7 +61,7 @@ func (m *Model) openEditor() tea.Cmd {
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil {
 		_ = os.Remove(tmp.Name())
-		m.status.flash = fmt.Sprintf("cannot open the editor: writing %s failed", tmp.Name())
+		m.status.Say(fmt.Sprintf("cannot open the editor: writing %s failed", tmp.Name()))
 		return nil
 	}
 	argv := append(editor, tmp.Name())
@@ -85,7 +85,7 @@ func (m *Model) openEditor() tea.Cmd {
 
 func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		m.status.flash = msg.err.Error()
+		m.status.Say(msg.err.Error())
 		return nil
 	}
 	for i, f := range m.fields {
@@ -100,9 +100,9 @@ func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
 		cmd := m.changed(f)
 		m.layoutFields()
 		m.focus = i
-		m.status.flash = "text from the editor is in"
+		m.status.Say("text from the editor is in")
 		return tea.Batch(cmd, f.Focus())
 	}
-	m.status.flash = "the field edited in the editor is gone; its text was not applied"
+	m.status.Say("the field edited in the editor is gone; its text was not applied")
 	return nil
 }

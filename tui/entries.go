@@ -33,7 +33,7 @@ func (m *Model) entryOf() (*listSpec, int, bool) {
 func (m *Model) addEntry() tea.Cmd {
 	l, i, ok := m.entryOf()
 	if !ok {
-		m.status.flash = "nothing to add here: lists have a “" + GlyphAdd + " add” row"
+		m.status.Say("nothing to add here: lists have a “" + GlyphAdd + " add” row")
 		return nil
 	}
 	f := m.focused()
@@ -46,7 +46,7 @@ func (m *Model) addEntry() tea.Cmd {
 
 func (m *Model) insertEntry(l *listSpec, at int) tea.Cmd {
 	if l.max > 0 && l.length(m.draft) >= l.max {
-		m.status.flash = fmt.Sprintf("at most %d %ss", l.max, l.noun)
+		m.status.Say(fmt.Sprintf("at most %d %ss", l.max, l.noun))
 		return nil
 	}
 	l.insert(m.draft, at, nil)
@@ -72,7 +72,7 @@ func (m *Model) deleteEntry() tea.Cmd {
 	item := l.remove(m.draft, i)
 	m.undo = &deletedEntry{list: l, index: i, item: item, held: m.reindexPending(l, deletedAt(i))}
 	cmd := m.touch()
-	m.status.flash = fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1)
+	m.status.Say(fmt.Sprintf("deleted %s %d: ctrl+z puts it back", l.noun, i+1))
 	n := l.length(m.draft)
 	return tea.Batch(cmd, m.buildFields(m.firstPathOf(l, min(i, n))))
 }
@@ -88,7 +88,7 @@ func (m *Model) undoDelete() tea.Cmd {
 	m.restoreHeld(u.list, u.index, u.held)
 	cmd := m.touch()
 	m.step = stepOfList(u.list, m.draft)
-	m.status.flash = fmt.Sprintf("restored %s %d", u.list.noun, u.index+1)
+	m.status.Say(fmt.Sprintf("restored %s %d", u.list.noun, u.index+1))
 	return tea.Batch(cmd, m.buildFields(m.firstPathOf(u.list, u.index)))
 }
 

@@ -50,7 +50,7 @@ func (m *Model) quoteCode() tea.Cmd {
 	before := f.Value()
 	after := model.QuoteHazards(before)
 	if after == before {
-		m.status.flash = "nothing here that Markdown would change"
+		m.status.Say("nothing here that Markdown would change")
 		return nil
 	}
 	if f.kind == kindText {

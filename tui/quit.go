@@ -54,8 +54,8 @@ func (m *Model) quit() tea.Cmd {
 			for i, u := range held {
 				names[i] = u.where
 			}
-			m.status.flash = "Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
-				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it."
+			m.status.Say("Not saved: " + strings.Join(names, ", ") + " hold" + plural(len(held), "s", "") +
+				" text pmwiz cannot store. Fix it, or press ctrl+c again to quit without it.")
 			return show
 		}
 		if err != nil {
@@ -67,7 +67,7 @@ func (m *Model) quit() tea.Cmd {
 				}
 				m.quitArmed = true
 				m.status.SaveFailed(err)
-				m.status.flash = "Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy."
+				m.status.Say("Not saved: " + model.SafeLine(err.Error()) + ". Fix it and press ctrl+s, or ctrl+c again to quit with a rescue copy.")
 				return nil
 			}
 			m.rescue = writeRescue(d, m.name)

@@ -36,6 +36,15 @@ func (s *statusBar) SetStyles(st *Styles) {
 	}
 }
 
+// Say shows msg as the message of the moment ("" clears it).
+func (s *statusBar) Say(msg string) { s.flash = msg }
+
+// SayMore adds to the message of the moment.
+func (s *statusBar) SayMore(more string) { s.flash += more }
+
+// Said is the message of the moment.
+func (s *statusBar) Said() string { return s.flash }
+
 // Changed notes an edit handed to the saver: "saving…".
 func (s *statusBar) Changed() { s.save.pending, s.save.lastChange = true, s.now() }
 

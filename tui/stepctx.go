@@ -48,4 +48,4 @@ func (m *Model) stepCtx() stepCtx {
 }
 
 // say is stepActions' message in the status bar.
-func (m *Model) say(msg string) { m.status.flash = msg }
+func (m *Model) say(msg string) { m.status.Say(msg) }

@@ -99,15 +99,15 @@ func New(d *model.Draft, o Options) Model {
 	if o.Saver != nil {
 		m.results = o.Saver.Results()
 	}
-	m.status.flash = model.SafeLine(o.Notice)
+	m.status.Say(model.SafeLine(o.Notice))
 	if m.restorePending() > 0 {
 		held := m.unsavable()
-		m.status.flash = held[0].where + " still holds text pmwiz could not store (kept from last time)"
+		m.status.Say(held[0].where + " still holds text pmwiz could not store (kept from last time)")
 		if len(held) > 1 {
-			m.status.flash += fmt.Sprintf(", and %d more", len(held)-1)
+			m.status.SayMore(fmt.Sprintf(", and %d more", len(held)-1))
 		}
 		if !m.readOnly {
-			m.status.flash += ": fix it there"
+			m.status.SayMore(": fix it there")
 		}
 	}
 	dark := true // glamour's default too; the terminal's answer overrides it
@@ -228,7 +228,8 @@ func (m *Model) goStep(i int) tea.Cmd {
 	if i < 0 || i >= len(steps) || i == m.step {
 		return nil
 	}
-	m.step, m.status.flash = i, ""
+	m.step = i
+	m.status.Say("")
 	m.review.ToTop()
 	if enter := steps[i].onEnter; enter != nil {
 		enter(m.stepCtx())
@@ -326,9 +327,9 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 		return tick()
 	case exportDoneMsg:
 		if msg.err != nil {
-			m.status.flash = "export failed: " + model.SafeLine(msg.err.Error())
+			m.status.Say("export failed: " + model.SafeLine(msg.err.Error()))
 		} else {
-			m.status.flash = "exported to " + model.SafeLine(msg.path)
+			m.status.Say("exported to " + model.SafeLine(msg.path))
 		}
 		return nil
 	case editorDoneMsg:

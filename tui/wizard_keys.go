@@ -10,7 +10,7 @@ import (
 // wizard's commands, the step's own keys, the list commands, then the
 // focused field. Each stage says whether it took the key.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	m.status.flash = ""
+	m.status.Say("")
 	if !bkey.Matches(msg, m.keys.Quit) {
 		// Anything else the user does first re-arms the warning about
 		// text that cannot be saved: it may have changed.
@@ -47,7 +47,9 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	was := m.helpScreen.Open()
 	m.helpScreen.keys = m.keys
 	var taken bool
-	m.helpScreen, taken, m.status.flash = m.helpScreen.Update(msg, typing)
+	var note string
+	m.helpScreen, taken, note = m.helpScreen.Update(msg, typing)
+	m.status.Say(note)
 	if m.helpScreen.Open() != was {
 		m.layoutFields()
 	}
@@ -83,7 +85,7 @@ func (m *Model) commandKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case bkey.Matches(msg, k.Export):
 		return m.doExport(), true
 	case m.readOnly && bkey.Matches(msg, k.AddEntry, k.DelEntry, k.Undo, k.MoveUp, k.MoveDown, k.Editor, k.Quote, k.AddNamed):
-		m.status.flash = "read-only: " + m.banner
+		m.status.Say("read-only: " + m.banner)
 		return nil, true
 	}
 	return nil, false
@@ -200,7 +202,7 @@ func (m *Model) readOnlyKey(f *field, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Text != "" {
-		m.status.flash = "read-only, nothing typed is kept: " + m.banner
+		m.status.Say("read-only, nothing typed is kept: " + m.banner)
 	}
 	return nil
 }

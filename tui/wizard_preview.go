@@ -38,7 +38,7 @@ type previewRefreshMsg struct{}
 
 func (m *Model) togglePreview() tea.Cmd {
 	if m.preview == nil {
-		m.status.flash = "preview is not available here; run `pmwiz preview " + m.name + "` after quitting"
+		m.status.Say("preview is not available here; run `pmwiz preview " + m.name + "` after quitting")
 		return nil
 	}
 	m.showPreview = !m.showPreview
@@ -58,7 +58,7 @@ func (m Model) previewShown() bool {
 
 func (m *Model) doExport() tea.Cmd {
 	if m.export == nil {
-		m.status.flash = "export is not available here: quit and run `pmwiz export " + m.name + "`"
+		m.status.Say("export is not available here: quit and run `pmwiz export " + m.name + "`")
 		return nil
 	}
 	d := m.draft.Clone()

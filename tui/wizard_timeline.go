@@ -112,7 +112,7 @@ func (m *Model) importKey(msg tea.KeyPressMsg) tea.Cmd {
 		ti.chooser.Update(msg)
 		if ti.chooser.Cancelled() {
 			m.importing = nil
-			m.status.flash = "nothing added to the timeline"
+			m.status.Say("nothing added to the timeline")
 		} else if r, ok := ti.chooser.Result(); ok {
 			m.importing = nil
 			return m.addChosen(ti.chooser.events, r)
@@ -253,7 +253,7 @@ func (m *Model) offerPastedEvents(p tea.PasteMsg) bool {
 	})
 	if errors.Is(err, records.ErrNoDay) {
 		// Pasted as text, as always; the flash says how to get events.
-		m.status.flash = "those lines have clock times only: set Started first, then paste them again to make them events"
+		m.status.Say("those lines have clock times only: set Started first, then paste them again to make them events")
 		return false
 	}
 	if err != nil || st.Timed < lines {
@@ -273,15 +273,15 @@ func (m *Model) addChosen(events []records.Event, r ChooserResult) tea.Cmd {
 	for mo, i := range r.Marks {
 		records.SetMoment(&m.draft.Timeline, mo, events[i].At)
 	}
-	m.status.flash = fmt.Sprintf("added %d events to the timeline", added)
+	m.status.Say(fmt.Sprintf("added %d events to the timeline", added))
 	if added == 1 {
-		m.status.flash = "added 1 event to the timeline"
+		m.status.Say("added 1 event to the timeline")
 	}
 	switch {
 	case dups == 1:
-		m.status.flash += " (1 was there already)"
+		m.status.SayMore(" (1 was there already)")
 	case dups > 1:
-		m.status.flash += fmt.Sprintf(" (%d were there already)", dups)
+		m.status.SayMore(fmt.Sprintf(" (%d were there already)", dups))
 	}
 	if added == 0 && len(r.Marks) == 0 {
 		return nil
