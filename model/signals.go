@@ -84,15 +84,18 @@ type sigBuilder struct {
 	n           int // sentences read
 	leadAnswers bool
 	leadText    string
-	answered    []int // indexes in sig.sentences of answered why-questions
+	answered    []int   // indexes in sig.sentences of answered why-questions
+	toks        []token // readSentence's tokens, reused from sentence to sentence
 }
 
 func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
 	for _, st := range splitSentences(u.text) {
-		s := readSentence(st, u.quoted)
+		s := readSentence(st, u.quoted, &b.toks)
+		words := -1 // counted when first needed, once
 		if b.n == 0 || b.pendingWhy >= 0 {
-			answers := !u.heading && !s.why && !isQuestion(st) && Words(st) >= 3
+			words = Words(st)
+			answers := !u.heading && !s.why && !isQuestion(st) && words >= 3
 			if b.n == 0 {
 				b.leadAnswers, b.leadText = answers, st
 			}
@@ -110,8 +113,13 @@ func (b *sigBuilder) unit(u unit) {
 		if sig.first == "" {
 			sig.first = st
 		}
-		if sig.opening == "" && !u.heading && !u.quoted && Words(st) >= 3 {
-			sig.opening = st
+		if sig.opening == "" && !u.heading && !u.quoted {
+			if words < 0 {
+				words = Words(st)
+			}
+			if words >= 3 {
+				sig.opening = st
+			}
 		}
 		if s.noticed() && len(sig.sentences) < maxSentences {
 			sig.addSentence(s)
@@ -258,8 +266,36 @@ func tableRow(l string) string {
 	return strings.Join(cells, " | ")
 }
 
-// collapse squeezes runs of white space to one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse squeezes runs of white space to one space. Most lines are
+// already collapsed: those are returned as they are, without the slice
+// and the copy strings.Fields and strings.Join would make for each.
+func collapse(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether s is plain ASCII with single spaces between
+// words and none at either end: what collapse would return unchanged.
+// Other text (a tab, a non-ASCII space) takes the slow path.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "approx": true, "incl": true, "no": true, "inc": true, "ltd": true, "al": true, "cf": true}
@@ -422,7 +458,9 @@ func counts(text string, toks []token) bool {
 	return false
 }
 
-func readSentence(text string, quoted bool) sentence {
+// readSentence reads one sentence; buf is scratch space for its tokens,
+// kept by the caller so a text's sentences share one.
+func readSentence(text string, quoted bool, buf *[]token) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
@@ -430,7 +468,11 @@ func readSentence(text string, quoted bool) sentence {
 	if strings.Contains(prose, "://") {
 		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
 	}
-	toks := tokenize(prose, make([]token, 0, len(text)/6+1))
+	if want := len(text)/6 + 1; cap(*buf) < want {
+		*buf = make([]token, 0, max(want, 32))
+	}
+	toks := tokenize(prose, (*buf)[:0])
+	*buf = toks
 	cueIndex.each(prose, toks, func(id, first, last int) {
 		p := cuePhrases[id]
 		s.cues |= p.kind

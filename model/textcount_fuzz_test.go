@@ -1,0 +1,80 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// countTokensByRune is countTokens as it was before its byte table: the
+// reference the fast one must agree with.
+func countTokensByRune(s string) (words, digits int) {
+	for _, tok := range strings.FieldsFunc(s, unicode.IsSpace) {
+		alnum, digit := false, false
+		for _, r := range tok {
+			alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+			digit = digit || unicode.IsDigit(r)
+		}
+		if alnum {
+			words++
+		}
+		if digit {
+			digits++
+		}
+	}
+	return words, digits
+}
+
+var countSeeds = []string{
+	"", " ", "a", "We rolled back at 14:05 UTC.", "  two\tspaces  and\nlines ",
+	"— - 12% 3/4 v2.1", "naïve café ½ ٣ users", "a\u00a0b\u2003c", "\xff\xfe bad bytes 9",
+	"trailing ", " leading", "x\vy\fz\r",
+}
+
+func FuzzCountTokens(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, d := countTokens(s)
+		rw, rd := countTokensByRune(s)
+		if w != rw || d != rd {
+			t.Fatalf("countTokens(%q) = %d, %d; by rune %d, %d", s, w, d, rw, rd)
+		}
+	})
+}
+
+func FuzzCollapse(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The byte test before wordMatches' ’ replacement must see every word
+// that holds one.
+func FuzzWordMatches(f *testing.F) {
+	f.Add("we're", "we’re")
+	f.Add("fail*", "Failover")
+	f.Add("k", "\u212a")
+	f.Add("don't", "don’t’")
+	f.Fuzz(func(t *testing.T, pattern, word string) {
+		if !utf8.ValidString(pattern) {
+			return
+		}
+		want := false
+		if p, ok := strings.CutSuffix(pattern, "*"); ok {
+			want = len(word) >= len(p) && strings.EqualFold(word[:len(p)], p)
+		} else {
+			want = strings.EqualFold(pattern, strings.ReplaceAll(word, "’", "'"))
+		}
+		if got := wordMatches(pattern, word); got != want {
+			t.Fatalf("wordMatches(%q, %q) = %v, want %v", pattern, word, got, want)
+		}
+	})
+}
