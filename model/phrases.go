@@ -25,9 +25,17 @@ type phraseIndex struct {
 }
 
 // headBit is where a prefix pattern's first three letters sit in heads.
-func headBit(h string) (int, uint64) {
-	i := int(h[0]&31)<<10 | int(h[1]&31)<<5 | int(h[2]&31)
+func headBit(h string) (int, uint64) { return headBitOf(h[0], h[1], h[2]) }
+
+func headBitOf(a, b, c byte) (int, uint64) {
+	i := int(a&31)<<10 | int(b&31)<<5 | int(c&31)
 	return i >> 6, 1 << (i & 63)
+}
+
+// mayHaveHeadBytes is mayHaveHead of a head given by its three bytes.
+func (x *phraseIndex) mayHaveHeadBytes(a, b, c byte) bool {
+	i, bit := headBitOf(a, b, c)
+	return x.heads[i]&bit != 0
 }
 
 // mayHaveFirst reports whether some phrase may start with the word key.
@@ -98,12 +106,15 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 	for i, t := range toks {
 		w := text[t.start:t.end]
 		if key, ok := lowerKey(w, &buf); ok {
-			if x.mayHaveFirst(string(key)) { // no allocation: the conversion is only read
-				for _, id := range x.byFirstWord[string(key)] { // nor here: a map lookup
+			// The bitsets read the bytes: a string(key) passed to a
+			// function is a copy on the heap, where a map index of one is
+			// not.
+			if len(key) > 0 && x.firstLens[key[0]]&(1<<min(len(key), 63)) != 0 {
+				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
 					try(id, i)
 				}
 			}
-			if len(key) >= headLen && x.mayHaveHead(string(key[:headLen])) {
+			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
 				for _, id := range x.prefixByHead[string(key[:headLen])] {
 					try(id, i)
 				}
@@ -178,7 +189,7 @@ func tokenize(text string, toks []token) []token {
 		var inWord bool
 		size := 1
 		if c < utf8.RuneSelf {
-			inWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
+			inWord = asciiInWord[c]
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -198,6 +209,15 @@ func tokenize(text string, toks []token) []token {
 	}
 	return toks
 }
+
+// asciiInWord: the ASCII bytes tokenize keeps in a word, looked up
+// rather than compared (tokenize runs over every sentence).
+var asciiInWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
+	}
+	return t
+}()
 
 // lowerKey lower-cases an ASCII word into buf for the first-word index;
 // ok is false for words that are not plain ASCII or too long to be a
