@@ -529,6 +529,15 @@ func isAgent(w string) bool {
 	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
 		return true
 	}
+	// Every agent word starts with w, o or m, and is at most "ourselves"
+	// long (two bytes more with ’): most words are told apart here,
+	// without lower-casing a copy of each (this runs on every word).
+	if w == "" || len(w) > len("ourselves")+2 {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf && c|0x20 != 'w' && c|0x20 != 'o' && c|0x20 != 'm' {
+		return false
+	}
 	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
 	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":
 		return true

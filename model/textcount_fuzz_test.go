@@ -78,3 +78,26 @@ func FuzzWordMatches(f *testing.F) {
 		}
 	})
 }
+
+// isAgentByLowering is isAgent without its quick rejections.
+func isAgentByLowering(w string) bool {
+	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
+		return true
+	}
+	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
+	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":
+		return true
+	}
+	return false
+}
+
+func FuzzIsAgent(f *testing.F) {
+	for _, s := range []string{"We", "we’re", "OURSELVES", "Our’s", "my", "Myself", "I’d", "was", "İ", "\u212aa", "ourselves’", "w"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isAgent(w), isAgentByLowering(w); got != want {
+			t.Fatalf("isAgent(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
