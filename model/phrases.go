@@ -20,7 +20,7 @@ type phraseIndex struct {
 	prefixFirsts []int            // prefix patterns shorter than that
 	// Most words start no phrase; these answer "certainly not" before a
 	// map lookup, whose hashing was a fifth of scoring a text cold.
-	firstLens [256]uint64 // by a first word's first byte: bit n set when one has n bytes (63: 63 or more)
+	firstLens [1 << 10]uint64 // by a first word's first two bytes (firstSlot): bit n set when one has n bytes (63: 63 or more)
 	heads     [1 << 9]uint64
 }
 
@@ -40,13 +40,39 @@ func (x *phraseIndex) mayHaveHeadBytes(a, b, c byte) bool {
 
 // mayHaveFirst reports whether some phrase may start with the word key.
 func (x *phraseIndex) mayHaveFirst(key string) bool {
-	return key != "" && x.firstLens[key[0]]&(1<<min(len(key), 63)) != 0
+	if key == "" {
+		return false
+	}
+	i, bit := firstSlot(key)
+	return x.firstLens[i]&bit != 0
+}
+
+// firstSlot is where a word sits in a table of first words: its first two
+// bytes (five bits of each, so letters of either case share a slot) and
+// its length. Two bytes rather than one reject most common words ("the",
+// "was") without a map lookup. w is not empty.
+func firstSlot[S ~string | ~[]byte](w S) (int, uint64) {
+	i := int(w[0]&31) << 5
+	if len(w) > 1 {
+		i |= int(w[1] & 31)
+	}
+	return i, 1 << min(len(w), 63)
 }
 
 // mayHaveHead reports whether some prefix pattern may start with head.
 func (x *phraseIndex) mayHaveHead(head string) bool {
 	i, bit := headBit(head)
 	return x.heads[i]&bit != 0
+}
+
+// firstSlotIndex is firstSlot's index alone, for a call that must stay
+// inline in the matcher's loop.
+func firstSlotIndex(w []byte) int {
+	i := int(w[0]&31) << 5
+	if len(w) > 1 {
+		i |= int(w[1] & 31)
+	}
+	return i
 }
 
 // headLen is how many letters of a word index prefix patterns.
@@ -74,7 +100,8 @@ func (x *phraseIndex) add(words []string) int {
 	} else {
 		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
 		if w := words[0]; w != "" {
-			x.firstLens[w[0]] |= 1 << min(len(w), 63)
+			i, bit := firstSlot(w)
+			x.firstLens[i] |= bit
 		}
 	}
 	return id
@@ -109,7 +136,7 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			// The bitsets read the bytes: a string(key) passed to a
 			// function is a copy on the heap, where a map index of one is
 			// not.
-			if len(key) > 0 && x.firstLens[key[0]]&(1<<min(len(key), 63)) != 0 {
+			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
 				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
 					try(id, i)
 				}

@@ -31,9 +31,9 @@ var (
 	techNames   []techName
 	techByFirst = map[string][]int{} // lower-case first word → names
 	// techFirstLens answers "names no technology" before the map lookup:
-	// bit n of a first byte's entry is set when a first word of that
-	// byte has n bytes (63: 63 or more).
-	techFirstLens [256]uint64
+	// bit n of a first word's slot (firstSlot: its first two bytes) is set
+	// when a first word there has n bytes (63: 63 or more).
+	techFirstLens [1 << 10]uint64
 )
 
 func init() {
@@ -76,7 +76,8 @@ func parseTechCatalogue(text string) error {
 			first := strings.ToLower(words[0])
 			techByFirst[first] = append(techByFirst[first], id)
 			if first != "" {
-				techFirstLens[first[0]] |= 1 << min(len(first), 63)
+				i, bit := firstSlot(first)
+				techFirstLens[i] |= bit
 			}
 		}
 	}
@@ -157,7 +158,7 @@ func findTechnologies(text string) []string {
 		first := word(i)
 		var ids []int
 		if key, ok := lowerKey(first, &buf); ok {
-			if len(key) > 0 && techFirstLens[key[0]]&(1<<min(len(key), 63)) != 0 {
+			if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
 				ids = techByFirst[string(key)] // no allocation: a map lookup
 			}
 		} else {
