@@ -86,12 +86,13 @@ type sigBuilder struct {
 	leadText    string
 	answered    []int   // indexes in sig.sentences of answered why-questions
 	toks        []token // readSentence's tokens, reused from sentence to sentence
+	techToks    []token // and its technology look-up's
 }
 
 func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
 	for _, st := range splitSentences(u.text) {
-		s := readSentence(st, u.quoted, &b.toks)
+		s := readSentence(st, u.quoted, &b.toks, &b.techToks)
 		words := -1 // counted when first needed, once
 		if b.n == 0 || b.pendingWhy >= 0 {
 			words = Words(st)
@@ -377,6 +378,13 @@ func isMonth(w string) bool {
 	if len(w) < 3 || len(w) > 9 {
 		return false
 	}
+	// Plain ASCII, most words: lower-cased in place, without the three
+	// copies strings.ToLower would make.
+	var buf [32]byte
+	if lw, ok := lowerKey(w, &buf); ok {
+		full, ok := monthNames[string(lw[:3])]
+		return ok && (len(w) == 3 || strings.HasPrefix(full, string(lw)) || strings.EqualFold(w, "sept"))
+	}
 	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
 }
 
@@ -458,9 +466,9 @@ func counts(text string, toks []token) bool {
 	return false
 }
 
-// readSentence reads one sentence; buf is scratch space for its tokens,
-// kept by the caller so a text's sentences share one.
-func readSentence(text string, quoted bool, buf *[]token) sentence {
+// readSentence reads one sentence; buf and techBuf are scratch space for
+// its tokens, kept by the caller so a text's sentences share them.
+func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
@@ -511,7 +519,7 @@ func readSentence(text string, quoted bool, buf *[]token) sentence {
 			s.hedge = true
 		}
 	})
-	s.techs = findTechnologies(text)
+	s.techs = findTechnologiesBuf(text, techBuf)
 	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
 	s.email = strings.IndexByte(text, '@') >= 0 && emailRe.MatchString(text)
 	if s.digits > 0 {

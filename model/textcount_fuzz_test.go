@@ -101,3 +101,22 @@ func FuzzIsAgent(f *testing.F) {
 		}
 	})
 }
+
+// isMonthByLowering is isMonth as it was, lower-casing copies.
+func isMonthByLowering(w string) bool {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
+}
+
+func FuzzIsMonth(f *testing.F) {
+	for _, s := range []string{"Jan", "January", "SEPT", "Sept", "septem", "Mayday", "marc", "déc", "\u212aan", "Octobers", "jun"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isMonth(w), isMonthByLowering(w); got != want {
+			t.Fatalf("isMonth(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
