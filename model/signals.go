@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,9 +67,24 @@ const maxSentences = 5000
 
 func analyseText(text string) *textSignals {
 	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
+	bufs := tokenBufs.Get().(*[2][]token)
+	b.toks, b.techToks = bufs[0], bufs[1]
 	eachUnit(text, b.unit)
+	if cap(b.toks)+cap(b.techToks) <= maxPooledTokens { // a huge paste's buffers go
+		bufs[0], bufs[1] = b.toks[:0], b.techToks[:0]
+		tokenBufs.Put(bufs)
+	}
 	return b.sig
 }
+
+// tokenBufs keeps sentence token buffers from text to text: a draft has
+// dozens of short texts, and each allocated its own. No sentence keeps
+// its tokens, only byte offsets.
+var tokenBufs = sync.Pool{New: func() any { return new([2][]token) }}
+
+// maxPooledTokens bounds what tokenBufs keeps: sentences of ordinary
+// length, not a one-sentence megabyte.
+const maxPooledTokens = 8 << 10
 
 // sigBuilder reads units into a textSignals, sentence by sentence. Besides
 // the signals it keeps what a text read in pieces needs to join them
