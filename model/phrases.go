@@ -130,6 +130,13 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			fn(id, i, last)
 		}
 	}
+	// tryRest is try for a phrase whose first word is the token's
+	// lower-cased ASCII key: that word matches already.
+	tryRest := func(id, i int) {
+		if last, ok := matchWordsFrom(x.words[id], 1, text, toks, i+1); ok {
+			fn(id, i, last)
+		}
+	}
 	for i, t := range toks {
 		w := text[t.start:t.end]
 		if key, ok := lowerKey(w, &buf); ok {
@@ -138,7 +145,7 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			// not.
 			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
 				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
-					try(id, i)
+					tryRest(id, i)
 				}
 			}
 			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
@@ -281,9 +288,13 @@ func wordMatches(pattern, word string) bool {
 // matchWords tries a phrase at token i; it returns the index of the last
 // token matched.
 func matchWords(words []string, text string, toks []token, i int) (int, bool) {
+	return matchWordsFrom(words, 0, text, toks, i)
+}
+
+// matchWordsFrom is matchWords from the phrase's word k on, at token j.
+func matchWordsFrom(words []string, k int, text string, toks []token, j int) (int, bool) {
 	word := func(j int) string { return text[toks[j].start:toks[j].end] }
-	j := i
-	for k := 0; k < len(words); k++ {
+	for ; k < len(words); k++ {
 		w := words[k]
 		if w == "…" {
 			next := words[k+1]

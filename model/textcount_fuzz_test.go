@@ -120,3 +120,44 @@ func FuzzIsMonth(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPhraseIndexEach checks the indexed matcher against trying every
+// phrase at every token, for both catalogues.
+func FuzzPhraseIndexEach(f *testing.F) {
+	for _, s := range []string{
+		"We apologize for any inconvenience this may have caused.",
+		"The outage was caused by human error; it’s possibly fixed.",
+		"due to this incident we failed over, potentially 250 nodes",
+		"WE’RE SORRY for the trouble — root cause: a bad config push",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 {
+			return
+		}
+		toks := tokenize(text, nil)
+		for name, x := range map[string]*phraseIndex{"cue": cueIndex, "tone": toneIndex} {
+			got := map[[3]int]bool{}
+			x.each(text, toks, func(id, first, last int) { got[[3]int{id, first, last}] = true })
+			want := map[[3]int]bool{}
+			for i := range toks {
+				for id, words := range x.words {
+					if last, ok := matchWords(words, text, toks, i); ok {
+						want[[3]int{id, i, last}] = true
+					}
+				}
+			}
+			for k := range want {
+				if !got[k] {
+					t.Fatalf("%s: %q: phrase %v at %d..%d missed", name, text, x.words[k[0]], k[1], k[2])
+				}
+			}
+			for k := range got {
+				if !want[k] {
+					t.Fatalf("%s: %q: phrase %v at %d..%d is not a match", name, text, x.words[k[0]], k[1], k[2])
+				}
+			}
+		}
+	})
+}
