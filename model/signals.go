@@ -293,9 +293,9 @@ func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// isCollapsed reports whether s is plain ASCII with single spaces between
-// words and none at either end: what collapse would return unchanged.
-// Other text (a tab, a non-ASCII space) takes the slow path.
+// isCollapsed reports whether s has single spaces between words, no
+// other white space and none at either end: what collapse would return
+// unchanged.
 func isCollapsed(s string) bool {
 	if s == "" {
 		return true
@@ -303,13 +303,21 @@ func isCollapsed(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+		case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
 			return false
 		case c == ' ' && s[i+1] == ' ':
 			return false
 		}
+		i++
 	}
 	return true
 }
