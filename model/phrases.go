@@ -220,15 +220,27 @@ func tokenize(text string, toks []token) []token {
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
-		var inWord bool
-		size := 1
 		if c < utf8.RuneSelf {
-			inWord = asciiInWord[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+			// ASCII, most of any text: run through a word's or a gap's
+			// bytes in one inner loop.
+			if asciiInWord[c] {
+				if start < 0 {
+					start = i
+				}
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiInWord[text[i]]; i++ {
+				}
+			} else {
+				if start >= 0 {
+					toks = append(toks, token{start, i})
+					start = -1
+				}
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && !asciiInWord[text[i]]; i++ {
+				}
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 		if inWord && start < 0 {
 			start = i
 		}

@@ -161,3 +161,41 @@ func FuzzPhraseIndexEach(f *testing.F) {
 		}
 	})
 }
+
+// tokenizeByRune is tokenize as it was, a rune at a time.
+func tokenizeByRune(text string) []token {
+	var toks []token
+	start := -1
+	for i, r := range text { // a bad byte reads as U+FFFD: neither letter nor digit
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+		if inWord && start < 0 {
+			start = i
+		}
+		if !inWord && start >= 0 {
+			toks = append(toks, token{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{start, len(text)})
+	}
+	return toks
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Add("we’re at 14:05 — don't, naïve\xffx")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := tokenize(text, nil), tokenizeByRune(text)
+		if len(got) != len(want) {
+			t.Fatalf("tokenize(%q) = %v, by rune %v", text, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("tokenize(%q) = %v, by rune %v", text, got, want)
+			}
+		}
+	})
+}
