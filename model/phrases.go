@@ -20,25 +20,59 @@ type phraseIndex struct {
 	prefixFirsts []int            // prefix patterns shorter than that
 	// Most words start no phrase; these answer "certainly not" before a
 	// map lookup, whose hashing was a fifth of scoring a text cold.
-	firstLens [256]uint64 // by a first word's first byte: bit n set when one has n bytes (63: 63 or more)
+	firstLens [1 << 10]uint64 // by a first word's first two bytes (firstSlot): bit n set when one has n bytes (63: 63 or more)
 	heads     [1 << 9]uint64
 }
 
 // headBit is where a prefix pattern's first three letters sit in heads.
-func headBit(h string) (int, uint64) {
-	i := int(h[0]&31)<<10 | int(h[1]&31)<<5 | int(h[2]&31)
+func headBit(h string) (int, uint64) { return headBitOf(h[0], h[1], h[2]) }
+
+func headBitOf(a, b, c byte) (int, uint64) {
+	i := int(a&31)<<10 | int(b&31)<<5 | int(c&31)
 	return i >> 6, 1 << (i & 63)
+}
+
+// mayHaveHeadBytes is mayHaveHead of a head given by its three bytes.
+func (x *phraseIndex) mayHaveHeadBytes(a, b, c byte) bool {
+	i, bit := headBitOf(a, b, c)
+	return x.heads[i]&bit != 0
 }
 
 // mayHaveFirst reports whether some phrase may start with the word key.
 func (x *phraseIndex) mayHaveFirst(key string) bool {
-	return key != "" && x.firstLens[key[0]]&(1<<min(len(key), 63)) != 0
+	if key == "" {
+		return false
+	}
+	i, bit := firstSlot(key)
+	return x.firstLens[i]&bit != 0
+}
+
+// firstSlot is where a word sits in a table of first words: its first two
+// bytes (five bits of each, so letters of either case share a slot) and
+// its length. Two bytes rather than one reject most common words ("the",
+// "was") without a map lookup. w is not empty.
+func firstSlot[S ~string | ~[]byte](w S) (int, uint64) {
+	i := int(w[0]&31) << 5
+	if len(w) > 1 {
+		i |= int(w[1] & 31)
+	}
+	return i, 1 << min(len(w), 63)
 }
 
 // mayHaveHead reports whether some prefix pattern may start with head.
 func (x *phraseIndex) mayHaveHead(head string) bool {
 	i, bit := headBit(head)
 	return x.heads[i]&bit != 0
+}
+
+// firstSlotIndex is firstSlot's index alone, for a call that must stay
+// inline in the matcher's loop.
+func firstSlotIndex(w []byte) int {
+	i := int(w[0]&31) << 5
+	if len(w) > 1 {
+		i |= int(w[1] & 31)
+	}
+	return i
 }
 
 // headLen is how many letters of a word index prefix patterns.
@@ -66,7 +100,8 @@ func (x *phraseIndex) add(words []string) int {
 	} else {
 		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
 		if w := words[0]; w != "" {
-			x.firstLens[w[0]] |= 1 << min(len(w), 63)
+			i, bit := firstSlot(w)
+			x.firstLens[i] |= bit
 		}
 	}
 	return id
@@ -95,15 +130,25 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			fn(id, i, last)
 		}
 	}
+	// tryRest is try for a phrase whose first word is the token's
+	// lower-cased ASCII key: that word matches already.
+	tryRest := func(id, i int) {
+		if last, ok := matchWordsFrom(x.words[id], 1, text, toks, i+1); ok {
+			fn(id, i, last)
+		}
+	}
 	for i, t := range toks {
 		w := text[t.start:t.end]
 		if key, ok := lowerKey(w, &buf); ok {
-			if x.mayHaveFirst(string(key)) { // no allocation: the conversion is only read
-				for _, id := range x.byFirstWord[string(key)] { // nor here: a map lookup
-					try(id, i)
+			// The bitsets read the bytes: a string(key) passed to a
+			// function is a copy on the heap, where a map index of one is
+			// not.
+			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
+				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
+					tryRest(id, i)
 				}
 			}
-			if len(key) >= headLen && x.mayHaveHead(string(key[:headLen])) {
+			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
 				for _, id := range x.prefixByHead[string(key[:headLen])] {
 					try(id, i)
 				}
@@ -175,15 +220,27 @@ func tokenize(text string, toks []token) []token {
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
-		var inWord bool
-		size := 1
 		if c < utf8.RuneSelf {
-			inWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+			// ASCII, most of any text: run through a word's or a gap's
+			// bytes in one inner loop.
+			if asciiInWord[c] {
+				if start < 0 {
+					start = i
+				}
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiInWord[text[i]]; i++ {
+				}
+			} else {
+				if start >= 0 {
+					toks = append(toks, token{start, i})
+					start = -1
+				}
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && !asciiInWord[text[i]]; i++ {
+				}
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 		if inWord && start < 0 {
 			start = i
 		}
@@ -198,6 +255,15 @@ func tokenize(text string, toks []token) []token {
 	}
 	return toks
 }
+
+// asciiInWord: the ASCII bytes tokenize keeps in a word, looked up
+// rather than compared (tokenize runs over every sentence).
+var asciiInWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
+	}
+	return t
+}()
 
 // lowerKey lower-cases an ASCII word into buf for the first-word index;
 // ok is false for words that are not plain ASCII or too long to be a
@@ -223,7 +289,9 @@ func wordMatches(pattern, word string) bool {
 	if p, ok := strings.CutSuffix(pattern, "*"); ok {
 		return len(word) >= len(p) && strings.EqualFold(word[:len(p)], p)
 	}
-	if strings.ContainsRune(word, '’') {
+	// ’ is E2 80 99 in UTF-8: most words hold no 0xE2 byte at all, and
+	// IndexByte says so quicker than a search for the whole rune.
+	if strings.IndexByte(word, 0xE2) >= 0 && strings.Contains(word, "’") {
 		word = strings.ReplaceAll(word, "’", "'")
 	}
 	return strings.EqualFold(pattern, word)
@@ -232,9 +300,13 @@ func wordMatches(pattern, word string) bool {
 // matchWords tries a phrase at token i; it returns the index of the last
 // token matched.
 func matchWords(words []string, text string, toks []token, i int) (int, bool) {
+	return matchWordsFrom(words, 0, text, toks, i)
+}
+
+// matchWordsFrom is matchWords from the phrase's word k on, at token j.
+func matchWordsFrom(words []string, k int, text string, toks []token, j int) (int, bool) {
 	word := func(j int) string { return text[toks[j].start:toks[j].end] }
-	j := i
-	for k := 0; k < len(words); k++ {
+	for ; k < len(words); k++ {
 		w := words[k]
 		if w == "…" {
 			next := words[k+1]

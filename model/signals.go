@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,9 +67,24 @@ const maxSentences = 5000
 
 func analyseText(text string) *textSignals {
 	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
+	bufs := tokenBufs.Get().(*[2][]token)
+	b.toks, b.techToks = bufs[0], bufs[1]
 	eachUnit(text, b.unit)
+	if cap(b.toks)+cap(b.techToks) <= maxPooledTokens { // a huge paste's buffers go
+		bufs[0], bufs[1] = b.toks[:0], b.techToks[:0]
+		tokenBufs.Put(bufs)
+	}
 	return b.sig
 }
+
+// tokenBufs keeps sentence token buffers from text to text: a draft has
+// dozens of short texts, and each allocated its own. No sentence keeps
+// its tokens, only byte offsets.
+var tokenBufs = sync.Pool{New: func() any { return new([2][]token) }}
+
+// maxPooledTokens bounds what tokenBufs keeps: sentences of ordinary
+// length, not a one-sentence megabyte.
+const maxPooledTokens = 8 << 10
 
 // sigBuilder reads units into a textSignals, sentence by sentence. Besides
 // the signals it keeps what a text read in pieces needs to join them
@@ -84,15 +100,19 @@ type sigBuilder struct {
 	n           int // sentences read
 	leadAnswers bool
 	leadText    string
-	answered    []int // indexes in sig.sentences of answered why-questions
+	answered    []int   // indexes in sig.sentences of answered why-questions
+	toks        []token // readSentence's tokens, reused from sentence to sentence
+	techToks    []token // and its technology look-up's
 }
 
 func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
 	for _, st := range splitSentences(u.text) {
-		s := readSentence(st, u.quoted)
+		s := readSentence(st, u.quoted, &b.toks, &b.techToks)
+		words := -1 // counted when first needed, once
 		if b.n == 0 || b.pendingWhy >= 0 {
-			answers := !u.heading && !s.why && !isQuestion(st) && Words(st) >= 3
+			words = Words(st)
+			answers := !u.heading && !s.why && !isQuestion(st) && words >= 3
 			if b.n == 0 {
 				b.leadAnswers, b.leadText = answers, st
 			}
@@ -110,8 +130,13 @@ func (b *sigBuilder) unit(u unit) {
 		if sig.first == "" {
 			sig.first = st
 		}
-		if sig.opening == "" && !u.heading && !u.quoted && Words(st) >= 3 {
-			sig.opening = st
+		if sig.opening == "" && !u.heading && !u.quoted {
+			if words < 0 {
+				words = Words(st)
+			}
+			if words >= 3 {
+				sig.opening = st
+			}
 		}
 		if s.noticed() && len(sig.sentences) < maxSentences {
 			sig.addSentence(s)
@@ -258,8 +283,44 @@ func tableRow(l string) string {
 	return strings.Join(cells, " | ")
 }
 
-// collapse squeezes runs of white space to one space.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse squeezes runs of white space to one space. Most lines are
+// already collapsed: those are returned as they are, without the slice
+// and the copy strings.Fields and strings.Join would make for each.
+func collapse(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether s has single spaces between words, no
+// other white space and none at either end: what collapse would return
+// unchanged.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+		i++
+	}
+	return true
+}
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "approx": true, "incl": true, "no": true, "inc": true, "ltd": true, "al": true, "cf": true}
@@ -340,6 +401,13 @@ func isDigits(w string) bool {
 func isMonth(w string) bool {
 	if len(w) < 3 || len(w) > 9 {
 		return false
+	}
+	// Plain ASCII, most words: lower-cased in place, without the three
+	// copies strings.ToLower would make.
+	var buf [32]byte
+	if lw, ok := lowerKey(w, &buf); ok {
+		full, ok := monthNames[string(lw[:3])]
+		return ok && (len(w) == 3 || strings.HasPrefix(full, string(lw)) || strings.EqualFold(w, "sept"))
 	}
 	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
 }
@@ -422,7 +490,9 @@ func counts(text string, toks []token) bool {
 	return false
 }
 
-func readSentence(text string, quoted bool) sentence {
+// readSentence reads one sentence; buf and techBuf are scratch space for
+// its tokens, kept by the caller so a text's sentences share them.
+func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
@@ -430,7 +500,11 @@ func readSentence(text string, quoted bool) sentence {
 	if strings.Contains(prose, "://") {
 		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
 	}
-	toks := tokenize(prose, make([]token, 0, len(text)/6+1))
+	if want := len(text)/6 + 1; cap(*buf) < want {
+		*buf = make([]token, 0, max(want, 32))
+	}
+	toks := tokenize(prose, (*buf)[:0])
+	*buf = toks
 	cueIndex.each(prose, toks, func(id, first, last int) {
 		p := cuePhrases[id]
 		s.cues |= p.kind
@@ -469,7 +543,7 @@ func readSentence(text string, quoted bool) sentence {
 			s.hedge = true
 		}
 	})
-	s.techs = findTechnologies(text)
+	s.techs = findTechnologiesBuf(text, techBuf)
 	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
 	s.email = strings.IndexByte(text, '@') >= 0 && emailRe.MatchString(text)
 	if s.digits > 0 {
@@ -486,6 +560,15 @@ func readSentence(text string, quoted bool) sentence {
 func isAgent(w string) bool {
 	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
 		return true
+	}
+	// Every agent word starts with w, o or m, and is at most "ourselves"
+	// long (two bytes more with ’): most words are told apart here,
+	// without lower-casing a copy of each (this runs on every word).
+	if w == "" || len(w) > len("ourselves")+2 {
+		return false
+	}
+	if c := w[0]; c < utf8.RuneSelf && c|0x20 != 'w' && c|0x20 != 'o' && c|0x20 != 'm' {
+		return false
 	}
 	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
 	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":

@@ -31,9 +31,9 @@ var (
 	techNames   []techName
 	techByFirst = map[string][]int{} // lower-case first word → names
 	// techFirstLens answers "names no technology" before the map lookup:
-	// bit n of a first byte's entry is set when a first word of that
-	// byte has n bytes (63: 63 or more).
-	techFirstLens [256]uint64
+	// bit n of a first word's slot (firstSlot: its first two bytes) is set
+	// when a first word there has n bytes (63: 63 or more).
+	techFirstLens [1 << 10]uint64
 )
 
 func init() {
@@ -76,7 +76,8 @@ func parseTechCatalogue(text string) error {
 			first := strings.ToLower(words[0])
 			techByFirst[first] = append(techByFirst[first], id)
 			if first != "" {
-				techFirstLens[first[0]] |= 1 << min(len(first), 63)
+				i, bit := firstSlot(first)
+				techFirstLens[i] |= bit
 			}
 		}
 	}
@@ -87,7 +88,12 @@ func parseTechCatalogue(text string) error {
 // letters, digits and the marks names carry inside them (Node.js, C++,
 // C#, pg_dump, pgpool-II). A trailing full stop or dash is punctuation.
 func techTokens(s string) []token {
-	toks := make([]token, 0, len(s)/6+1)
+	return appendTechTokens(s, make([]token, 0, len(s)/6+1))
+}
+
+// appendTechTokens is techTokens appending to toks, so a caller reading
+// sentence after sentence can reuse one buffer.
+func appendTechTokens(s string, toks []token) []token {
 	start := -1
 	end := func(i int) {
 		for i > start && strings.IndexByte(".-", s[i-1]) >= 0 {
@@ -144,11 +150,22 @@ var domainSuffixes = []string{".com", ".io", ".org", ".net", ".dev"}
 // catalogue names, in order, each once, followed by code spans that name
 // software ("ran `pg_basebackup`").
 func findTechnologies(text string) []string {
+	var buf []token
+	return findTechnologiesBuf(text, &buf)
+}
+
+// findTechnologiesBuf is findTechnologies with toksBuf as scratch space
+// for its tokens, kept by a caller that reads many sentences.
+func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 	if strings.Contains(text, "://") {
 		// A link's address is not prose: "https://…" names no HTTPS.
 		text = urlRe.ReplaceAllStringFunc(text, func(u string) string { return strings.Repeat(" ", len(u)) })
 	}
-	toks := techTokens(text)
+	if want := len(text)/6 + 1; cap(*toksBuf) < want {
+		*toksBuf = make([]token, 0, max(want, 32))
+	}
+	toks := appendTechTokens(text, (*toksBuf)[:0])
+	*toksBuf = toks
 	var out []string
 	var seen map[int]bool
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
@@ -157,7 +174,7 @@ func findTechnologies(text string) []string {
 		first := word(i)
 		var ids []int
 		if key, ok := lowerKey(first, &buf); ok {
-			if len(key) > 0 && techFirstLens[key[0]]&(1<<min(len(key), 63)) != 0 {
+			if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
 				ids = techByFirst[string(key)] // no allocation: a map lookup
 			}
 		} else {

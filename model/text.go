@@ -91,46 +91,74 @@ func Words(s string) int {
 // keystroke over the whole draft.
 func countTokens(s string) (words, digits int) {
 	inTok, alnum, digit := false, false, false
-	end := func() {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var class byte
+		size := 1
+		if c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				class = classSpace
+			case unicode.IsDigit(r):
+				class = classDigit
+			case unicode.IsLetter(r):
+				class = classLetter
+			}
+		}
+		i += size
+		if class == classSpace {
+			if inTok {
+				if alnum {
+					words++
+				}
+				if digit {
+					digits++
+				}
+				inTok, alnum, digit = false, false, false
+			}
+			continue
+		}
+		inTok = true
+		alnum = alnum || class != 0
+		digit = digit || class == classDigit
+	}
+	if inTok {
 		if alnum {
 			words++
 		}
 		if digit {
 			digits++
 		}
-		inTok, alnum, digit = false, false, false
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space, letter, isDigit bool
-		size := 1
-		if c < utf8.RuneSelf {
-			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-			isDigit = c >= '0' && c <= '9'
-			letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			isDigit = unicode.IsDigit(r)
-			letter = unicode.IsLetter(r)
-		}
-		i += size
-		if space {
-			if inTok {
-				end()
-			}
-			continue
-		}
-		inTok = true
-		alnum = alnum || letter || isDigit
-		digit = digit || isDigit
-	}
-	if inTok {
-		end()
 	}
 	return words, digits
 }
+
+// What countTokens needs to know of a byte, looked up rather than
+// compared: 0 is anything else (punctuation, a dash).
+const (
+	classSpace = 1 + iota
+	classDigit
+	classLetter
+)
+
+// asciiClass classes the ASCII bytes for countTokens.
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for _, c := range " \n\t\r\v\f" {
+		t[c] = classSpace
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLetter
+		t[c-'a'+'A'] = classLetter
+	}
+	return t
+}()
 
 // firstPersonWords are the words that show a team owning what happened.
 var firstPersonWords = map[string]bool{

@@ -72,7 +72,14 @@ func toneMatches(field, text string) []Finding {
 	if text == "" {
 		return nil
 	}
-	toks := tokenize(text, make([]token, 0, len(text)/6+1))
+	bufs := tokenBufs.Get().(*[2][]token)
+	toks := tokenize(text, bufs[0][:0])
+	defer func() {
+		if cap(toks) <= maxPooledTokens {
+			bufs[0] = toks[:0]
+			tokenBufs.Put(bufs)
+		}
+	}()
 	var out []Finding
 	toneIndex.each(text, toks, func(id, first, last int) {
 		p := tonePhrases[id]

@@ -1,0 +1,201 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// countTokensByRune is countTokens as it was before its byte table: the
+// reference the fast one must agree with.
+func countTokensByRune(s string) (words, digits int) {
+	for _, tok := range strings.FieldsFunc(s, unicode.IsSpace) {
+		alnum, digit := false, false
+		for _, r := range tok {
+			alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+			digit = digit || unicode.IsDigit(r)
+		}
+		if alnum {
+			words++
+		}
+		if digit {
+			digits++
+		}
+	}
+	return words, digits
+}
+
+var countSeeds = []string{
+	"", " ", "a", "We rolled back at 14:05 UTC.", "  two\tspaces  and\nlines ",
+	"— - 12% 3/4 v2.1", "naïve café ½ ٣ users", "a\u00a0b\u2003c", "\xff\xfe bad bytes 9",
+	"trailing ", " leading", "x\vy\fz\r",
+}
+
+func FuzzCountTokens(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, d := countTokens(s)
+		rw, rd := countTokensByRune(s)
+		if w != rw || d != rd {
+			t.Fatalf("countTokens(%q) = %d, %d; by rune %d, %d", s, w, d, rw, rd)
+		}
+	})
+}
+
+func FuzzCollapse(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The byte test before wordMatches' ’ replacement must see every word
+// that holds one.
+func FuzzWordMatches(f *testing.F) {
+	f.Add("we're", "we’re")
+	f.Add("fail*", "Failover")
+	f.Add("k", "\u212a")
+	f.Add("don't", "don’t’")
+	f.Fuzz(func(t *testing.T, pattern, word string) {
+		if !utf8.ValidString(pattern) {
+			return
+		}
+		want := false
+		if p, ok := strings.CutSuffix(pattern, "*"); ok {
+			want = len(word) >= len(p) && strings.EqualFold(word[:len(p)], p)
+		} else {
+			want = strings.EqualFold(pattern, strings.ReplaceAll(word, "’", "'"))
+		}
+		if got := wordMatches(pattern, word); got != want {
+			t.Fatalf("wordMatches(%q, %q) = %v, want %v", pattern, word, got, want)
+		}
+	})
+}
+
+// isAgentByLowering is isAgent without its quick rejections.
+func isAgentByLowering(w string) bool {
+	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
+		return true
+	}
+	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
+	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":
+		return true
+	}
+	return false
+}
+
+func FuzzIsAgent(f *testing.F) {
+	for _, s := range []string{"We", "we’re", "OURSELVES", "Our’s", "my", "Myself", "I’d", "was", "İ", "\u212aa", "ourselves’", "w"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isAgent(w), isAgentByLowering(w); got != want {
+			t.Fatalf("isAgent(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
+
+// isMonthByLowering is isMonth as it was, lower-casing copies.
+func isMonthByLowering(w string) bool {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
+}
+
+func FuzzIsMonth(f *testing.F) {
+	for _, s := range []string{"Jan", "January", "SEPT", "Sept", "septem", "Mayday", "marc", "déc", "\u212aan", "Octobers", "jun"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isMonth(w), isMonthByLowering(w); got != want {
+			t.Fatalf("isMonth(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
+
+// FuzzPhraseIndexEach checks the indexed matcher against trying every
+// phrase at every token, for both catalogues.
+func FuzzPhraseIndexEach(f *testing.F) {
+	for _, s := range []string{
+		"We apologize for any inconvenience this may have caused.",
+		"The outage was caused by human error; it’s possibly fixed.",
+		"due to this incident we failed over, potentially 250 nodes",
+		"WE’RE SORRY for the trouble — root cause: a bad config push",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 {
+			return
+		}
+		toks := tokenize(text, nil)
+		for name, x := range map[string]*phraseIndex{"cue": cueIndex, "tone": toneIndex} {
+			got := map[[3]int]bool{}
+			x.each(text, toks, func(id, first, last int) { got[[3]int{id, first, last}] = true })
+			want := map[[3]int]bool{}
+			for i := range toks {
+				for id, words := range x.words {
+					if last, ok := matchWords(words, text, toks, i); ok {
+						want[[3]int{id, i, last}] = true
+					}
+				}
+			}
+			for k := range want {
+				if !got[k] {
+					t.Fatalf("%s: %q: phrase %v at %d..%d missed", name, text, x.words[k[0]], k[1], k[2])
+				}
+			}
+			for k := range got {
+				if !want[k] {
+					t.Fatalf("%s: %q: phrase %v at %d..%d is not a match", name, text, x.words[k[0]], k[1], k[2])
+				}
+			}
+		}
+	})
+}
+
+// tokenizeByRune is tokenize as it was, a rune at a time.
+func tokenizeByRune(text string) []token {
+	var toks []token
+	start := -1
+	for i, r := range text { // a bad byte reads as U+FFFD: neither letter nor digit
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+		if inWord && start < 0 {
+			start = i
+		}
+		if !inWord && start >= 0 {
+			toks = append(toks, token{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{start, len(text)})
+	}
+	return toks
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Add("we’re at 14:05 — don't, naïve\xffx")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := tokenize(text, nil), tokenizeByRune(text)
+		if len(got) != len(want) {
+			t.Fatalf("tokenize(%q) = %v, by rune %v", text, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("tokenize(%q) = %v, by rune %v", text, got, want)
+			}
+		}
+	})
+}
