@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // The document is parsed once. Its top-level blocks are cut into
@@ -257,31 +258,18 @@ func (im *importer) verbatim(from, to int) string {
 	}
 	var edits []edit
 	for _, b := range blocksIn(im.bs, from, to) {
-		_ = ast.Walk(b.node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
-				return ast.WalkContinue, nil
+		eachBrokenLine(b.node, func(seg text.Segment) {
+			if seg.Start < from || seg.Stop > to {
+				return
 			}
-			switch n.(type) {
-			case *ast.Paragraph, *ast.TextBlock:
-			default:
-				return ast.WalkContinue, nil
+			line := strings.TrimRight(string(im.src[seg.Start:min(seg.Stop, len(im.src))]), "\n")
+			trimmed := strings.TrimRight(line, " ")
+			switch {
+			case len(line)-len(trimmed) >= 2:
+				edits = append(edits, edit{at: seg.Start - from + len(trimmed), del: len(line) - len(trimmed)})
+			case strings.HasSuffix(trimmed, `\`) && escapedAt(trimmed+"x", len(trimmed)) && len(trimmed) == len(line):
+				edits = append(edits, edit{at: seg.Start - from + len(trimmed) - 1, del: 1})
 			}
-			lines := n.Lines()
-			for i := 0; i < lines.Len()-1; i++ {
-				seg := lines.At(i)
-				if seg.Start < from || seg.Stop > to {
-					continue
-				}
-				line := strings.TrimRight(string(im.src[seg.Start:min(seg.Stop, len(im.src))]), "\n")
-				trimmed := strings.TrimRight(line, " ")
-				switch {
-				case len(line)-len(trimmed) >= 2:
-					edits = append(edits, edit{at: seg.Start - from + len(trimmed), del: len(line) - len(trimmed)})
-				case strings.HasSuffix(trimmed, `\`) && escapedAt(trimmed+"x", len(trimmed)) && len(trimmed) == len(line):
-					edits = append(edits, edit{at: seg.Start - from + len(trimmed) - 1, del: 1})
-				}
-			}
-			return ast.WalkSkipChildren, nil
 		})
 	}
 	return applyEdits(string(im.src[from:to]), edits)

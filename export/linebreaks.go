@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // hardBreakEdits keeps a line the writer broke broken. In the wizard one
@@ -15,6 +16,36 @@ import (
 // untouched: they already keep their lines.
 func hardBreakEdits(src []byte, doc ast.Node) []edit {
 	var edits []edit
+	eachBrokenLine(doc, func(seg text.Segment) {
+		end := min(seg.Stop, len(src))
+		// The segment may stop before or after its newline.
+		nl := bytes.IndexByte(src[seg.Start:min(end+1, len(src))], '\n')
+		if nl < 0 {
+			return
+		}
+		line := src[seg.Start : seg.Start+nl]
+		trimmed := bytes.TrimRight(line, " ")
+		if len(trimmed) == 0 {
+			return
+		}
+		spaces := len(line) - len(trimmed)
+		if bs := len(trimmed) - len(bytes.TrimRight(trimmed, `\`)); spaces < 2 && bs%2 == 1 {
+			// Ends in a "\" break already: ours from an earlier pass,
+			// or the writer's (CommonMark reads it so either way).
+			return
+		}
+		// Two spaces or more are a hard break already: spelled now as
+		// the backslash, like every other.
+		edits = append(edits, edit{at: seg.Start + len(trimmed), del: spaces, ins: `\`})
+	})
+	return edits
+}
+
+// eachBrokenLine calls fn with every line of a paragraph but its last:
+// the lines that end in a line break inside the paragraph, which the
+// export writes as hard breaks and the import of pmwiz's own files reads
+// back as plain newlines.
+func eachBrokenLine(doc ast.Node, fn func(seg text.Segment)) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -26,34 +57,8 @@ func hardBreakEdits(src []byte, doc ast.Node) []edit {
 		}
 		lines := n.Lines()
 		for i := 0; i < lines.Len()-1; i++ {
-			seg := lines.At(i)
-			end := min(seg.Stop, len(src))
-			// The segment may stop before or after its newline.
-			nl := bytes.IndexByte(src[seg.Start:min(end+1, len(src))], '\n')
-			if nl < 0 {
-				continue
-			}
-			eol := seg.Start + nl
-			line := src[seg.Start:eol]
-			trimmed := bytes.TrimRight(line, " ")
-			if len(trimmed) == 0 {
-				continue
-			}
-			spaces := len(line) - len(trimmed)
-			at := seg.Start + len(trimmed)
-			if spaces >= 2 {
-				// Already a hard break, spelled with trailing spaces.
-				edits = append(edits, edit{at: at, del: spaces, ins: `\`})
-				continue
-			}
-			if bs := len(trimmed) - len(bytes.TrimRight(trimmed, `\`)); bs%2 == 1 {
-				// Ends in a "\" break already: ours from an earlier pass,
-				// or the writer's (CommonMark reads it so either way).
-				continue
-			}
-			edits = append(edits, edit{at: at, del: spaces, ins: `\`})
+			fn(lines.At(i))
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return edits
 }
