@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ClockText is a time, a date, or both, as a person wrote it in a
@@ -221,9 +223,13 @@ func readClockAt(s string) (c ClockText, n int, ok bool) {
 	if h > 23 || mi > 59 || sec > 59 {
 		return ClockText{}, 0, false
 	}
-	// "14:05" must not be the start of "14:05:7" or "14:051".
+	// "14:05" must not be the start of "14:05:7" or "14:051", nor "1am"
+	// the start of a word ("1amp", "01AmA").
 	after := s[n+len(m[0]):]
 	if after != "" && (isDigit(after[0]) || after[0] == ':' && len(after) > 1 && isDigit(after[1])) {
+		return ClockText{}, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(after); m[5] != "" && !strings.HasSuffix(m[5], ".") && unicode.IsLetter(r) {
 		return ClockText{}, 0, false
 	}
 	c.HasClock, c.Hour, c.Minute, c.Second, c.Nano = true, h, mi, sec, nano

@@ -71,6 +71,9 @@ func TestReadLeadingClock(t *testing.T) {
 		{"5 servers were lost", "", ""},
 		{"5 pm: the queue drained", "- 17:00:00", "the queue drained"},
 		{"1am everything was back", "- 01:00:00", "everything was back"},
+		{"1amp is a word, not a time", "", ""},
+		{"01AmA", "", ""},
+		{"5pm, queue drained", "- 17:00:00", "queue drained"},
 	}
 	for _, c := range cases {
 		got, rest, ok := ReadLeadingClock(c.line)
