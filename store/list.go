@@ -79,7 +79,7 @@ func (s *Store) List() ([]Entry, error) {
 		case strings.HasSuffix(n, ".json") && !de.IsDir():
 			name := strings.TrimSuffix(n, ".json")
 			fi, _ := de.Info() // nil when it vanished: entry reports it
-			refs = append(refs, draftRef{name: name, path: filepath.Join(s.dir, n), inDir: true})
+			refs = append(refs, draftRef{name: name, path: filepath.Join(s.dir, n), inDir: true, listed: fi})
 			infos = append(infos, fi)
 		}
 	}
