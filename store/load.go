@@ -202,12 +202,12 @@ func (s *Store) openDraftFile(r draftRef, path string, fail func(error, string) 
 }
 
 // openAsListed opens a draft that List saw as a regular file (not a
-// link) without looking at it again first: the checks openDraftFile
-// makes before opening are the ones that lstat already answered, and
-// they cost a listing two of its five system calls per draft. The file
-// is used only if it is still the very file List saw; otherwise (it was
-// replaced meanwhile, by a link, a pipe or a new save) it is closed
-// unread and nil returned, for openDraftFile to check it from the start.
+// link) without looking at it again first: the lstat and stat that
+// openDraftFile makes before opening ask what List's lstat already
+// answered, two system calls per draft. The file is used only if it is
+// still the very file List saw; otherwise (it was replaced meanwhile, by
+// a link, a pipe or a new save) it is closed unread and nil returned,
+// for openDraftFile to check it from the start.
 func (s *Store) openAsListed(r draftRef, path string) (fs.File, os.FileInfo) {
 	if r.listed == nil || path != r.path || !r.listed.Mode().IsRegular() {
 		return nil, nil
