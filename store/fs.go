@@ -41,7 +41,9 @@ func (OSFS) CreateTemp(dir, pattern string) (File, error) { return os.CreateTemp
 func (OSFS) Rename(oldpath, newpath string) error         { return os.Rename(oldpath, newpath) }
 func (OSFS) Link(oldpath, newpath string) error           { return os.Link(oldpath, newpath) }
 func (OSFS) Remove(name string) error                     { return os.Remove(name) }
-func (OSFS) Open(name string) (fs.File, error)            { return os.Open(name) }
+func (OSFS) Open(name string) (fs.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|readOpenFlags, 0)
+}
 
 func (OSFS) SyncDir(dir string) error {
 	f, err := os.Open(dir)

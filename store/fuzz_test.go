@@ -12,7 +12,8 @@ import (
 )
 
 // FuzzListDecode: the listing's fast decoder must call a draft broken
-// exactly when Load does, so a broken draft is never listed as fine.
+// exactly when Load does, so a broken draft is never listed as fine, and
+// a draft it reads must be the draft Load gives (same title, same score).
 func FuzzListDecode(f *testing.F) {
 	for _, seed := range []string{
 		`{"schema": 1, "title": "x"}`,
@@ -27,15 +28,35 @@ func FuzzListDecode(f *testing.F) {
 		`{"schema": 1, "assessments": {"impact": {"status": "yes"}}}`,
 		`{"schema": 1} x`,
 		`[]`, ``, `{`, `null`,
+		// What encoding/json (v1) read differently from model.Decode:
+		`{"schema": 1, "timeline": {"start": "2026-11-24T10:00:00Z"}, "timeline": {"end": "2026-11-24T11:00:00Z"}}`,
+		`{"schema": 1, "title": "a", "title": null}`,
+		`{"schema": 1, "pending": {"summary": "x"}, "pending": {"impact.who": "y"}}`,
+		"{\"schema\": 1, \"title\": \"a\xffb\"}",
+		"\xef\xbb\xbf{\"schema\": 1}",
+		`{"schema": 1, "title": "a\ud800b\u00e9\ud83d\ude00"}`,
+		`{"schema": 1, "created": "2026-11-24T10:00:00,5+01:00"}`,
+		`{"schema": 1, "created": "2026-11-24T10:00:00.123456789-23:59"}`,
+		`{"schema": 1, "created": "2026-11-24T10:00:00+24:00"}`,
+		`{"schema": 1, "created": "2026-11-24t10:00:00z"}`,
+		`{"schema": 1, "action_items": [{"done": 1}, {"done": true}]}`,
+		`{"schema": 1, "authors": [], "lessons": null, "assessments": {}, "five_whys": [null]}`,
+		`{"schema": 1, "newer": {"key": [1, 2e400]}, "timeline": {"newer": true}}`,
+		`{"schema": 1, "titlé": "x", "ſchema": 2}`,
 	} {
 		f.Add([]byte(seed))
 	}
 	f.Add(encode(f, fullDraft(1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, fastErr := fastDecode(data)
-		_, slowErr := model.Decode(data)
+		fast, fastErr := fastDecode(data)
+		slow, slowErr := model.Decode(data)
 		if (fastErr == nil) != (slowErr == nil) {
 			t.Fatalf("list decode error %v, load error %v for %q", fastErr, slowErr, data)
+		}
+		if fastErr == nil {
+			if diff := sameDraft(fast, slow); diff != "" {
+				t.Fatalf("list decode and load read %q differently: %s", data, diff)
+			}
 		}
 	})
 }

@@ -1,13 +1,11 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -68,7 +66,7 @@ func (s *Store) List() ([]Entry, error) {
 		return nil, err
 	}
 	var refs []draftRef
-	var infos []os.FileInfo
+	var drafts []os.DirEntry
 	locks := map[string]bool{}
 	for _, de := range des {
 		n := de.Name()
@@ -80,11 +78,21 @@ func (s *Store) List() ([]Entry, error) {
 			locks[strings.TrimSuffix(n, ".lock")] = true
 		case strings.HasSuffix(n, ".json") && !de.IsDir():
 			name := strings.TrimSuffix(n, ".json")
-			fi, _ := de.Info() // nil when it vanished: entry reports it
 			refs = append(refs, draftRef{name: name, path: filepath.Join(s.dir, n), inDir: true})
-			infos = append(infos, fi)
+			drafts = append(drafts, de)
 		}
 	}
+	// One lstat per draft, the most of a warm listing's system calls, on
+	// every core, in runs of a few hundred so that handing them out costs
+	// less than they do.
+	infos := make([]os.FileInfo, len(refs))
+	const run = 256
+	s.forEach((len(refs)+run-1)/run, func(r int) {
+		for i := r * run; i < min(len(refs), (r+1)*run); i++ {
+			fi, _ := drafts[i].Info() // nil when it vanished: entry reports it
+			infos[i], refs[i].listed = fi, fi
+		}
+	})
 	idx := s.readIndex()
 	index := idx.Drafts
 	// Git is asked while the drafts are read.
@@ -240,62 +248,4 @@ func (s *Store) cleanTemp(de os.DirEntry) {
 	}
 	// Best effort: another pmwiz may be cleaning the same file.
 	_ = os.Remove(filepath.Join(s.dir, de.Name()))
-}
-
-// fastDecode is what List decodes with: encoding/json straight into the
-// draft is several times faster than model.Decode, which also collects
-// every problem and keeps unknown keys for writing back, neither of which
-// a listing needs. Anything it does not accept cleanly goes to
-// model.Decode, so a broken draft gets the same error as "pmwiz resume".
-//
-// Two differences between the decoders must not make a broken draft look
-// fine (FuzzListDecode checks this): encoding/json matches keys without
-// regard to case ("SCHEMA" fills the schema field), so the fast path only
-// takes drafts whose keys are all plain lower-case ASCII, as pmwiz writes
-// them; and with a key given twice, model.Decode keeps the last value, so
-// the schema is read raw, where encoding/json keeps the last value too.
-func fastDecode(data []byte) (*model.Draft, error) {
-	var d struct {
-		model.Draft
-		Schema json.RawMessage `json:"schema"`
-	}
-	if plainKeys(data) && json.Unmarshal(data, &d) == nil {
-		if n, err := strconv.Atoi(string(d.Schema)); err == nil && n >= 1 && n <= model.SchemaVersion {
-			d.Draft.Schema = n
-			return &d.Draft, nil
-		}
-	}
-	return model.Decode(data)
-}
-
-// plainKeys reports whether every object key in data is made of a-z, 0-9
-// and "_" only. It only scans bytes: a string followed by a colon is a key.
-func plainKeys(data []byte) bool {
-	for i := 0; i < len(data); i++ {
-		if data[i] != '"' {
-			continue
-		}
-		plain := true
-		j := i + 1
-		for ; j < len(data) && data[j] != '"'; j++ {
-			c := data[j]
-			if c == '\\' {
-				plain = false
-				j++
-				continue
-			}
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-				plain = false
-			}
-		}
-		k := j + 1
-		for k < len(data) && (data[k] == ' ' || data[k] == '\n' || data[k] == '\t' || data[k] == '\r') {
-			k++
-		}
-		if !plain && k < len(data) && data[k] == ':' {
-			return false
-		}
-		i = j
-	}
-	return true
 }

@@ -126,32 +126,14 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 		}
 		return nil, &LoadError{Name: r.name, Path: path, Err: err, Hint: hint, ref: ref}
 	}
-	if err := s.checkInside(r.inDir, path); err != nil {
-		return fail(err, "")
-	}
-	// Before opening: opening a named pipe would wait for a writer, and
-	// "pmwiz list" would hang on a FIFO left in the drafts directory.
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return fail(notRegular(fi.Mode()), notRegularHint)
-	}
-	f, err := s.fs.Open(path)
-	if err != nil {
-		switch {
-		case errors.Is(err, fs.ErrPermission):
-			return fail(errors.New("permission denied"), "Check the file's owner and mode: drafts are yours, mode 600 (chmod 600 "+path+").")
-		case errors.Is(err, fs.ErrNotExist):
-			return fail(errors.New("no such file"), "")
+	f, fi := s.openAsListed(r, path)
+	if f == nil {
+		var lerr *LoadError
+		if f, fi, lerr = s.openDraftFile(r, path, fail); lerr != nil {
+			return nil, lerr
 		}
-		return fail(err, "")
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fail(err, "")
-	}
-	if !fi.Mode().IsRegular() {
-		return fail(notRegular(fi.Mode()), notRegularHint)
-	}
 	if fi.Size() > MaxDraftSize {
 		return fail(fmt.Errorf("the file is %.1f MB, over the %d MB a draft may hold", float64(fi.Size())/(1<<20), MaxDraftSize>>20),
 			"pmwiz never writes drafts this big: this is not a pmwiz draft, or something appended to it. The file is left as it is.")
@@ -160,7 +142,7 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 	// of one that doubles a dozen times (a tenth of a cold listing's
 	// reading); still bounded, should the file grow meanwhile.
 	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxDraftSize+1))
+	_, err := buf.ReadFrom(io.LimitReader(f, MaxDraftSize+1))
 	data := buf.Bytes()
 	if err != nil {
 		return fail(fmt.Errorf("cannot read: %w", err), "")
@@ -179,6 +161,67 @@ func (s *Store) loadFile(r draftRef, path string, decode func([]byte) (*model.Dr
 	}
 	return &Loaded{Name: r.name, Path: path, Draft: d, ModTime: fi.ModTime(), Size: fi.Size(), id: fileIDOf(fi),
 		InvalidUTF8: model.InvalidUTF8Fields(data)}, nil
+}
+
+// openDraftFile opens path for loadFile, refusing a link that leads out
+// of the drafts directory and anything that is not a regular file.
+func (s *Store) openDraftFile(r draftRef, path string, fail func(error, string) (*Loaded, *LoadError)) (fs.File, os.FileInfo, *LoadError) {
+	failed := func(err error, hint string) (fs.File, os.FileInfo, *LoadError) {
+		_, le := fail(err, hint)
+		return nil, nil, le
+	}
+	if err := s.checkInside(r.inDir, path); err != nil {
+		return failed(err, "")
+	}
+	// Before opening: opening a device can do things, and a named pipe
+	// would wait for a writer ("pmwiz list" hung on a FIFO left in the
+	// drafts directory; the open does not wait either, see readOpenFlags).
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return failed(notRegular(fi.Mode()), notRegularHint)
+	}
+	f, err := s.fs.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrPermission):
+			return failed(errors.New("permission denied"), "Check the file's owner and mode: drafts are yours, mode 600 (chmod 600 "+path+").")
+		case errors.Is(err, fs.ErrNotExist):
+			return failed(errors.New("no such file"), "")
+		}
+		return failed(err, "")
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return failed(err, "")
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return failed(notRegular(fi.Mode()), notRegularHint)
+	}
+	return f, fi, nil
+}
+
+// openAsListed opens a draft that List saw as a regular file (not a
+// link) without looking at it again first: the lstat and stat that
+// openDraftFile makes before opening ask what List's lstat already
+// answered, two system calls per draft. The file is used only if it is
+// still the very file List saw; otherwise (it was replaced meanwhile, by
+// a link, a pipe or a new save) it is closed unread and nil returned,
+// for openDraftFile to check it from the start.
+func (s *Store) openAsListed(r draftRef, path string) (fs.File, os.FileInfo) {
+	if r.listed == nil || path != r.path || !r.listed.Mode().IsRegular() {
+		return nil, nil
+	}
+	f, err := s.fs.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || !os.SameFile(fi, r.listed) {
+		f.Close()
+		return nil, nil
+	}
+	return f, fi
 }
 
 func decodeHint(err error) string {

@@ -14,6 +14,8 @@ type draftRef struct {
 	name  string // the file name without .json
 	path  string // absolute path of the .json file
 	inDir bool   // the file lives in the drafts directory
+	// listed is what List's lstat saw at path, or nil: see openAsListed.
+	listed os.FileInfo
 }
 
 func (r draftRef) bakPath() string  { return r.path + ".bak" }
