@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,55 +93,68 @@ func techTokens(s string) []token {
 }
 
 // appendTechTokens is techTokens appending to toks, so a caller reading
-// sentence after sentence can reuse one buffer.
+// sentence after sentence can reuse one buffer. ASCII, most of any text,
+// is run through a word's bytes in one inner loop, by table.
 func appendTechTokens(s string, toks []token) []token {
 	start := -1
-	end := func(i int) {
-		for i > start && strings.IndexByte(".-", s[i-1]) >= 0 {
-			i--
-		}
-		if i > start {
-			toks = append(toks, token{start, i})
-		}
-		start = -1
-	}
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, most of any text: the same test by table.
-			in := asciiWord[c] || start >= 0 && asciiMark[c] || start < 0 && c == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1]))
-			if in && start < 0 {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if in := unicode.IsLetter(r) || unicode.IsDigit(r); in && start < 0 {
 				start = i
+			} else if !in && start >= 0 {
+				toks, start = endTechToken(s, toks, start, i), -1
 			}
-			if !in && start >= 0 {
-				end(i)
-			}
+			i += size
+			continue
+		case start >= 0 && !asciiTechIn[c]:
+			// Not a letter, digit or mark ('.' is a mark): ends the
+			// word, and starts none.
+			toks, start = endTechToken(s, toks, start, i), -1
 			i++
 			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && strings.ContainsRune("_+#.-", r)) || (start < 0 && r == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1])))
-		if in && start < 0 {
+		case start < 0 && !asciiWord[c] && !(c == '.' && i+1 < len(s) && latin1Letter[s[i+1]]):
+			i++
+			continue
+		case start < 0:
 			start = i
 		}
-		if !in && start >= 0 {
-			end(i)
+		for i++; i < len(s) && asciiTechIn[s[i]]; i++ {
 		}
-		i += size
 	}
 	if start >= 0 {
-		end(len(s))
+		toks = endTechToken(s, toks, start, len(s))
 	}
 	return toks
 }
 
-// asciiWord: ASCII letters and digits; asciiMark: the marks a name
-// carries inside it.
-var asciiWord, asciiMark = func() (w, m [utf8.RuneSelf]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		w[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
-		m[c] = strings.ContainsRune("_+#.-", rune(c))
+// endTechToken appends the word s[start:end], less a trailing full stop
+// or dash: punctuation, not part of the name.
+func endTechToken(s string, toks []token, start, end int) []token {
+	for end > start && (s[end-1] == '.' || s[end-1] == '-') {
+		end--
 	}
-	return w, m
+	if end > start {
+		toks = append(toks, token{start, end})
+	}
+	return toks
+}
+
+// asciiWord: ASCII letters and digits; asciiTechIn: those and the marks
+// a name carries inside it (indexed by any byte: false from 0x80 on);
+// latin1Letter: a byte that is a letter read as a rune of its own, as a
+// word may start with ".": ".NET".
+var asciiWord, asciiTechIn, latin1Letter = func() (w [utf8.RuneSelf]bool, in, l1 [256]bool) {
+	for c := 0; c < 256; c++ {
+		if c < utf8.RuneSelf {
+			w[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+			in[c] = w[c] || strings.ContainsRune("_+#.-", rune(c))
+		}
+		l1[c] = unicode.IsLetter(rune(c))
+	}
+	return w, in, l1
 }()
 
 // domainSuffixes let "GitLab.com" count as GitLab.
@@ -167,7 +181,7 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 	toks := appendTechTokens(text, (*toksBuf)[:0])
 	*toksBuf = toks
 	var out []string
-	var seen map[int]bool
+	var seen []int // entries named: a sentence names few
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
 	var buf [32]byte
 	for i := 0; i < len(toks); i++ {
@@ -215,11 +229,8 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 		}
 		if best >= 0 {
 			e := techNames[best].entry
-			if seen == nil {
-				seen = map[int]bool{}
-			}
-			if !seen[e] {
-				seen[e] = true
+			if !slices.Contains(seen, e) {
+				seen = append(seen, e)
 				out = append(out, techEntries[e].Name)
 			}
 			i += bestLen - 1
