@@ -26,19 +26,27 @@ const maxEvidence = 3
 // Quote cuts a sentence to a quote: white space collapsed, at most about
 // maxQuote bytes, cut between words.
 func Quote(s string) string {
-	if len(s) > 2*quotePrefix {
+	for _, n := range quotePrefixes {
+		if len(s) <= n {
+			break
+		}
 		// Cleaning and collapsing a prefix gives a prefix of what the
 		// whole would give: when it is longer than a quote, it is all a
-		// quote needs (a field may hold a 5 MB paste).
-		if p := collapse(SafeLine(runePrefix(s, quotePrefix))); len(p) > maxQuote {
+		// quote needs (a field may hold a 5 MB paste, and a paragraph
+		// quoted is most often longer than its quote).
+		if p := collapse(SafeLine(runePrefix(s, n))); len(p) > maxQuote {
 			return quoteCut(p)
 		}
 	}
 	return quoteCut(collapse(SafeLine(s)))
 }
 
-// quotePrefix is how much of a long text Quote and firstSentence read
-// first.
+// quotePrefixes are how much of a long text Quote reads first: a
+// quote's worth and some, then more for a text that is mostly white
+// space or markup.
+var quotePrefixes = [...]int{2 * maxQuote, quotePrefix}
+
+// quotePrefix is how much of a long text firstSentence reads first.
 const quotePrefix = 8 << 10
 
 // runePrefix is about the first n bytes of s, cut before a character.
