@@ -57,7 +57,7 @@ func quoteWhole(s string) string { return quoteCut(collapse(SafeLine(s))) }
 // FuzzQuotePrefix: a quote read from a prefix of the text is the quote
 // of the whole, at every length around the prefixes Quote reads.
 func FuzzQuotePrefix(f *testing.F) {
-	for _, s := range []string{"We broke checkout. ", "a\x1b[31mb  \t c\r\n", "word ", "  \n\n ", "\xe2\x80\x99é\u00a0x", "\x1b]0;t\x07ab "} {
+	for _, s := range []string{"We broke checkout. ", "a\x1b[31mb  \t c\r\n", "word ", "  \n\n ", "\xe2\x80\x99é\u00a0x", "\x1b]0;t\x07ab ", strings.Repeat("a", 199) + " bc\td", strings.Repeat("ab ", 66) + "\n\nc"} {
 		f.Add(s, uint16(40))
 	}
 	f.Fuzz(func(t *testing.T, s string, n uint16) {
