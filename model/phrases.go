@@ -15,6 +15,7 @@ import (
 // "…" stands for up to maxGap words.
 type phraseIndex struct {
 	words        [][]string
+	second       []nextWord // by id: what a phrase's second word lets through
 	byFirstWord  map[string][]int
 	prefixByHead map[string][]int // prefix patterns ("fail*") by their first three letters
 	prefixFirsts []int            // prefix patterns shorter than that
@@ -89,6 +90,7 @@ func newPhraseIndex() *phraseIndex {
 func (x *phraseIndex) add(words []string) int {
 	id := len(x.words)
 	x.words = append(x.words, words)
+	x.second = append(x.second, secondWord(words))
 	if p, ok := strings.CutSuffix(words[0], "*"); ok {
 		if len(p) >= headLen {
 			x.prefixByHead[p[:headLen]] = append(x.prefixByHead[p[:headLen]], id)
@@ -121,10 +123,45 @@ func phraseWords(s string) []string {
 	return words
 }
 
+// nextWord is a phrase's second word, when it is plain ASCII and no gap:
+// with the next token lower-cased, most phrases that start with a common
+// word ("we" starts 35 cues) are turned away by a comparison, without
+// trying the phrase.
+type nextWord struct {
+	known  bool // a literal word or prefix pattern, in ASCII
+	prefix bool // "fail*": lit is what the word starts with
+	lit    string
+}
+
+func secondWord(words []string) nextWord {
+	if len(words) < 2 || words[1] == "…" {
+		return nextWord{}
+	}
+	lit, prefix := strings.CutSuffix(words[1], "*")
+	for i := 0; i < len(lit); i++ {
+		if lit[i] >= utf8.RuneSelf {
+			return nextWord{} // folding may match it to an ASCII word ("K" is "k")
+		}
+	}
+	return nextWord{known: true, prefix: prefix, lit: lit}
+}
+
+// rejects reports whether the phrase cannot go on with a word whose
+// lower-cased ASCII is key: what wordMatches would say for that word.
+func (n nextWord) rejects(key []byte) bool {
+	switch {
+	case !n.known:
+		return false
+	case n.prefix:
+		return len(key) < len(n.lit) || string(key[:len(n.lit)]) != n.lit
+	}
+	return string(key) != n.lit
+}
+
 // each calls fn for every phrase that matches at a token, with the
 // indexes of the first and last tokens matched.
 func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last int)) {
-	var buf [32]byte
+	var buf, nextBuf [32]byte
 	try := func(id, i int) {
 		if last, ok := matchWords(x.words[id], text, toks, i); ok {
 			fn(id, i, last)
@@ -144,8 +181,16 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 			// function is a copy on the heap, where a map index of one is
 			// not.
 			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
-					tryRest(id, i)
+				ids := x.byFirstWord[string(key)] // no allocation: a map lookup
+				var next []byte
+				nextOK := false
+				if len(ids) > 1 && i+1 < len(toks) {
+					next, nextOK = lowerKey(text[toks[i+1].start:toks[i+1].end], &nextBuf)
+				}
+				for _, id := range ids {
+					if !nextOK || !x.second[id].rejects(next) {
+						tryRest(id, i)
+					}
 				}
 			}
 			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
