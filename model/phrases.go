@@ -17,6 +17,7 @@ type phraseIndex struct {
 	words        [][]string
 	second       []nextWord // by id: what a phrase's second word lets through
 	byFirstWord  map[string][]int
+	firstWords   wordTable        // byFirstWord again, for a plain ASCII word
 	prefixByHead map[string][]int // prefix patterns ("fail*") by their first three letters
 	prefixFirsts []int            // prefix patterns shorter than that
 	// Most words start no phrase; these answer "certainly not" before a
@@ -101,6 +102,7 @@ func (x *phraseIndex) add(words []string) int {
 		}
 	} else {
 		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
+		x.firstWords.add(words[0], id)
 		if w := words[0]; w != "" {
 			i, bit := firstSlot(w)
 			x.firstLens[i] |= bit
@@ -176,12 +178,12 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 	}
 	for i, t := range toks {
 		w := text[t.start:t.end]
-		if key, ok := lowerKey(w, &buf); ok {
+		if key, h, ok := lowerKeyHash(w, &buf); ok {
 			// The bitsets read the bytes: a string(key) passed to a
 			// function is a copy on the heap, where a map index of one is
 			// not.
 			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				ids := x.byFirstWord[string(key)] // no allocation: a map lookup
+				ids := x.firstWords.find(key, h)
 				var next []byte
 				nextOK := false
 				if len(ids) > 1 && i+1 < len(toks) {

@@ -31,6 +31,7 @@ var (
 	techEntries []Technology
 	techNames   []techName
 	techByFirst = map[string][]int{} // lower-case first word → names
+	techFirst   wordTable            // techByFirst again, for a plain ASCII word
 	// techFirstLens answers "names no technology" before the map lookup:
 	// bit n of a first word's slot (firstSlot: its first two bytes) is set
 	// when a first word there has n bytes (63: 63 or more).
@@ -76,6 +77,7 @@ func parseTechCatalogue(text string) error {
 			techNames = append(techNames, techName{words, exact, entry})
 			first := strings.ToLower(words[0])
 			techByFirst[first] = append(techByFirst[first], id)
+			techFirst.add(first, id)
 			if first != "" {
 				i, bit := firstSlot(first)
 				techFirstLens[i] |= bit
@@ -187,9 +189,9 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 	for i := 0; i < len(toks); i++ {
 		first := word(i)
 		var ids []int
-		if key, ok := lowerKey(first, &buf); ok {
+		if key, h, ok := lowerKeyHash(first, &buf); ok {
 			if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				ids = techByFirst[string(key)] // no allocation: a map lookup
+				ids = techFirst.find(key, h)
 			}
 		} else {
 			ids = techByFirst[strings.ToLower(first)]
