@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -369,8 +368,6 @@ func splitSentences(s string) []string {
 	return out
 }
 
-var emailRe = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`)
-
 // units are what a number measures rather than counts: "40 minutes" is
 // how long, "12 GB" how big; "700 users" is who.
 var units = map[string]bool{
@@ -497,9 +494,7 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
 	prose := maskCode(text)
-	if strings.Contains(prose, "://") {
-		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
-	}
+	prose = blankURLs(prose)
 	if want := len(text)/6 + 1; cap(*buf) < want {
 		*buf = make([]token, 0, max(want, 32))
 	}
@@ -545,7 +540,7 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
 	})
 	s.techs = findTechnologiesBuf(text, techBuf)
 	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
-	s.email = strings.IndexByte(text, '@') >= 0 && emailRe.MatchString(text)
+	s.email = hasEmail(text)
 	if s.digits > 0 {
 		s.date = namesDate(text, toks)
 		s.count = counts(text, toks)

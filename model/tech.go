@@ -173,10 +173,7 @@ func findTechnologies(text string) []string {
 // findTechnologiesBuf is findTechnologies with toksBuf as scratch space
 // for its tokens, kept by a caller that reads many sentences.
 func findTechnologiesBuf(text string, toksBuf *[]token) []string {
-	if strings.Contains(text, "://") {
-		// A link's address is not prose: "https://…" names no HTTPS.
-		text = urlRe.ReplaceAllStringFunc(text, func(u string) string { return strings.Repeat(" ", len(u)) })
-	}
+	text = blankURLs(text) // a link's address is not prose: "https://…" names no HTTPS
 	if want := len(text)/6 + 1; cap(*toksBuf) < want {
 		*toksBuf = make([]token, 0, max(want, 32))
 	}
@@ -273,7 +270,6 @@ func containsFold(list []string, s string) bool {
 }
 
 var (
-	urlRe      = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^\s)>\]]+`)
 	codeSpanRe = regexp.MustCompile("`([a-z][a-z0-9_-]{1,30})`")
 	// A code span names software when the words beside it say so: "ran
 	// `strace`", "the `pg_dump` procedure".
