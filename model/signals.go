@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -68,13 +69,33 @@ func analyseText(text string) *textSignals {
 	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
 	bufs := tokenBufs.Get().(*[2][]token)
 	b.toks, b.techToks = bufs[0], bufs[1]
+	// The sentences are gathered in a pooled list and copied out once at
+	// their number, rather than grown from nothing for every text.
+	gathered := sentenceBufs.Get().(*[]sentence)
+	b.sig.sentences = (*gathered)[:0]
 	eachUnit(text, b.unit)
 	if cap(b.toks)+cap(b.techToks) <= maxPooledTokens { // a huge paste's buffers go
 		bufs[0], bufs[1] = b.toks[:0], b.techToks[:0]
 		tokenBufs.Put(bufs)
 	}
+	got := b.sig.sentences
+	b.sig.sentences = nil
+	if len(got) > 0 {
+		b.sig.sentences = slices.Clone(got)
+	}
+	if cap(got) <= maxPooledSentences {
+		clear(got) // the pool keeps no text alive
+		*gathered = got[:0]
+		sentenceBufs.Put(gathered)
+	}
 	return b.sig
 }
+
+// sentenceBufs keeps analyseText's list of sentences from text to text.
+var sentenceBufs = sync.Pool{New: func() any { return new([]sentence) }}
+
+// maxPooledSentences bounds what sentenceBufs keeps.
+const maxPooledSentences = 1 << 10
 
 // tokenBufs keeps sentence token buffers from text to text: a draft has
 // dozens of short texts, and each allocated its own. No sentence keeps
@@ -99,15 +120,20 @@ type sigBuilder struct {
 	n           int // sentences read
 	leadAnswers bool
 	leadText    string
-	answered    []int   // indexes in sig.sentences of answered why-questions
-	toks        []token // readSentence's tokens, reused from sentence to sentence
-	techToks    []token // and its technology look-up's
+	answered    []int    // indexes in sig.sentences of answered why-questions
+	toks        []token  // readSentence's tokens, reused from sentence to sentence
+	techToks    []token  // and its technology look-up's
+	sents       []string // a unit's sentences, reused from unit to unit
+	// hits holds the cue hits of the text's sentences, each a slice of
+	// it, so a text allocates them a few times, not once per sentence.
+	hits []cueHit
 }
 
 func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
-	for _, st := range splitSentences(u.text) {
-		s := readSentence(st, u.quoted, &b.toks, &b.techToks)
+	b.sents = appendSentences(b.sents[:0], u.text)
+	for _, st := range b.sents {
+		s := readSentence(st, u.quoted, &b.toks, &b.techToks, &b.hits)
 		words := -1 // counted when first needed, once
 		if b.n == 0 || b.pendingWhy >= 0 {
 			words = Words(st)
@@ -327,8 +353,10 @@ var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs":
 // splitSentences splits a unit at a full stop, question or exclamation
 // mark (with any closing quote, bracket or emphasis) followed by a space
 // and something that starts a sentence.
-func splitSentences(s string) []string {
-	var out []string
+func splitSentences(s string) []string { return appendSentences(nil, s) }
+
+// appendSentences is splitSentences appending to out.
+func appendSentences(out []string, s string) []string {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -488,8 +516,9 @@ func counts(text string, toks []token) bool {
 }
 
 // readSentence reads one sentence; buf and techBuf are scratch space for
-// its tokens, kept by the caller so a text's sentences share them.
-func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
+// its tokens, kept by the caller so a text's sentences share them, and
+// its cue hits are appended to hits, of which s.hits is the end.
+func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHit) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
@@ -500,11 +529,20 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
 	}
 	toks := tokenize(prose, (*buf)[:0])
 	*buf = toks
+	from := len(*hits)
 	cueIndex.each(prose, toks, func(id, first, last int) {
 		p := cuePhrases[id]
 		s.cues |= p.kind
-		s.hits = append(s.hits, cueHit{p.kind, toks[first].start, toks[last].end})
+		if cap(*hits) == 0 {
+			*hits = make([]cueHit, 0, 16)
+		}
+		*hits = append(*hits, cueHit{p.kind, toks[first].start, toks[last].end})
 	})
+	if len(*hits) > from {
+		// Capped: an append to one sentence's hits cannot write over the
+		// next's.
+		s.hits = (*hits)[from:len(*hits):len(*hits)]
+	}
 	if s.cues.has(cueNotCause) {
 		// "due to this incident" names a consequence; drop the cause it
 		// matched unless the sentence has another.
