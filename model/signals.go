@@ -431,10 +431,43 @@ func isMonth(w string) bool {
 	// copies strings.ToLower would make.
 	var buf [32]byte
 	if lw, ok := lowerKey(w, &buf); ok {
-		full, ok := monthNames[string(lw[:3])]
-		return ok && (len(w) == 3 || strings.HasPrefix(full, string(lw)) || strings.EqualFold(w, "sept"))
+		full := monthName(lw[0], lw[1], lw[2])
+		return full != "" && (len(w) == 3 || strings.HasPrefix(full, string(lw)) || strings.EqualFold(w, "sept"))
 	}
 	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
+}
+
+// monthName is the month whose name starts with the lower-case letters
+// a, b, c, or "": monthNames by a switch, as isMonth runs on every word
+// of a sentence with a number in it.
+func monthName(a, b, c byte) string {
+	switch uint32(a)<<16 | uint32(b)<<8 | uint32(c) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		return "january"
+	case 'f'<<16 | 'e'<<8 | 'b':
+		return "february"
+	case 'm'<<16 | 'a'<<8 | 'r':
+		return "march"
+	case 'a'<<16 | 'p'<<8 | 'r':
+		return "april"
+	case 'm'<<16 | 'a'<<8 | 'y':
+		return "may"
+	case 'j'<<16 | 'u'<<8 | 'n':
+		return "june"
+	case 'j'<<16 | 'u'<<8 | 'l':
+		return "july"
+	case 'a'<<16 | 'u'<<8 | 'g':
+		return "august"
+	case 's'<<16 | 'e'<<8 | 'p':
+		return "september"
+	case 'o'<<16 | 'c'<<8 | 't':
+		return "october"
+	case 'n'<<16 | 'o'<<8 | 'v':
+		return "november"
+	case 'd'<<16 | 'e'<<8 | 'c':
+		return "december"
+	}
+	return ""
 }
 
 var monthNames = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april", "may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october", "nov": "november", "dec": "december"}
@@ -603,7 +636,14 @@ func isAgent(w string) bool {
 	if c := w[0]; c < utf8.RuneSelf && c|0x20 != 'w' && c|0x20 != 'o' && c|0x20 != 'm' {
 		return false
 	}
-	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
+	// Plain ASCII, most words: lower-cased in place; ’ and the letters
+	// that fold into ASCII ones ("K" is "k") take the long way.
+	var buf [32]byte
+	key, ok := lowerKey(w, &buf)
+	if !ok {
+		key = []byte(strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+	}
+	switch string(key) {
 	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":
 		return true
 	}

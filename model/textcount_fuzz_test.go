@@ -265,3 +265,24 @@ func (x *phraseIndex) eachRef(text string, toks []token, fn func(id, first, last
 		}
 	}
 }
+
+// TestMonthNameIsTheMap: the switch holds the map's twelve months.
+func TestMonthNameIsTheMap(t *testing.T) {
+	for head, full := range monthNames {
+		if got := monthName(head[0], head[1], head[2]); got != full {
+			t.Errorf("monthName(%q) = %q, want %q", head, got, full)
+		}
+	}
+	if got := monthName('x', 'y', 'z'); got != "" {
+		t.Errorf("monthName(xyz) = %q", got)
+	}
+}
+
+// TestIsAgentAllocatesNothing: isAgent runs on every word.
+func TestIsAgentAllocatesNothing(t *testing.T) {
+	for _, w := range []string{"We", "ourselves", "Outage", "was"} {
+		if n := testing.AllocsPerRun(100, func() { isAgent(w) }); n != 0 {
+			t.Errorf("isAgent(%q): %v allocations", w, n)
+		}
+	}
+}
