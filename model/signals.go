@@ -555,43 +555,13 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHi
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
-	prose := maskCode(text)
-	prose = blankURLs(prose)
+	prose := blankURLs(maskCode(text))
 	if want := len(text)/6 + 1; cap(*buf) < want {
 		*buf = make([]token, 0, max(want, 32))
 	}
 	toks := tokenize(prose, (*buf)[:0])
 	*buf = toks
-	from := len(*hits)
-	cueIndex.each(prose, toks, func(id, first, last int) {
-		p := cuePhrases[id]
-		s.cues |= p.kind
-		if cap(*hits) == 0 {
-			*hits = make([]cueHit, 0, 16)
-		}
-		*hits = append(*hits, cueHit{p.kind, toks[first].start, toks[last].end})
-	})
-	if len(*hits) > from {
-		// Capped: an append to one sentence's hits cannot write over the
-		// next's.
-		s.hits = (*hits)[from:len(*hits):len(*hits)]
-	}
-	if s.cues.has(cueNotCause) {
-		// "due to this incident" names a consequence; drop the cause it
-		// matched unless the sentence has another.
-		causes, not := 0, 0
-		for _, h := range s.hits {
-			switch h.kind {
-			case cueCause:
-				causes++
-			case cueNotCause:
-				not++
-			}
-		}
-		if causes <= not {
-			s.cues &^= cueCause
-		}
-	}
+	s.readCues(prose, toks, hits)
 	for _, t := range toks {
 		w := text[t.start:t.end]
 		if isAgent(w) {
@@ -618,6 +588,41 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHi
 	}
 	s.why = isWhyQuestion(text)
 	return s
+}
+
+// readCues notes the cue phrases of the sentence, whose prose and tokens
+// are given; its hits are appended to hits, of which s.hits is the end.
+func (s *sentence) readCues(prose string, toks []token, hits *[]cueHit) {
+	from := len(*hits)
+	cueIndex.each(prose, toks, func(id, first, last int) {
+		p := cuePhrases[id]
+		s.cues |= p.kind
+		if cap(*hits) == 0 {
+			*hits = make([]cueHit, 0, 8)
+		}
+		*hits = append(*hits, cueHit{p.kind, toks[first].start, toks[last].end})
+	})
+	if len(*hits) > from {
+		// Capped: an append to one sentence's hits cannot write over the
+		// next's.
+		s.hits = (*hits)[from:len(*hits):len(*hits)]
+	}
+	if s.cues.has(cueNotCause) {
+		// "due to this incident" names a consequence; drop the cause it
+		// matched unless the sentence has another.
+		causes, not := 0, 0
+		for _, h := range s.hits {
+			switch h.kind {
+			case cueCause:
+				causes++
+			case cueNotCause:
+				not++
+			}
+		}
+		if causes <= not {
+			s.cues &^= cueCause
+		}
+	}
 }
 
 // isAgent reports whether a word speaks as the team: we, our, I, my and

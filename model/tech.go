@@ -184,24 +184,7 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
 	var buf [32]byte
 	for i := 0; i < len(toks); i++ {
-		first := word(i)
-		var ids []int
-		if key, h, ok := lowerKeyHash(first, &buf); ok {
-			if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				ids = techFirst.find(key, h)
-			}
-		} else {
-			ids = techByFirst[strings.ToLower(first)]
-		}
-		if len(ids) == 0 && strings.IndexByte(first, '.') >= 0 { // every domain suffix starts with a dot
-			for _, suf := range domainSuffixes {
-				if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
-					first = first[:len(first)-len(suf)]
-					ids = oneWordNames(techByFirst[strings.ToLower(first)])
-					break
-				}
-			}
-		}
+		first, ids := techCandidates(word(i), &buf)
 		best, bestLen := -1, 0
 		for _, id := range ids {
 			n := techNames[id]
@@ -241,6 +224,29 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 		}
 	}
 	return out
+}
+
+// techCandidates lists the names that may start at a word, with the word
+// as they are compared to: "GitLab.com" is read as GitLab. buf is scratch
+// space for the word lower-cased.
+func techCandidates(first string, buf *[32]byte) (string, []int) {
+	var ids []int
+	if key, h, ok := lowerKeyHash(first, buf); ok {
+		if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
+			ids = techFirst.find(key, h)
+		}
+	} else {
+		ids = techByFirst[strings.ToLower(first)]
+	}
+	if len(ids) == 0 && strings.IndexByte(first, '.') >= 0 { // every domain suffix starts with a dot
+		for _, suf := range domainSuffixes {
+			if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
+				first = first[:len(first)-len(suf)]
+				return first, oneWordNames(techByFirst[strings.ToLower(first)])
+			}
+		}
+	}
+	return first, ids
 }
 
 // oneWordNames keeps the names of one word: a domain names one thing.
