@@ -237,18 +237,20 @@ func (x *phraseIndex) maxSpan() int {
 }
 
 // mayStart reports whether some phrase could match from this word on:
-// it is the first word of one, or a prefix pattern's.
+// it is the first word of one, or a prefix pattern's. It runs on the words
+// around every line break a long text may be cut at (pieces.go).
 func (x *phraseIndex) mayStart(w string) bool {
 	if len(x.prefixFirsts) > 0 {
 		return true
 	}
 	var buf [32]byte
-	var key string
-	if k, ok := lowerKey(w, &buf); ok {
-		key = string(k)
-	} else {
-		key = strings.ToLower(w)
+	if k, h, ok := lowerKeyHash(w, &buf); ok {
+		if len(x.firstWords.find(k, h)) > 0 {
+			return true
+		}
+		return len(k) >= headLen && x.mayHaveHeadBytes(k[0], k[1], k[2]) && len(x.prefixByHead[string(k[:headLen])]) > 0
 	}
+	key := strings.ToLower(w)
 	if len(x.byFirstWord[key]) > 0 {
 		return true
 	}
@@ -274,14 +276,14 @@ func tokenize(text string, toks []token) []token {
 				if start < 0 {
 					start = i
 				}
-				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiInWord[text[i]]; i++ {
+				for i++; i < len(text) && byteClass[text[i]] == classWordByte; i++ {
 				}
 			} else {
 				if start >= 0 {
 					toks = append(toks, token{start, i})
 					start = -1
 				}
-				for i++; i < len(text) && text[i] < utf8.RuneSelf && !asciiInWord[text[i]]; i++ {
+				for i++; i < len(text) && byteClass[text[i]] == classGapByte; i++ {
 				}
 			}
 			continue
@@ -311,6 +313,29 @@ var asciiInWord = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// byteClass is asciiInWord for any byte, for tokenize's inner loops: one
+// look-up a byte, which also stops them at a byte of a longer character
+// (0x80 and up), left to the rune-by-rune path.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classOtherByte
+		case asciiInWord[c]:
+			t[c] = classWordByte
+		default:
+			t[c] = classGapByte
+		}
+	}
+	return t
+}()
+
+const (
+	classGapByte = iota
+	classWordByte
+	classOtherByte
+)
 
 // lowerKey lower-cases an ASCII word into buf for the first-word index;
 // ok is false for words that are not plain ASCII or too long to be a

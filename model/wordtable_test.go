@@ -54,3 +54,35 @@ func FuzzWordTable(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMayStart: mayStart by the table says what it said by the maps.
+func FuzzMayStart(f *testing.F) {
+	for _, s := range []string{"we", "Apologize", "possibly", "inconvenience", "x", "fail", "\u212a", "WE’RE"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		for _, x := range []*phraseIndex{cueIndex, toneIndex} {
+			if got, want := x.mayStart(w), x.mayStartRef(w); got != want {
+				t.Fatalf("mayStart(%q) = %v, want %v", w, got, want)
+			}
+		}
+	})
+}
+
+// mayStartRef is mayStart as it was, by the maps: the reference.
+func (x *phraseIndex) mayStartRef(w string) bool {
+	if len(x.prefixFirsts) > 0 {
+		return true
+	}
+	var buf [32]byte
+	var key string
+	if k, ok := lowerKey(w, &buf); ok {
+		key = string(k)
+	} else {
+		key = strings.ToLower(w)
+	}
+	if len(x.byFirstWord[key]) > 0 {
+		return true
+	}
+	return len(key) >= headLen && len(x.prefixByHead[key[:headLen]]) > 0
+}
