@@ -51,11 +51,16 @@ func urlAt(s string, from, k int) (start, end int) {
 	for start < k && !asciiLetter(s[start]) {
 		start++
 	}
+	if start == k {
+		// No scheme: the address is not read, or a paste of "://" with
+		// no space would be read to its end once for each.
+		return -1, -1
+	}
 	end = k + len("://")
 	for end < len(s) && !urlStop(s[end]) {
 		end++
 	}
-	if start == k || end == k+len("://") {
+	if end == k+len("://") {
 		return -1, -1
 	}
 	return start, end
