@@ -26,19 +26,58 @@ const maxEvidence = 3
 // Quote cuts a sentence to a quote: white space collapsed, at most about
 // maxQuote bytes, cut between words.
 func Quote(s string) string {
-	if len(s) > 2*quotePrefix {
+	if q, ok := quotePlain(s); ok {
+		return q
+	}
+	for _, n := range quotePrefixes {
+		if len(s) <= n {
+			break
+		}
 		// Cleaning and collapsing a prefix gives a prefix of what the
 		// whole would give: when it is longer than a quote, it is all a
-		// quote needs (a field may hold a 5 MB paste).
-		if p := collapse(SafeLine(runePrefix(s, quotePrefix))); len(p) > maxQuote {
+		// quote needs (a field may hold a 5 MB paste, and a paragraph
+		// quoted is most often longer than its quote).
+		if p := collapse(SafeLine(runePrefix(s, n))); len(p) > maxQuote {
 			return quoteCut(p)
 		}
 	}
 	return quoteCut(collapse(SafeLine(s)))
 }
 
-// quotePrefix is how much of a long text Quote and firstSentence read
-// first.
+// quotePlain is Quote of a text whose quote is plain ASCII, most text:
+// SafeLine would change nothing in it but line breaks and tabs, which
+// collapse makes spaces anyway. Its words are copied into a buffer only
+// as far as a quote reads (quoteCut looks at maxQuote+1 bytes); ok is
+// false when they are not plain.
+func quotePlain(s string) (q string, ok bool) {
+	var buf [maxQuote + 1]byte
+	n, space := 0, false
+	for i := 0; i < len(s) && n < len(buf); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\n' || c == '\t':
+			space = n > 0
+		case c < 0x20 || c >= 0x7f:
+			return "", false
+		default:
+			if space {
+				buf[n], n, space = ' ', n+1, false
+				if n == len(buf) {
+					break // the switch; the buffer is full, so the loop ends
+				}
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	return quoteCut(string(buf[:n])), true
+}
+
+// quotePrefixes are how much of a long text Quote reads first: a
+// quote's worth and some, then more for a text that is mostly white
+// space or markup.
+var quotePrefixes = [...]int{2 * maxQuote, quotePrefix}
+
+// quotePrefix is how much of a long text firstSentence reads first.
 const quotePrefix = 8 << 10
 
 // runePrefix is about the first n bytes of s, cut before a character.

@@ -49,3 +49,27 @@ func FuzzWholeTextEvidence(f *testing.F) {
 		}
 	})
 }
+
+// quoteWhole is Quote by its definition, reading the whole text: the
+// reference for Quote's reading of a prefix.
+func quoteWhole(s string) string { return quoteCut(collapse(SafeLine(s))) }
+
+// FuzzQuotePrefix: a quote read from a prefix of the text is the quote
+// of the whole, at every length around the prefixes Quote reads.
+func FuzzQuotePrefix(f *testing.F) {
+	for _, s := range []string{"We broke checkout. ", "a\x1b[31mb  \t c\r\n", "word ", "  \n\n ", "\xe2\x80\x99é\u00a0x", "\x1b]0;t\x07ab ", strings.Repeat("a", 199) + " bc\td", strings.Repeat("ab ", 66) + "\n\nc"} {
+		f.Add(s, uint16(40))
+	}
+	f.Fuzz(func(t *testing.T, s string, n uint16) {
+		if s == "" {
+			return
+		}
+		// Repeated to lengths either side of 2*maxQuote and of 8 KB.
+		long := strings.Repeat(s, int(n)%(20<<10/len(s)+2)+1)
+		for _, x := range []string{s, long} {
+			if got, want := Quote(x), quoteWhole(x); got != want {
+				t.Fatalf("Quote(%q) = %q, want %q", x, got, want)
+			}
+		}
+	})
+}

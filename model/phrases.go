@@ -15,7 +15,9 @@ import (
 // "…" stands for up to maxGap words.
 type phraseIndex struct {
 	words        [][]string
+	second       []nextWord // by id: what a phrase's second word lets through
 	byFirstWord  map[string][]int
+	firstWords   wordTable        // byFirstWord again, for a plain ASCII word
 	prefixByHead map[string][]int // prefix patterns ("fail*") by their first three letters
 	prefixFirsts []int            // prefix patterns shorter than that
 	// Most words start no phrase; these answer "certainly not" before a
@@ -89,6 +91,7 @@ func newPhraseIndex() *phraseIndex {
 func (x *phraseIndex) add(words []string) int {
 	id := len(x.words)
 	x.words = append(x.words, words)
+	x.second = append(x.second, secondWord(words))
 	if p, ok := strings.CutSuffix(words[0], "*"); ok {
 		if len(p) >= headLen {
 			x.prefixByHead[p[:headLen]] = append(x.prefixByHead[p[:headLen]], id)
@@ -99,6 +102,7 @@ func (x *phraseIndex) add(words []string) int {
 		}
 	} else {
 		x.byFirstWord[words[0]] = append(x.byFirstWord[words[0]], id)
+		x.firstWords.add(words[0], id)
 		if w := words[0]; w != "" {
 			i, bit := firstSlot(w)
 			x.firstLens[i] |= bit
@@ -121,10 +125,45 @@ func phraseWords(s string) []string {
 	return words
 }
 
+// nextWord is a phrase's second word, when it is plain ASCII and no gap:
+// with the next token lower-cased, most phrases that start with a common
+// word ("we" starts 35 cues) are turned away by a comparison, without
+// trying the phrase.
+type nextWord struct {
+	known  bool // a literal word or prefix pattern, in ASCII
+	prefix bool // "fail*": lit is what the word starts with
+	lit    string
+}
+
+func secondWord(words []string) nextWord {
+	if len(words) < 2 || words[1] == "…" {
+		return nextWord{}
+	}
+	lit, prefix := strings.CutSuffix(words[1], "*")
+	for i := 0; i < len(lit); i++ {
+		if lit[i] >= utf8.RuneSelf {
+			return nextWord{} // folding may match it to an ASCII word ("K" is "k")
+		}
+	}
+	return nextWord{known: true, prefix: prefix, lit: lit}
+}
+
+// rejects reports whether the phrase cannot go on with a word whose
+// lower-cased ASCII is key: what wordMatches would say for that word.
+func (n nextWord) rejects(key []byte) bool {
+	switch {
+	case !n.known:
+		return false
+	case n.prefix:
+		return len(key) < len(n.lit) || string(key[:len(n.lit)]) != n.lit
+	}
+	return string(key) != n.lit
+}
+
 // each calls fn for every phrase that matches at a token, with the
 // indexes of the first and last tokens matched.
 func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last int)) {
-	var buf [32]byte
+	var buf, nextBuf [32]byte
 	try := func(id, i int) {
 		if last, ok := matchWords(x.words[id], text, toks, i); ok {
 			fn(id, i, last)
@@ -139,13 +178,21 @@ func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last in
 	}
 	for i, t := range toks {
 		w := text[t.start:t.end]
-		if key, ok := lowerKey(w, &buf); ok {
+		if key, h, ok := lowerKeyHash(w, &buf); ok {
 			// The bitsets read the bytes: a string(key) passed to a
 			// function is a copy on the heap, where a map index of one is
 			// not.
 			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
-					tryRest(id, i)
+				ids := x.firstWords.find(key, h)
+				var next []byte
+				nextOK := false
+				if len(ids) > 1 && i+1 < len(toks) {
+					next, nextOK = lowerKey(text[toks[i+1].start:toks[i+1].end], &nextBuf)
+				}
+				for _, id := range ids {
+					if !nextOK || !x.second[id].rejects(next) {
+						tryRest(id, i)
+					}
 				}
 			}
 			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
@@ -190,18 +237,20 @@ func (x *phraseIndex) maxSpan() int {
 }
 
 // mayStart reports whether some phrase could match from this word on:
-// it is the first word of one, or a prefix pattern's.
+// it is the first word of one, or a prefix pattern's. It runs on the words
+// around every line break a long text may be cut at (pieces.go).
 func (x *phraseIndex) mayStart(w string) bool {
 	if len(x.prefixFirsts) > 0 {
 		return true
 	}
 	var buf [32]byte
-	var key string
-	if k, ok := lowerKey(w, &buf); ok {
-		key = string(k)
-	} else {
-		key = strings.ToLower(w)
+	if k, h, ok := lowerKeyHash(w, &buf); ok {
+		if len(x.firstWords.find(k, h)) > 0 {
+			return true
+		}
+		return len(k) >= headLen && x.mayHaveHeadBytes(k[0], k[1], k[2]) && len(x.prefixByHead[string(k[:headLen])]) > 0
 	}
+	key := strings.ToLower(w)
 	if len(x.byFirstWord[key]) > 0 {
 		return true
 	}
@@ -227,14 +276,14 @@ func tokenize(text string, toks []token) []token {
 				if start < 0 {
 					start = i
 				}
-				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiInWord[text[i]]; i++ {
+				for i++; i < len(text) && byteClass[text[i]] == classWordByte; i++ {
 				}
 			} else {
 				if start >= 0 {
 					toks = append(toks, token{start, i})
 					start = -1
 				}
-				for i++; i < len(text) && text[i] < utf8.RuneSelf && !asciiInWord[text[i]]; i++ {
+				for i++; i < len(text) && byteClass[text[i]] == classGapByte; i++ {
 				}
 			}
 			continue
@@ -264,6 +313,29 @@ var asciiInWord = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// byteClass is asciiInWord for any byte, for tokenize's inner loops: one
+// look-up a byte, which also stops them at a byte of a longer character
+// (0x80 and up), left to the rune-by-rune path.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classOtherByte
+		case asciiInWord[c]:
+			t[c] = classWordByte
+		default:
+			t[c] = classGapByte
+		}
+	}
+	return t
+}()
+
+const (
+	classGapByte = iota
+	classWordByte
+	classOtherByte
+)
 
 // lowerKey lower-cases an ASCII word into buf for the first-word index;
 // ok is false for words that are not plain ASCII or too long to be a

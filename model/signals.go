@@ -1,7 +1,7 @@
 package model
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -69,13 +69,33 @@ func analyseText(text string) *textSignals {
 	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
 	bufs := tokenBufs.Get().(*[2][]token)
 	b.toks, b.techToks = bufs[0], bufs[1]
+	// The sentences are gathered in a pooled list and copied out once at
+	// their number, rather than grown from nothing for every text.
+	gathered := sentenceBufs.Get().(*[]sentence)
+	b.sig.sentences = (*gathered)[:0]
 	eachUnit(text, b.unit)
 	if cap(b.toks)+cap(b.techToks) <= maxPooledTokens { // a huge paste's buffers go
 		bufs[0], bufs[1] = b.toks[:0], b.techToks[:0]
 		tokenBufs.Put(bufs)
 	}
+	got := b.sig.sentences
+	b.sig.sentences = nil
+	if len(got) > 0 {
+		b.sig.sentences = slices.Clone(got)
+	}
+	if cap(got) <= maxPooledSentences {
+		clear(got) // the pool keeps no text alive
+		*gathered = got[:0]
+		sentenceBufs.Put(gathered)
+	}
 	return b.sig
 }
+
+// sentenceBufs keeps analyseText's list of sentences from text to text.
+var sentenceBufs = sync.Pool{New: func() any { return new([]sentence) }}
+
+// maxPooledSentences bounds what sentenceBufs keeps.
+const maxPooledSentences = 1 << 10
 
 // tokenBufs keeps sentence token buffers from text to text: a draft has
 // dozens of short texts, and each allocated its own. No sentence keeps
@@ -100,15 +120,20 @@ type sigBuilder struct {
 	n           int // sentences read
 	leadAnswers bool
 	leadText    string
-	answered    []int   // indexes in sig.sentences of answered why-questions
-	toks        []token // readSentence's tokens, reused from sentence to sentence
-	techToks    []token // and its technology look-up's
+	answered    []int    // indexes in sig.sentences of answered why-questions
+	toks        []token  // readSentence's tokens, reused from sentence to sentence
+	techToks    []token  // and its technology look-up's
+	sents       []string // a unit's sentences, reused from unit to unit
+	// hits holds the cue hits of the text's sentences, each a slice of
+	// it, so a text allocates them a few times, not once per sentence.
+	hits []cueHit
 }
 
 func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
-	for _, st := range splitSentences(u.text) {
-		s := readSentence(st, u.quoted, &b.toks, &b.techToks)
+	b.sents = appendSentences(b.sents[:0], u.text)
+	for _, st := range b.sents {
+		s := readSentence(st, u.quoted, &b.toks, &b.techToks, &b.hits)
 		words := -1 // counted when first needed, once
 		if b.n == 0 || b.pendingWhy >= 0 {
 			words = Words(st)
@@ -328,8 +353,10 @@ var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs":
 // splitSentences splits a unit at a full stop, question or exclamation
 // mark (with any closing quote, bracket or emphasis) followed by a space
 // and something that starts a sentence.
-func splitSentences(s string) []string {
-	var out []string
+func splitSentences(s string) []string { return appendSentences(nil, s) }
+
+// appendSentences is splitSentences appending to out.
+func appendSentences(out []string, s string) []string {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -369,8 +396,6 @@ func splitSentences(s string) []string {
 	return out
 }
 
-var emailRe = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`)
-
 // units are what a number measures rather than counts: "40 minutes" is
 // how long, "12 GB" how big; "700 users" is who.
 var units = map[string]bool{
@@ -406,10 +431,43 @@ func isMonth(w string) bool {
 	// copies strings.ToLower would make.
 	var buf [32]byte
 	if lw, ok := lowerKey(w, &buf); ok {
-		full, ok := monthNames[string(lw[:3])]
-		return ok && (len(w) == 3 || strings.HasPrefix(full, string(lw)) || strings.EqualFold(w, "sept"))
+		full := monthName(lw[0], lw[1], lw[2])
+		return full != "" && (len(w) == 3 || strings.HasPrefix(full, string(lw)) || strings.EqualFold(w, "sept"))
 	}
 	return months[strings.ToLower(w[:3])] && (len(w) == 3 || strings.HasPrefix(strings.ToLower(monthNames[strings.ToLower(w[:3])]), strings.ToLower(w)) || strings.EqualFold(w, "sept"))
+}
+
+// monthName is the month whose name starts with the lower-case letters
+// a, b, c, or "": monthNames by a switch, as isMonth runs on every word
+// of a sentence with a number in it.
+func monthName(a, b, c byte) string {
+	switch uint32(a)<<16 | uint32(b)<<8 | uint32(c) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		return "january"
+	case 'f'<<16 | 'e'<<8 | 'b':
+		return "february"
+	case 'm'<<16 | 'a'<<8 | 'r':
+		return "march"
+	case 'a'<<16 | 'p'<<8 | 'r':
+		return "april"
+	case 'm'<<16 | 'a'<<8 | 'y':
+		return "may"
+	case 'j'<<16 | 'u'<<8 | 'n':
+		return "june"
+	case 'j'<<16 | 'u'<<8 | 'l':
+		return "july"
+	case 'a'<<16 | 'u'<<8 | 'g':
+		return "august"
+	case 's'<<16 | 'e'<<8 | 'p':
+		return "september"
+	case 'o'<<16 | 'c'<<8 | 't':
+		return "october"
+	case 'n'<<16 | 'o'<<8 | 'v':
+		return "november"
+	case 'd'<<16 | 'e'<<8 | 'c':
+		return "december"
+	}
+	return ""
 }
 
 var monthNames = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april", "may": "may", "jun": "june", "jul": "july", "aug": "august", "sep": "september", "oct": "october", "nov": "november", "dec": "december"}
@@ -491,41 +549,19 @@ func counts(text string, toks []token) bool {
 }
 
 // readSentence reads one sentence; buf and techBuf are scratch space for
-// its tokens, kept by the caller so a text's sentences share them.
-func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
+// its tokens, kept by the caller so a text's sentences share them, and
+// its cue hits are appended to hits, of which s.hits is the end.
+func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHit) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
-	prose := maskCode(text)
-	if strings.Contains(prose, "://") {
-		prose = urlRe.ReplaceAllStringFunc(prose, func(u string) string { return strings.Repeat(" ", len(u)) })
-	}
+	prose := blankURLs(maskCode(text))
 	if want := len(text)/6 + 1; cap(*buf) < want {
 		*buf = make([]token, 0, max(want, 32))
 	}
 	toks := tokenize(prose, (*buf)[:0])
 	*buf = toks
-	cueIndex.each(prose, toks, func(id, first, last int) {
-		p := cuePhrases[id]
-		s.cues |= p.kind
-		s.hits = append(s.hits, cueHit{p.kind, toks[first].start, toks[last].end})
-	})
-	if s.cues.has(cueNotCause) {
-		// "due to this incident" names a consequence; drop the cause it
-		// matched unless the sentence has another.
-		causes, not := 0, 0
-		for _, h := range s.hits {
-			switch h.kind {
-			case cueCause:
-				causes++
-			case cueNotCause:
-				not++
-			}
-		}
-		if causes <= not {
-			s.cues &^= cueCause
-		}
-	}
+	s.readCues(prose, toks, hits)
 	for _, t := range toks {
 		w := text[t.start:t.end]
 		if isAgent(w) {
@@ -545,13 +581,48 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token) sentence {
 	})
 	s.techs = findTechnologiesBuf(text, techBuf)
 	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
-	s.email = strings.IndexByte(text, '@') >= 0 && emailRe.MatchString(text)
+	s.email = hasEmail(text)
 	if s.digits > 0 {
 		s.date = namesDate(text, toks)
 		s.count = counts(text, toks)
 	}
 	s.why = isWhyQuestion(text)
 	return s
+}
+
+// readCues notes the cue phrases of the sentence, whose prose and tokens
+// are given; its hits are appended to hits, of which s.hits is the end.
+func (s *sentence) readCues(prose string, toks []token, hits *[]cueHit) {
+	from := len(*hits)
+	cueIndex.each(prose, toks, func(id, first, last int) {
+		p := cuePhrases[id]
+		s.cues |= p.kind
+		if cap(*hits) == 0 {
+			*hits = make([]cueHit, 0, 8)
+		}
+		*hits = append(*hits, cueHit{p.kind, toks[first].start, toks[last].end})
+	})
+	if len(*hits) > from {
+		// Capped: an append to one sentence's hits cannot write over the
+		// next's.
+		s.hits = (*hits)[from:len(*hits):len(*hits)]
+	}
+	if s.cues.has(cueNotCause) {
+		// "due to this incident" names a consequence; drop the cause it
+		// matched unless the sentence has another.
+		causes, not := 0, 0
+		for _, h := range s.hits {
+			switch h.kind {
+			case cueCause:
+				causes++
+			case cueNotCause:
+				not++
+			}
+		}
+		if causes <= not {
+			s.cues &^= cueCause
+		}
+	}
 }
 
 // isAgent reports whether a word speaks as the team: we, our, I, my and
@@ -570,7 +641,14 @@ func isAgent(w string) bool {
 	if c := w[0]; c < utf8.RuneSelf && c|0x20 != 'w' && c|0x20 != 'o' && c|0x20 != 'm' {
 		return false
 	}
-	switch strings.ToLower(strings.ReplaceAll(w, "’", "'")) {
+	// Plain ASCII, most words: lower-cased in place; ’ and the letters
+	// that fold into ASCII ones ("K" is "k") take the long way.
+	var buf [32]byte
+	key, ok := lowerKey(w, &buf)
+	if !ok {
+		key = []byte(strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+	}
+	switch string(key) {
 	case "we", "we're", "we've", "we'd", "we'll", "our", "ours", "ourselves", "my", "myself":
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,7 @@ var (
 	techEntries []Technology
 	techNames   []techName
 	techByFirst = map[string][]int{} // lower-case first word → names
+	techFirst   wordTable            // techByFirst again, for a plain ASCII word
 	// techFirstLens answers "names no technology" before the map lookup:
 	// bit n of a first word's slot (firstSlot: its first two bytes) is set
 	// when a first word there has n bytes (63: 63 or more).
@@ -75,6 +77,7 @@ func parseTechCatalogue(text string) error {
 			techNames = append(techNames, techName{words, exact, entry})
 			first := strings.ToLower(words[0])
 			techByFirst[first] = append(techByFirst[first], id)
+			techFirst.add(first, id)
 			if first != "" {
 				i, bit := firstSlot(first)
 				techFirstLens[i] |= bit
@@ -92,55 +95,68 @@ func techTokens(s string) []token {
 }
 
 // appendTechTokens is techTokens appending to toks, so a caller reading
-// sentence after sentence can reuse one buffer.
+// sentence after sentence can reuse one buffer. ASCII, most of any text,
+// is run through a word's bytes in one inner loop, by table.
 func appendTechTokens(s string, toks []token) []token {
 	start := -1
-	end := func(i int) {
-		for i > start && strings.IndexByte(".-", s[i-1]) >= 0 {
-			i--
-		}
-		if i > start {
-			toks = append(toks, token{start, i})
-		}
-		start = -1
-	}
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, most of any text: the same test by table.
-			in := asciiWord[c] || start >= 0 && asciiMark[c] || start < 0 && c == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1]))
-			if in && start < 0 {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if in := unicode.IsLetter(r) || unicode.IsDigit(r); in && start < 0 {
 				start = i
+			} else if !in && start >= 0 {
+				toks, start = endTechToken(s, toks, start, i), -1
 			}
-			if !in && start >= 0 {
-				end(i)
-			}
+			i += size
+			continue
+		case start >= 0 && !asciiTechIn[c]:
+			// Not a letter, digit or mark ('.' is a mark): ends the
+			// word, and starts none.
+			toks, start = endTechToken(s, toks, start, i), -1
 			i++
 			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && strings.ContainsRune("_+#.-", r)) || (start < 0 && r == '.' && i+1 < len(s) && unicode.IsLetter(rune(s[i+1])))
-		if in && start < 0 {
+		case start < 0 && !asciiWord[c] && !(c == '.' && i+1 < len(s) && latin1Letter[s[i+1]]):
+			i++
+			continue
+		case start < 0:
 			start = i
 		}
-		if !in && start >= 0 {
-			end(i)
+		for i++; i < len(s) && asciiTechIn[s[i]]; i++ {
 		}
-		i += size
 	}
 	if start >= 0 {
-		end(len(s))
+		toks = endTechToken(s, toks, start, len(s))
 	}
 	return toks
 }
 
-// asciiWord: ASCII letters and digits; asciiMark: the marks a name
-// carries inside it.
-var asciiWord, asciiMark = func() (w, m [utf8.RuneSelf]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		w[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
-		m[c] = strings.ContainsRune("_+#.-", rune(c))
+// endTechToken appends the word s[start:end], less a trailing full stop
+// or dash: punctuation, not part of the name.
+func endTechToken(s string, toks []token, start, end int) []token {
+	for end > start && (s[end-1] == '.' || s[end-1] == '-') {
+		end--
 	}
-	return w, m
+	if end > start {
+		toks = append(toks, token{start, end})
+	}
+	return toks
+}
+
+// asciiWord: ASCII letters and digits; asciiTechIn: those and the marks
+// a name carries inside it (indexed by any byte: false from 0x80 on);
+// latin1Letter: a byte that is a letter read as a rune of its own, as a
+// word may start with ".": ".NET".
+var asciiWord, asciiTechIn, latin1Letter = func() (w [utf8.RuneSelf]bool, in, l1 [256]bool) {
+	for c := 0; c < 256; c++ {
+		if c < utf8.RuneSelf {
+			w[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+			in[c] = w[c] || strings.ContainsRune("_+#.-", rune(c))
+		}
+		l1[c] = unicode.IsLetter(rune(c))
+	}
+	return w, in, l1
 }()
 
 // domainSuffixes let "GitLab.com" count as GitLab.
@@ -157,38 +173,18 @@ func findTechnologies(text string) []string {
 // findTechnologiesBuf is findTechnologies with toksBuf as scratch space
 // for its tokens, kept by a caller that reads many sentences.
 func findTechnologiesBuf(text string, toksBuf *[]token) []string {
-	if strings.Contains(text, "://") {
-		// A link's address is not prose: "https://…" names no HTTPS.
-		text = urlRe.ReplaceAllStringFunc(text, func(u string) string { return strings.Repeat(" ", len(u)) })
-	}
+	text = blankURLs(text) // a link's address is not prose: "https://…" names no HTTPS
 	if want := len(text)/6 + 1; cap(*toksBuf) < want {
 		*toksBuf = make([]token, 0, max(want, 32))
 	}
 	toks := appendTechTokens(text, (*toksBuf)[:0])
 	*toksBuf = toks
 	var out []string
-	var seen map[int]bool
+	var seen []int // entries named: a sentence names few
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
 	var buf [32]byte
 	for i := 0; i < len(toks); i++ {
-		first := word(i)
-		var ids []int
-		if key, ok := lowerKey(first, &buf); ok {
-			if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				ids = techByFirst[string(key)] // no allocation: a map lookup
-			}
-		} else {
-			ids = techByFirst[strings.ToLower(first)]
-		}
-		if len(ids) == 0 && strings.IndexByte(first, '.') >= 0 { // every domain suffix starts with a dot
-			for _, suf := range domainSuffixes {
-				if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
-					first = first[:len(first)-len(suf)]
-					ids = oneWordNames(techByFirst[strings.ToLower(first)])
-					break
-				}
-			}
-		}
+		first, ids := techCandidates(word(i), &buf)
 		best, bestLen := -1, 0
 		for _, id := range ids {
 			n := techNames[id]
@@ -215,11 +211,8 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 		}
 		if best >= 0 {
 			e := techNames[best].entry
-			if seen == nil {
-				seen = map[int]bool{}
-			}
-			if !seen[e] {
-				seen[e] = true
+			if !slices.Contains(seen, e) {
+				seen = append(seen, e)
 				out = append(out, techEntries[e].Name)
 			}
 			i += bestLen - 1
@@ -231,6 +224,29 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 		}
 	}
 	return out
+}
+
+// techCandidates lists the names that may start at a word, with the word
+// as they are compared to: "GitLab.com" is read as GitLab. buf is scratch
+// space for the word lower-cased.
+func techCandidates(first string, buf *[32]byte) (string, []int) {
+	var ids []int
+	if key, h, ok := lowerKeyHash(first, buf); ok {
+		if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
+			ids = techFirst.find(key, h)
+		}
+	} else {
+		ids = techByFirst[strings.ToLower(first)]
+	}
+	if len(ids) == 0 && strings.IndexByte(first, '.') >= 0 { // every domain suffix starts with a dot
+		for _, suf := range domainSuffixes {
+			if len(first) > len(suf) && strings.EqualFold(first[len(first)-len(suf):], suf) {
+				first = first[:len(first)-len(suf)]
+				return first, oneWordNames(techByFirst[strings.ToLower(first)])
+			}
+		}
+	}
+	return first, ids
 }
 
 // oneWordNames keeps the names of one word: a domain names one thing.
@@ -260,7 +276,6 @@ func containsFold(list []string, s string) bool {
 }
 
 var (
-	urlRe      = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^\s)>\]]+`)
 	codeSpanRe = regexp.MustCompile("`([a-z][a-z0-9_-]{1,30})`")
 	// A code span names software when the words beside it say so: "ran
 	// `strace`", "the `pg_dump` procedure".

@@ -40,7 +40,7 @@ func techTokensByRune(s string) []token {
 }
 
 func FuzzTechTokens(f *testing.F) {
-	for _, s := range []string{"We run Node.js, C++ and .NET on GitLab.com.", "pg_basebackup --x", "Ünïcödé .é x.- a#b", "", "\xff.a"} {
+	for _, s := range []string{"We run Node.js, C++ and .NET on GitLab.com.", "pg_basebackup --x", "Ünïcödé .é x.- a#b", "", "\xff.a", ".\xaa.\xc3\xa9 a.-.\xe2\x80\x99", "x_. .-- a.é"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -132,6 +133,13 @@ func FuzzPhraseIndexEach(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	// Every phrase of both catalogues, as written and shouted, with its
+	// gaps filled, so the fuzzer starts from text that matches.
+	for _, words := range append(slices.Clone(cueIndex.words), toneIndex.words...) {
+		s := strings.ReplaceAll(strings.ReplaceAll(strings.Join(words, " "), "…", "the big"), "*", "ed")
+		f.Add("So " + s + " then.")
+		f.Add(strings.ToUpper(s))
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 4096 {
 			return
@@ -157,6 +165,13 @@ func FuzzPhraseIndexEach(f *testing.F) {
 				if !want[k] {
 					t.Fatalf("%s: %q: phrase %v at %d..%d is not a match", name, text, x.words[k[0]], k[1], k[2])
 				}
+			}
+			// The order matters too: it is the order of hits and findings.
+			var seq, ref [][3]int
+			x.each(text, toks, func(id, first, last int) { seq = append(seq, [3]int{id, first, last}) })
+			x.eachRef(text, toks, func(id, first, last int) { ref = append(ref, [3]int{id, first, last}) })
+			if !slices.Equal(seq, ref) {
+				t.Fatalf("%s: %q: matches %v, the reference %v", name, text, seq, ref)
 			}
 		}
 	})
@@ -198,4 +213,76 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// eachRef is phraseIndex.each before it looked at a phrase's second
+// word: the reference for which phrases match, and in what order.
+func (x *phraseIndex) eachRef(text string, toks []token, fn func(id, first, last int)) {
+	var buf [32]byte
+	try := func(id, i int) {
+		if last, ok := matchWords(x.words[id], text, toks, i); ok {
+			fn(id, i, last)
+		}
+	}
+	// tryRest is try for a phrase whose first word is the token's
+	// lower-cased ASCII key: that word matches already.
+	tryRest := func(id, i int) {
+		if last, ok := matchWordsFrom(x.words[id], 1, text, toks, i+1); ok {
+			fn(id, i, last)
+		}
+	}
+	for i, t := range toks {
+		w := text[t.start:t.end]
+		if key, ok := lowerKey(w, &buf); ok {
+			// The bitsets read the bytes: a string(key) passed to a
+			// function is a copy on the heap, where a map index of one is
+			// not.
+			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
+				for _, id := range x.byFirstWord[string(key)] { // no allocation: a map lookup
+					tryRest(id, i)
+				}
+			}
+			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
+				for _, id := range x.prefixByHead[string(key[:headLen])] {
+					try(id, i)
+				}
+			}
+		} else {
+			lw := strings.ToLower(w)
+			if x.mayHaveFirst(lw) {
+				for _, id := range x.byFirstWord[lw] {
+					try(id, i)
+				}
+			}
+			if len(lw) >= headLen && x.mayHaveHead(lw[:headLen]) {
+				for _, id := range x.prefixByHead[lw[:headLen]] {
+					try(id, i)
+				}
+			}
+		}
+		for _, id := range x.prefixFirsts {
+			try(id, i)
+		}
+	}
+}
+
+// TestMonthNameIsTheMap: the switch holds the map's twelve months.
+func TestMonthNameIsTheMap(t *testing.T) {
+	for head, full := range monthNames {
+		if got := monthName(head[0], head[1], head[2]); got != full {
+			t.Errorf("monthName(%q) = %q, want %q", head, got, full)
+		}
+	}
+	if got := monthName('x', 'y', 'z'); got != "" {
+		t.Errorf("monthName(xyz) = %q", got)
+	}
+}
+
+// TestIsAgentAllocatesNothing: isAgent runs on every word.
+func TestIsAgentAllocatesNothing(t *testing.T) {
+	for _, w := range []string{"We", "ourselves", "Outage", "was"} {
+		if n := testing.AllocsPerRun(100, func() { isAgent(w) }); n != 0 {
+			t.Errorf("isAgent(%q): %v allocations", w, n)
+		}
+	}
 }

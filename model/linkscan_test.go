@@ -1,0 +1,46 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// urlReRef is the regexp blankURLs replaces: the reference.
+var urlReRef = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^\s)>\]]+`)
+
+func blankURLsRef(s string) string {
+	return urlReRef.ReplaceAllStringFunc(s, func(u string) string { return strings.Repeat(" ", len(u)) })
+}
+
+var linkSeeds = []string{
+	"We posted on https://status.example.com/x) and (http://a.b]c.",
+	"1a://x -.+://y a:///b :////c ab1://x\tz ftp://h\xffé>x",
+	"see <https://x.y/z?q=1#f> and mailto:ops@example.com, a.b@c.d-e f@g.hi_j",
+	"x@y.com1 x@y.co.uk. ._%@a-b.cd .@a.bc _@a.bc a@b..com a@b.c @b.cd",
+}
+
+func FuzzBlankURLs(f *testing.F) {
+	for _, s := range linkSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := blankURLs(s), blankURLsRef(s); got != want {
+			t.Fatalf("blankURLs(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// emailReRef is the regexp hasEmail replaces: the reference.
+var emailReRef = regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`)
+
+func FuzzHasEmail(f *testing.F) {
+	for _, s := range linkSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasEmail(s), emailReRef.MatchString(s); got != want {
+			t.Fatalf("hasEmail(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
