@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmwiz/pmwiz/export"
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/model/drafttest"
 )
 
 // hugeDraft is a 1 MB post-mortem: a timeline imported from a chat log
@@ -17,8 +18,7 @@ import (
 // what issue 12 measured; TestHugeDraftIs1MB keeps it that size.
 func hugeDraft() *model.Draft {
 	d := filledDraft()
-	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer. "
-	long := func(n int) string { return strings.TrimSpace(strings.Repeat(para+"\n", n/len(para)+1)) }
+	long := drafttest.BigText
 	d.Summary = long(60_000)
 	d.RootCause.Analysis = long(200_000)
 	d.HumanElements = long(80_000)

@@ -2,21 +2,20 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/model/drafttest"
 )
 
 // bigDraft is a 200 KB post-mortem: long free text and hundreds of
 // entries, the worst a real one gets.
 func bigDraft() *model.Draft {
 	d := filledDraft()
-	para := "The payment service retried against the stale primary while the replica caught up, and every retry made the queue longer. "
-	long := func(n int) string { return strings.TrimSpace(strings.Repeat(para+"\n", n/len(para)+1)) }
+	long := drafttest.BigText
 	d.Summary = long(15_000)
 	d.RootCause.Analysis = long(40_000)
 	d.HumanElements = long(25_000)
