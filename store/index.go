@@ -26,7 +26,9 @@ import (
 const indexName = ".index.json"
 
 // indexFormat changes whenever indexEntry or what List puts in it does.
-const indexFormat = 3
+// 4: rows may have no score (Max 0), from a listing that scored only the
+// drafts it showed.
+const indexFormat = 4
 
 type indexFile struct {
 	Format  int                   `json:"format"`
@@ -45,6 +47,10 @@ type indexEntry struct {
 	Updated *time.Time   `json:"updated,omitempty"` // the draft's own; nil: the file's mtime
 	Author  string       `json:"author,omitempty"`  // the last of the draft's authors
 }
+
+// scored is whether the row holds the draft's score: a listing that shows
+// a few drafts leaves the others' rows without one.
+func (ie *indexEntry) scored() bool { return ie.Max > 0 }
 
 // entry is the listing of the draft r from this row; fi is the file.
 func (ie *indexEntry) entry(r draftRef, fi os.FileInfo) Entry {

@@ -26,7 +26,7 @@ type Entry struct {
 	Title    string
 	Status   model.Status
 	Score    float64
-	MaxScore int
+	MaxScore int // 0: not scored (ListWith scores the newest drafts only)
 	// Updated is the draft's own "updated" time, or the file's when the
 	// draft has none or cannot be read.
 	Updated  time.Time
@@ -57,10 +57,33 @@ func (e Entry) Reason() string {
 	return e.Err.Error()
 }
 
-// List returns every draft in the directory, newest first. Files that are
-// not drafts (backups, locks, temporary files, the trash) are skipped, and
-// temporary files a killed save left behind are cleaned up.
+// List returns every draft in the directory, newest first, each with its
+// score. Files that are not drafts (backups, locks, temporary files, the
+// trash) are skipped, and temporary files a killed save left behind are
+// cleaned up.
 func (s *Store) List() ([]Entry, error) {
+	return s.ListWith(ListOptions{Scored: AllScored})
+}
+
+// AllScored asks ListWith for a score on every draft.
+const AllScored = -1
+
+// ListOptions trims a listing's cost to what will be shown of it.
+type ListOptions struct {
+	// Scored is how many of the newest drafts must have a score: a
+	// terminal shows a screenful, "pmwiz status" none. The others have
+	// one only when the index already holds it (Entry.Scored). Scoring is
+	// most of a listing with no index, so a listing of 10,000 drafts that
+	// shows 30 scores 30. AllScored scores every draft.
+	Scored int
+}
+
+// ListWith is List, scoring only what o asks for; the order, titles,
+// statuses and who changed what are the same as List's for the drafts it
+// scores. The others are only skimmed for their title, status and date:
+// one broken past those (a "timeline" that is a number) is listed with its
+// error when it is among those scored, not before.
+func (s *Store) ListWith(o ListOptions) ([]Entry, error) {
 	des, err := os.ReadDir(s.dir)
 	if err != nil {
 		return nil, err
@@ -109,13 +132,16 @@ func (s *Store) List() ([]Entry, error) {
 		g, c := readGitChanges(s.dir, files, idx.Git)
 		gitDone <- gitResult{g, c}
 	}()
+	// Scoring every draft as it is read saves reading the newest ones a
+	// second time; a listing that shows a few reads those twice instead.
+	scoreAll := o.Scored < 0
 	entries := make([]Entry, len(refs))
 	fresh := make(map[string]indexEntry, len(refs))
 	var todo []int
 	for i, r := range refs {
 		// Links are always read: their target can change behind them.
 		if fi := infos[i]; fi != nil && fi.Mode().IsRegular() {
-			if ie, ok := index[r.name]; ok && ie.File == fileIDOf(fi) {
+			if ie, ok := index[r.name]; ok && ie.File == fileIDOf(fi) && (ie.scored() || !scoreAll) {
 				entries[i] = ie.entry(r, fi)
 				fresh[r.name] = ie
 				continue
@@ -130,7 +156,7 @@ func (s *Store) List() ([]Entry, error) {
 		if ie, ok := index[refs[i].name]; ok {
 			prev = &ie
 		}
-		entries[i], rows[i] = s.entry(refs[i], prev)
+		entries[i], rows[i] = s.entry(refs[i], prev, scoreAll)
 	})
 	changed := len(fresh) != len(index)
 	for _, i := range todo {
@@ -147,32 +173,88 @@ func (s *Store) List() ([]Entry, error) {
 		}
 	}
 	git := <-gitDone
-	if changed || git.cache != idx.Git {
-		s.writeIndex(fresh, git.cache)
-	}
-	for i := range entries {
-		entries[i].ChangedBy = git.changes.changedBy(refs[i].name+".json", entries[i].author)
-	}
-	for i := range entries {
-		if locks[entries[i].Name] {
-			entries[i].LockedBy = lockedBy(refs[i])
-		}
-	}
 	for i := range entries {
 		if infos[i] != nil {
 			entries[i].modTime = infos[i].ModTime()
 		}
+		entries[i].ChangedBy = git.changes.changedBy(refs[i].name+".json", entries[i].author)
+		if locks[entries[i].Name] {
+			entries[i].LockedBy = lockedBy(refs[i])
+		}
 	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		if !entries[i].Updated.Equal(entries[j].Updated) {
-			return entries[i].Updated.After(entries[j].Updated)
+	order := newestFirst(entries)
+	// Scoring decodes a draft whole: one found broken then, or saved
+	// meanwhile, moves, and another may take its place among the newest.
+	// Each round scores at least one more draft, so the rounds end.
+	for !scoreAll && s.scoreNewest(refs, infos, entries, order[:min(o.Scored, len(order))], fresh, git.changes) {
+		changed = true
+		order = newestFirst(entries)
+	}
+	if changed || git.cache != idx.Git {
+		s.writeIndex(fresh, git.cache)
+	}
+	sorted := make([]Entry, len(order))
+	for k, i := range order {
+		sorted[k] = entries[i]
+	}
+	return sorted, nil
+}
+
+// newestFirst is the order a listing shows entries in, as indexes into
+// entries: by the draft's own "updated", then by the file's modification
+// time (drafts store whole seconds), then by name.
+func newestFirst(entries []Entry) []int {
+	order := make([]int, len(entries))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ea, eb := &entries[order[a]], &entries[order[b]]
+		if !ea.Updated.Equal(eb.Updated) {
+			return ea.Updated.After(eb.Updated)
 		}
-		if !entries[i].modTime.Equal(entries[j].modTime) {
-			return entries[i].modTime.After(entries[j].modTime)
+		if !ea.modTime.Equal(eb.modTime) {
+			return ea.modTime.After(eb.modTime)
 		}
-		return entries[i].Name < entries[j].Name
+		return ea.Name < eb.Name
 	})
-	return entries, nil
+	return order
+}
+
+// scoreNewest scores the drafts at the given indexes that have no score
+// yet (read and decoded a moment ago, or taken from an index row made
+// without one), and puts their rows in fresh. It reports whether any
+// row changed.
+func (s *Store) scoreNewest(refs []draftRef, infos []os.FileInfo, entries []Entry, which []int, fresh map[string]indexEntry, git *gitChanges) bool {
+	var todo []int
+	for _, i := range which {
+		if entries[i].Err == nil && entries[i].MaxScore == 0 {
+			todo = append(todo, i)
+		}
+	}
+	rows := make([]indexEntry, len(refs))
+	s.forEach(len(todo), func(j int) {
+		i := todo[j]
+		var prev *indexEntry
+		if ie, ok := fresh[refs[i].name]; ok {
+			prev = &ie
+		}
+		old := entries[i]
+		e, row := s.entry(refs[i], prev, true)
+		e.modTime, e.LockedBy = old.modTime, old.LockedBy
+		e.ChangedBy = git.changedBy(refs[i].name+".json", e.author)
+		entries[i], rows[i] = e, row
+	})
+	for _, i := range todo {
+		e, fi := entries[i], infos[i]
+		delete(fresh, e.Name)
+		if e.Err == nil && fi != nil && fi.Mode().IsRegular() {
+			row := rows[i]
+			row.File = fileIDOf(fi)
+			fresh[e.Name] = row
+		}
+	}
+	return len(todo) > 0
 }
 
 // forEach runs f(0..n-1) on every core: reading a thousand drafts is
@@ -201,13 +283,18 @@ var errSameBytes = errors.New("same bytes as the index row")
 
 // entry reads, decodes and scores one draft, unless its bytes are those
 // prev (its row in the index, or nil) was made from. It returns the row
-// to index, without the file's identity, which List sets.
-func (s *Store) entry(r draftRef, prev *indexEntry) (Entry, indexEntry) {
+// to index, without the file's identity, which List sets. Unless score is
+// set, a draft is read and skimmed (skimDecode), not scored: the row has
+// no score, and the draft is only known to be whole once it is scored.
+func (s *Store) entry(r draftRef, prev *indexEntry, score bool) (Entry, indexEntry) {
 	var sum string
 	decode := func(data []byte) (*model.Draft, error) {
 		sum = contentSum(data)
-		if prev != nil && prev.Sum == sum {
+		if prev != nil && prev.Sum == sum && (prev.scored() || !score) {
 			return nil, errSameBytes
+		}
+		if !score {
+			return skimDecode(data)
 		}
 		return fastDecode(data)
 	}
@@ -228,10 +315,12 @@ func (s *Store) entry(r draftRef, prev *indexEntry) (Entry, indexEntry) {
 		return e, indexEntry{}
 	}
 	d := l.Draft
-	rep := model.Score(d)
-	row := indexEntry{Sum: sum, Title: d.Title, Status: d.Status, Score: rep.Score, Max: rep.Max, Updated: d.Updated,
-		Author: lastAuthor(d.Authors)}
-	e.Title, e.Status, e.Score, e.MaxScore, e.Size = d.Title, d.Status, rep.Score, rep.Max, l.Size
+	row := indexEntry{Sum: sum, Title: d.Title, Status: d.Status, Updated: d.Updated, Author: lastAuthor(d.Authors)}
+	if score {
+		rep := model.Score(d)
+		row.Score, row.Max = rep.Score, rep.Max
+	}
+	e.Title, e.Status, e.Score, e.MaxScore, e.Size = d.Title, d.Status, row.Score, row.Max, l.Size
 	e.author = row.Author
 	e.Updated = l.ModTime
 	if d.Updated != nil {

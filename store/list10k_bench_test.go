@@ -48,6 +48,20 @@ func BenchmarkList10000Cold(b *testing.B) {
 	}
 }
 
+// BenchmarkList10000ColdShowing30 is "pmwiz list" on a terminal over
+// the same cold folder: every draft is read and decoded (for the order
+// and the titles), only the 30 newest, the rows shown, are scored.
+func BenchmarkList10000ColdShowing30(b *testing.B) {
+	s := tenThousandDrafts(b)
+	for b.Loop() {
+		os.Remove(filepath.Join(s.Dir(), indexName))
+		es, err := s.ListWith(ListOptions{Scored: 30})
+		if err != nil || len(es) != 10_000 || es[29].MaxScore == 0 {
+			b.Fatal(len(es), err)
+		}
+	}
+}
+
 // BenchmarkList10000 is the usual listing: the index is warm, also after
 // a new build of pmwiz that scores the same way.
 func BenchmarkList10000(b *testing.B) {

@@ -40,3 +40,22 @@ func BenchmarkListDecode(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkListSkim is the decoding of the drafts a listing does not
+// score (skimDecode): one op is one draft.
+func BenchmarkListSkim(b *testing.B) {
+	drafts := encodedDrafts(b, 10_000)
+	size := 0
+	for _, d := range drafts {
+		size += len(d)
+	}
+	b.SetBytes(int64(size / len(drafts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := skimDecode(drafts[i%len(drafts)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

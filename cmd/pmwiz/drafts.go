@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,34 +48,68 @@ func openStore(cmd *cobra.Command) (*store.Store, error) {
 	return s, nil
 }
 
+// terminalListLimit is how many drafts "pmwiz list" shows on a terminal
+// unless asked for more: a screenful or so, the newest. A folder of
+// 10,000 drafts is not read on a terminal; a pipe gets every one.
+const terminalListLimit = 30
+
 func newListCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, all bool
+	var limit int
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List your drafts, newest first",
 		Long: "List the drafts in the drafts directory, newest first, with their title, status,\n" +
 			"score, when they were last changed and by whom (git's last commit, or the\n" +
 			"draft's last author outside git). Drafts that cannot be read are listed\n" +
-			"with the reason. Piped, nothing is cut unless $COLUMNS asks for a width.",
-		Example: "  pmwiz list\n  pmwiz list --json | jq -r '.[] | select(.score < 80) | .name'",
+			"with the reason. On a terminal the newest " + strconv.Itoa(terminalListLimit) + " are shown (--all for\n" +
+			"every one); piped or with --json, every draft unless --limit says otherwise.\n" +
+			"Piped, nothing is cut unless $COLUMNS asks for a width.",
+		Example: "  pmwiz list\n  pmwiz list --all\n  pmwiz list --json | jq -r '.[] | select(.score < 80) | .name'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("limit") && limit < 1 {
+				return exitCode(2, "--limit %d: give 1 or more drafts to show, or --all for every one", limit)
+			}
 			s, err := openStore(cmd)
 			if err != nil {
 				return err
 			}
-			entries, err := s.List()
+			out := cmd.OutOrStdout()
+			switch {
+			case all, cmd.Flags().Changed("limit"):
+			case !asJSON && isTerminal(out):
+				limit = terminalListLimit
+			}
+			var entries []store.Entry
+			if all || limit == 0 {
+				entries, err = s.List()
+			} else {
+				// Only the rows shown are scored: scoring is most of
+				// what a listing with no index costs.
+				entries, err = s.ListWith(store.ListOptions{Scored: limit})
+			}
 			if err != nil {
 				return exitCode(2, "cannot list %s: %v", s.Dir(), err)
 			}
-			if asJSON {
-				return writeListJSON(cmd.OutOrStdout(), entries)
+			total := len(entries)
+			if limit > 0 && !all && total > limit {
+				entries = entries[:limit]
 			}
-			writeList(cmd.OutOrStdout(), s.Dir(), entries, now(), listWidth(cmd.OutOrStdout()))
+			if asJSON {
+				return writeListJSON(out, entries)
+			}
+			writeList(out, s.Dir(), entries, now(), listWidth(out))
+			if len(entries) < total {
+				fmt.Fprintf(out, "The newest %d of %d drafts. Every one: pmwiz list --all\n", len(entries), total)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {schema_version, name, path, title, status, score, updated, error, changed_by} (docs/list.schema.json)")
+	cmd.Flags().IntVarP(&limit, "limit", "L", 0, "show the newest N drafts (on a terminal: "+strconv.Itoa(terminalListLimit)+")")
+	cmd.Flags().BoolVarP(&all, "all", "a", false, "show every draft, also on a terminal")
+	cmd.MarkFlagsMutuallyExclusive("limit", "all")
 	return cmd
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pmwiz/pmwiz/model"
+	"github.com/pmwiz/pmwiz/store"
 	"github.com/spf13/cobra"
 )
 
@@ -28,7 +29,8 @@ func runStatus(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	entries, err := s.List()
+	// Conflicts are what status looks for, not scores: nothing is scored.
+	entries, err := s.ListWith(store.ListOptions{Scored: 0})
 	if err != nil {
 		return exitCode(2, "cannot list %s: %v", s.Dir(), err)
 	}
