@@ -68,6 +68,9 @@ func newListCmd() *cobra.Command {
 		Example: "  pmwiz list\n  pmwiz list --all\n  pmwiz list --json | jq -r '.[] | select(.score < 80) | .name'",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if all && cmd.Flags().Changed("limit") {
+				return exitCode(2, "--limit and --all ask for different things: give one of them")
+			}
 			if cmd.Flags().Changed("limit") && limit < 1 {
 				return exitCode(2, "--limit %d: give 1 or more drafts to show, or --all for every one", limit)
 			}
@@ -109,7 +112,6 @@ func newListCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {schema_version, name, path, title, status, score, updated, error, changed_by} (docs/list.schema.json)")
 	cmd.Flags().IntVarP(&limit, "limit", "L", 0, "show the newest N drafts (on a terminal: "+strconv.Itoa(terminalListLimit)+")")
 	cmd.Flags().BoolVarP(&all, "all", "a", false, "show every draft, also on a terminal")
-	cmd.MarkFlagsMutuallyExclusive("limit", "all")
 	return cmd
 }
 

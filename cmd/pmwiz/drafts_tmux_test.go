@@ -132,6 +132,27 @@ func TestTmux(t *testing.T) {
 	bin := buildPmwiz(t)
 	t.Run("picker opens the chosen draft", func(t *testing.T) { tmuxPicker(t, bin) })
 	t.Run("draft open elsewhere offers read-only", func(t *testing.T) { tmuxOpenElsewhere(t, bin) })
+	t.Run("list on a terminal shows the newest 30", func(t *testing.T) { tmuxListLimit(t, bin) })
+}
+
+// tmuxListLimit: on a terminal "pmwiz list" shows the newest 30 drafts and
+// says how to see the rest; --all shows every one.
+func tmuxListLimit(t *testing.T, bin string) {
+	dir := t.TempDir()
+	for i := range 32 {
+		seed(t, dir, fmt.Sprintf("pm-%02d", i), fmt.Sprintf("Outage %02d", i), testNow.Add(-time.Duration(i)*time.Hour))
+	}
+	tm := startTmux(t, dir, bin+" list")
+	scr := tm.waitFor("EXIT=0")
+	if !strings.Contains(scr, "The newest 30 of 32 drafts. Every one: pmwiz list --all") ||
+		!strings.Contains(scr, "pm-29 ") || strings.Contains(scr, "pm-30 ") {
+		t.Fatalf("pmwiz list on a terminal:\n%s", scr)
+	}
+	tm2 := startTmux(t, dir, bin+" list --all")
+	scr = tm2.waitFor("EXIT=0")
+	if strings.Contains(scr, "The newest") || !strings.Contains(scr, "pm-31 ") {
+		t.Fatalf("pmwiz list --all on a terminal:\n%s", scr)
+	}
 }
 
 func tmuxPicker(t *testing.T, bin string) {
