@@ -43,6 +43,10 @@ type Picker struct {
 	quit      bool
 	keys      pickerKeyMap
 	styles    ListStyles
+	// score scores a draft shown with none (WithScorer); scoring says
+	// which drafts it was asked for (pickerscore.go).
+	score   func(store.Entry) store.Entry
+	scoring map[string]scoreState
 }
 
 // NewPicker builds a picker over entries (as store.List returns them);
@@ -92,11 +96,13 @@ func (p Picker) Init() tea.Cmd { return nil }
 
 func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case pickerScoredMsg:
+		p.fillScores(msg)
 	case tea.WindowSizeMsg:
 		p.width, p.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		if p.filtering && p.filterKey(msg) {
-			return p, nil
+			break
 		}
 		if cmd, done := p.key(msg); done {
 			return p, cmd
@@ -104,7 +110,10 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.cursor = max(0, min(p.cursor, p.rows()-1))
 		p.scroll()
 	}
-	return p, nil
+	// Whatever moved the window (a key, a resize, a filter) may have
+	// brought drafts with no score into it.
+	cmd := p.scoreVisible()
+	return p, cmd
 }
 
 // filterKey types into the filter while "/" is on, and says whether it
@@ -252,7 +261,7 @@ func (p Picker) row(r, width int) string {
 	if title == "" {
 		title = "(untitled)"
 	}
-	meta := fmt.Sprintf("  %s · %s · %s", e.Status, scoreText(e), when)
+	meta := fmt.Sprintf("  %s · %s · %s", e.Status, p.scoreText(e), when)
 	if by := ChangedByText(e.ChangedBy, 0); by != "" {
 		// In a shared folder, whose turn it was matters as much as when.
 		meta += " by " + by
@@ -302,13 +311,6 @@ func (p Picker) titleWidth() int {
 	return w
 }
 
-func scoreText(e store.Entry) string {
-	if e.MaxScore == 0 {
-		return "score –"
-	}
-	return ScoreOf(e.Score, e.MaxScore)
-}
-
 // Ago says how long ago t was, the way people say it: "just now",
 // "5 min ago", "2 h ago", "yesterday", "3 days ago", then the date.
 func Ago(now, t time.Time) string {
@@ -334,9 +336,10 @@ func Ago(now, t time.Time) string {
 }
 
 // RunPicker shows the picker on a terminal and returns the user's pick,
-// or false when they quit without one.
-func RunPicker(ctx context.Context, in io.Reader, out io.Writer, entries []store.Entry, offerNew bool) (PickerChoice, bool, error) {
-	m, err := tea.NewProgram(NewPicker(entries, offerNew, time.Now()),
+// or false when they quit without one. score, when not nil, scores the
+// drafts shown with no score (see Picker.WithScorer).
+func RunPicker(ctx context.Context, in io.Reader, out io.Writer, entries []store.Entry, offerNew bool, score func(store.Entry) store.Entry) (PickerChoice, bool, error) {
+	m, err := tea.NewProgram(NewPicker(entries, offerNew, time.Now()).WithScorer(score),
 		tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)).Run()
 	if err != nil {
 		return PickerChoice{}, false, err
