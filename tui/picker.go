@@ -47,12 +47,13 @@ type Picker struct {
 	// which drafts it was asked for (pickerscore.go).
 	score   func(store.Entry) store.Entry
 	scoring map[string]scoreState
+	titles  pickerTitles // of all
 }
 
 // NewPicker builds a picker over entries (as store.List returns them);
 // now dates them ("2 h ago").
 func NewPicker(entries []store.Entry, offerNew bool, now time.Time) Picker {
-	return Picker{all: entries, entries: entries, offerNew: offerNew, now: now, width: 80, height: 24, keys: defaultPickerKeys(), styles: NewStyles(true, false).List}
+	return Picker{all: entries, entries: entries, titles: titlesOf(entries), offerNew: offerNew, now: now, width: 80, height: 24, keys: defaultPickerKeys(), styles: NewStyles(true, false).List}
 }
 
 // showNew is whether the "start a new post-mortem" row is shown: not
@@ -289,27 +290,12 @@ func (p Picker) row(r, width int) string {
 	return title + p.styles.Dim.Render(meta)
 }
 
-// sharedTitle reports whether another readable draft has e's title.
-func (p Picker) sharedTitle(e store.Entry) bool {
-	title := model.SafeLine(e.Title)
-	for _, o := range p.all {
-		if o.Err == nil && o.Name != e.Name && model.SafeLine(o.Title) == title {
-			return true
-		}
-	}
-	return false
-}
+// sharedTitle reports whether another readable draft has e's title (e
+// is readable: a broken draft's row shows no title).
+func (p Picker) sharedTitle(e store.Entry) bool { return p.titles.count[model.SafeLine(e.Title)] > 1 }
 
 // titleWidth is the width of the widest readable title.
-func (p Picker) titleWidth() int {
-	w := len("(untitled)")
-	for _, e := range p.all {
-		if e.Err == nil {
-			w = max(w, ansi.StringWidth(model.SafeLine(e.Title)))
-		}
-	}
-	return w
-}
+func (p Picker) titleWidth() int { return p.titles.width }
 
 // Ago says how long ago t was, the way people say it: "just now",
 // "5 min ago", "2 h ago", "yesterday", "3 days ago", then the date.

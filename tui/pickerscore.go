@@ -98,6 +98,7 @@ func (p *Picker) fillScores(msg pickerScoredMsg) {
 	}
 	filtered := p.filter != ""
 	p.all = filled(p.all, got)
+	p.titles = titlesOf(p.all) // a title read whole, or a draft found broken
 	if filtered {
 		p.entries = filled(p.entries, got)
 	} else {

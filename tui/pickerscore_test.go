@@ -333,3 +333,26 @@ func TestPickerPendingGolden(t *testing.T) {
 	m, _ := p.Update(tea.WindowSizeMsg{Width: 80, Height: 12}) // asks for its score
 	golden.RequireEqual(t, renderAt(t, m.(Picker), 80, 12))
 }
+
+// Two drafts titled alike are told apart by name; when scoring finds one
+// of them broken, the other's title is its own again and needs no name.
+func TestPickerTitlesFollowScoring(t *testing.T) {
+	s := scoredFolder(t, 1)
+	for name, body := range map[string]string{
+		"typo":  `{"schema": 1, "title": "Typo", "updated": "2026-11-24T11:30:00Z", "timeline": 5}`,
+		"typo2": `{"schema": 1, "title": "Typo", "updated": "2026-11-24T11:00:00Z"}`,
+	} {
+		if err := os.WriteFile(filepath.Join(s.Dir(), name+".json"), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, cmd := lazyPicker(t, s, 0, 100, 12)
+	if v := view(p); !strings.Contains(v, "Typo        typo2 ·") || !strings.Contains(v, "Typo        typo ·") {
+		t.Fatalf("two drafts titled Typo, the rows do not name their drafts:\n%s", v)
+	}
+	msg, _ := asked(t, cmd)
+	p, _ = pickStep(t, p, msg)
+	if v := view(p); strings.Contains(v, "typo2 ·") || !strings.Contains(v, "typo  cannot be read") {
+		t.Errorf("the other Typo is broken; its row still names its draft:\n%s", v)
+	}
+}
