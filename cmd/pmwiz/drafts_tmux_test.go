@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pmwiz/pmwiz/model"
 	"github.com/pmwiz/pmwiz/store"
+	"github.com/pmwiz/pmwiz/tui"
 )
 
 // These tests drive the real binary in tmux, as a person would: the picker
@@ -133,6 +135,7 @@ func TestTmux(t *testing.T) {
 	t.Run("picker opens the chosen draft", func(t *testing.T) { tmuxPicker(t, bin) })
 	t.Run("draft open elsewhere offers read-only", func(t *testing.T) { tmuxOpenElsewhere(t, bin) })
 	t.Run("list on a terminal shows the newest 30", func(t *testing.T) { tmuxListLimit(t, bin) })
+	t.Run("picker scores the rows it shows", func(t *testing.T) { tmuxPickerScores(t, bin) })
 }
 
 // tmuxListLimit: on a terminal "pmwiz list" shows the newest 30 drafts and
@@ -153,6 +156,61 @@ func tmuxListLimit(t *testing.T, bin string) {
 	if strings.Contains(scr, "The newest") || !strings.Contains(scr, "pm-31 ") {
 		t.Fatalf("pmwiz list --all on a terminal:\n%s", scr)
 	}
+}
+
+// tmuxPickerScores: over 80 drafts the picker's listing scores the
+// newest 60; the first screen shows scores, and so do the rows paged
+// into view past those 60, each the score "pmwiz score" gives.
+func tmuxPickerScores(t *testing.T, bin string) {
+	dir := t.TempDir()
+	s, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{} // title: score
+	for i := range 80 {
+		d := model.New(fmt.Sprintf("Outage %02d", i), testNow.Add(-time.Duration(i)*time.Hour))
+		if i%2 == 0 {
+			d.Summary = "The checkout database ran out of connections after a config change halved the pool."
+		}
+		if i%3 == 0 {
+			d.Impact = model.Impact{Who: "Customers paying by card", What: "Checkout failed", Extent: "12% of orders for 85 minutes"}
+		}
+		if err := s.Save(fmt.Sprintf("pm-%02d", i), d); err != nil {
+			t.Fatal(err)
+		}
+		r := model.Score(d)
+		want[d.Title] = tui.ScoreOf(r.Score, r.Max)
+	}
+	// Every "Outage NN" row on screen shows that draft's score, and
+	// none is still being worked out.
+	scored := func(from, to int) func(string) bool {
+		return func(scr string) bool {
+			for i := from; i <= to; i++ {
+				title := fmt.Sprintf("Outage %02d", i)
+				row := ""
+				for _, l := range strings.Split(scr, "\n") {
+					if strings.Contains(l, title+" ") {
+						row = l
+					}
+				}
+				if !strings.Contains(row, want[title]) {
+					return false
+				}
+			}
+			return !strings.Contains(scr, "…")
+		}
+	}
+	// 100x30: 26 rows, drafts 00 to 25 ("resume" offers no new one).
+	tm := startTmux(t, dir, bin+" resume")
+	tm.waitUntil("the first 26 drafts with their scores", scored(0, 25))
+	// Three pages down the cursor is on draft 78: drafts 53 to 78 are shown,
+	// 60 to 78 past those the listing scored.
+	tm.keys("PgDn", "PgDn", "PgDn")
+	tm.waitFor("› Outage 78")
+	tm.waitUntil("drafts 53 to 78 with their scores", scored(53, 78))
+	tm.keys("Escape")
+	tm.waitFor("EXIT=0")
 }
 
 func tmuxPicker(t *testing.T, bin string) {
