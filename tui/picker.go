@@ -50,7 +50,8 @@ type Picker struct {
 	titles  pickerTitles // of all
 }
 
-// NewPicker builds a picker over entries (as store.List returns them);
+// NewPicker builds a picker over entries (as store.List or ListWith return
+// them, newest first; see WithScorer for those without a score);
 // now dates them ("2 h ago").
 func NewPicker(entries []store.Entry, offerNew bool, now time.Time) Picker {
 	return Picker{all: entries, entries: entries, titles: titlesOf(entries), offerNew: offerNew, now: now, width: 80, height: 24, keys: defaultPickerKeys(), styles: NewStyles(true, false).List}
