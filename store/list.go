@@ -149,28 +149,10 @@ func (s *Store) ListWith(o ListOptions) ([]Entry, error) {
 		}
 		todo = append(todo, i)
 	}
-	rows := make([]indexEntry, len(refs))
-	s.forEach(len(todo), func(j int) {
-		i := todo[j]
-		var prev *indexEntry
-		if ie, ok := index[refs[i].name]; ok {
-			prev = &ie
-		}
-		entries[i], rows[i] = s.entry(refs[i], prev, scoreAll)
-	})
+	rows := s.readEntries(refs, todo, entries, index, scoreAll)
 	changed := len(fresh) != len(index)
-	for _, i := range todo {
-		// Broken drafts stay out of the index: they are read every time,
-		// so their error is always the current one. The row is keyed by
-		// the identity the file had before it was read: if it changed
-		// while being read, the next List reads it again.
-		e, fi := entries[i], infos[i]
-		if e.Err == nil && fi != nil && fi.Mode().IsRegular() {
-			row := rows[i]
-			row.File = fileIDOf(fi)
-			fresh[e.Name] = row
-			changed = true
-		}
+	if indexRows(todo, entries, infos, rows, fresh) {
+		changed = true
 	}
 	git := <-gitDone
 	for i := range entries {
@@ -222,9 +204,8 @@ func newestFirst(entries []Entry) []int {
 }
 
 // scoreNewest scores the drafts at the given indexes that have no score
-// yet (read and decoded a moment ago, or taken from an index row made
-// without one), and puts their rows in fresh. It reports whether any
-// row changed.
+// yet (skimmed a moment ago, or taken from an index row made without
+// one), and puts their rows in fresh. It reports whether it scored any.
 func (s *Store) scoreNewest(refs []draftRef, infos []os.FileInfo, entries []Entry, which []int, fresh map[string]indexEntry, git *gitChanges) bool {
 	var todo []int
 	for _, i := range which {
@@ -232,29 +213,54 @@ func (s *Store) scoreNewest(refs []draftRef, infos []os.FileInfo, entries []Entr
 			todo = append(todo, i)
 		}
 	}
+	listed := make(map[int]Entry, len(todo))
+	for _, i := range todo {
+		listed[i] = entries[i]
+		delete(fresh, entries[i].Name) // back below if it is still whole
+	}
+	rows := s.readEntries(refs, todo, entries, nil, true)
+	for _, i := range todo {
+		// What the file's contents do not say is kept from the listing.
+		e := &entries[i]
+		e.modTime, e.LockedBy = listed[i].modTime, listed[i].LockedBy
+		e.ChangedBy = git.changedBy(refs[i].name+".json", e.author)
+	}
+	indexRows(todo, entries, infos, rows, fresh)
+	return len(todo) > 0
+}
+
+// readEntries reads the drafts at todo, on every core, into entries, each
+// against its row in prev (what the index held, or nil), and returns the
+// rows to index, by the same positions.
+func (s *Store) readEntries(refs []draftRef, todo []int, entries []Entry, prev map[string]indexEntry, score bool) []indexEntry {
 	rows := make([]indexEntry, len(refs))
 	s.forEach(len(todo), func(j int) {
 		i := todo[j]
-		var prev *indexEntry
-		if ie, ok := fresh[refs[i].name]; ok {
-			prev = &ie
+		var row *indexEntry
+		if ie, ok := prev[refs[i].name]; ok {
+			row = &ie
 		}
-		old := entries[i]
-		e, row := s.entry(refs[i], prev, true)
-		e.modTime, e.LockedBy = old.modTime, old.LockedBy
-		e.ChangedBy = git.changedBy(refs[i].name+".json", e.author)
-		entries[i], rows[i] = e, row
+		entries[i], rows[i] = s.entry(refs[i], row, score)
 	})
+	return rows
+}
+
+// indexRows puts in fresh the rows of the drafts at todo that were read
+// whole, and reports whether there were any. Broken drafts stay out of the
+// index: they are read every time, so their error is always the current
+// one. A row is keyed by the identity the file had when it was listed: if
+// it changed while being read, the next listing reads it again.
+func indexRows(todo []int, entries []Entry, infos []os.FileInfo, rows []indexEntry, fresh map[string]indexEntry) bool {
+	kept := false
 	for _, i := range todo {
-		e, fi := entries[i], infos[i]
-		delete(fresh, e.Name)
-		if e.Err == nil && fi != nil && fi.Mode().IsRegular() {
+		if fi := infos[i]; entries[i].Err == nil && fi != nil && fi.Mode().IsRegular() {
 			row := rows[i]
 			row.File = fileIDOf(fi)
-			fresh[e.Name] = row
+			fresh[entries[i].Name] = row
+			kept = true
 		}
 	}
-	return len(todo) > 0
+	return kept
 }
 
 // forEach runs f(0..n-1) on every core: reading a thousand drafts is
