@@ -24,6 +24,16 @@ var (
 	gitBinErr  string
 )
 
+// TestMain removes the merge-driver binary the git tests share, which no
+// one test's TempDir can own: each run left a 24 MB copy in $TMPDIR.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if gitBin != "" {
+		os.RemoveAll(filepath.Dir(gitBin))
+	}
+	os.Exit(code)
+}
+
 // gitTestPmwiz builds the binary git runs as its merge driver.
 func gitTestPmwiz(t *testing.T) string {
 	t.Helper()
