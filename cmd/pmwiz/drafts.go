@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 
 	"github.com/pmwiz/pmwiz/model"
@@ -103,8 +104,10 @@ func newListCmd() *cobra.Command {
 				return writeListJSON(out, entries)
 			}
 			writeList(out, s.Dir(), entries, now(), listWidth(out))
-			if len(entries) < total {
-				fmt.Fprintf(out, "The newest %d of %d drafts. Every one: pmwiz list --all\n", len(entries), total)
+			// A person is told what was left out; a script that asked for
+			// --limit gets the rows alone.
+			if len(entries) < total && isTerminal(out) {
+				fmt.Fprintf(out, "The newest %d of %s drafts. Every one: pmwiz list --all\n", len(entries), humanize.Comma(int64(total)))
 			}
 			return nil
 		},
