@@ -67,17 +67,13 @@ const maxSentences = 5000
 
 func analyseText(text string) *textSignals {
 	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
-	bufs := tokenBufs.Get().(*[2][]token)
-	b.toks, b.techToks = bufs[0], bufs[1]
+	b.sc = getScratch()
 	// The sentences are gathered in a pooled list and copied out once at
 	// their number, rather than grown from nothing for every text.
 	gathered := sentenceBufs.Get().(*[]sentence)
 	b.sig.sentences = (*gathered)[:0]
 	eachUnit(text, b.unit)
-	if cap(b.toks)+cap(b.techToks) <= maxPooledTokens { // a huge paste's buffers go
-		bufs[0], bufs[1] = b.toks[:0], b.techToks[:0]
-		tokenBufs.Put(bufs)
-	}
+	putScratch(b.sc)
 	got := b.sig.sentences
 	b.sig.sentences = nil
 	if len(got) > 0 {
@@ -100,11 +96,24 @@ const maxPooledSentences = 1 << 10
 // tokenBufs keeps sentence token buffers from text to text: a draft has
 // dozens of short texts, and each allocated its own. No sentence keeps
 // its tokens, only byte offsets.
-var tokenBufs = sync.Pool{New: func() any { return new([2][]token) }}
+var tokenBufs = sync.Pool{New: func() any { return new(sentenceScratch) }}
 
 // maxPooledTokens bounds what tokenBufs keeps: sentences of ordinary
 // length, not a one-sentence megabyte.
 const maxPooledTokens = 8 << 10
+
+// maxPooledLowered bounds the lowered copy tokenBufs keeps.
+const maxPooledLowered = 64 << 10
+
+func getScratch() *sentenceScratch { return tokenBufs.Get().(*sentenceScratch) }
+
+// putScratch returns sc to the pool, unless a huge paste grew it.
+func putScratch(sc *sentenceScratch) {
+	if cap(sc.toks)+cap(sc.techToks) <= maxPooledTokens && cap(sc.low.b) <= maxPooledLowered {
+		sc.toks, sc.techToks = sc.toks[:0], sc.techToks[:0]
+		tokenBufs.Put(sc)
+	}
+}
 
 // sigBuilder reads units into a textSignals, sentence by sentence. Besides
 // the signals it keeps what a text read in pieces needs to join them
@@ -120,10 +129,9 @@ type sigBuilder struct {
 	n           int // sentences read
 	leadAnswers bool
 	leadText    string
-	answered    []int    // indexes in sig.sentences of answered why-questions
-	toks        []token  // readSentence's tokens, reused from sentence to sentence
-	techToks    []token  // and its technology look-up's
-	sents       []string // a unit's sentences, reused from unit to unit
+	answered    []int            // indexes in sig.sentences of answered why-questions
+	sc          *sentenceScratch // readSentence's, reused from sentence to sentence
+	sents       []string         // a unit's sentences, reused from unit to unit
 	// hits holds the cue hits of the text's sentences, each a slice of
 	// it, so a text allocates them a few times, not once per sentence.
 	hits []cueHit
@@ -133,7 +141,7 @@ func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
 	b.sents = appendSentences(b.sents[:0], u.text)
 	for _, st := range b.sents {
-		s := readSentence(st, u.quoted, &b.toks, &b.techToks, &b.hits)
+		s := readSentence(st, u.quoted, b.sc, &b.hits)
 		words := -1 // counted when first needed, once
 		if b.n == 0 || b.pendingWhy >= 0 {
 			words = Words(st)
@@ -548,38 +556,25 @@ func counts(text string, toks []token) bool {
 	return false
 }
 
-// readSentence reads one sentence; buf and techBuf are scratch space for
-// its tokens, kept by the caller so a text's sentences share them, and
-// its cue hits are appended to hits, of which s.hits is the end.
-func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHit) sentence {
+// readSentence reads one sentence; sc is scratch space kept by the
+// caller so a text's sentences share it, and its cue hits are appended to
+// hits, of which s.hits is the end.
+func readSentence(text string, quoted bool, sc *sentenceScratch, hits *[]cueHit) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
 	prose := blankURLs(maskCode(text))
-	if want := len(text)/6 + 1; cap(*buf) < want {
-		*buf = make([]token, 0, max(want, 32))
+	if want := len(text)/6 + 1; cap(sc.toks) < want {
+		sc.toks = make([]token, 0, max(want, 32))
 	}
-	toks := tokenize(prose, (*buf)[:0])
-	*buf = toks
-	s.readCues(prose, toks, hits)
-	for _, t := range toks {
-		w := text[t.start:t.end]
-		if isAgent(w) {
-			s.agent = true
-		}
-		if c := w[0]; c >= '0' && c <= '9' {
-			s.digits++
-		}
-	}
-	toneIndex.each(text, toks, func(id, _, last int) {
-		switch p := tonePhrases[id]; {
-		case p.kind == Boilerplate:
-			s.stock = true
-		case p.kind == Hedging && !(len(p.words) == 1 && numberFollows(text, toks, last)):
-			s.hedge = true
-		}
-	})
-	s.techs = findTechnologiesBuf(text, techBuf)
+	toks := tokenize(prose, sc.toks[:0])
+	sc.toks = toks
+	// Masking and blanking leave a word's bytes as they are: the words of
+	// the prose read the same in text, and text is lowered once for the
+	// cue, tone and technology look-ups.
+	sc.low.set(text)
+	s.readWords(text, toks, &sc.low, hits)
+	s.techs = findTechnologiesBuf(text, &sc.techToks, &sc.low)
 	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
 	s.email = hasEmail(text)
 	if s.digits > 0 {
@@ -590,39 +585,11 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHi
 	return s
 }
 
-// readCues notes the cue phrases of the sentence, whose prose and tokens
-// are given; its hits are appended to hits, of which s.hits is the end.
-func (s *sentence) readCues(prose string, toks []token, hits *[]cueHit) {
-	from := len(*hits)
-	cueIndex.each(prose, toks, func(id, first, last int) {
-		p := cuePhrases[id]
-		s.cues |= p.kind
-		if cap(*hits) == 0 {
-			*hits = make([]cueHit, 0, 8)
-		}
-		*hits = append(*hits, cueHit{p.kind, toks[first].start, toks[last].end})
-	})
-	if len(*hits) > from {
-		// Capped: an append to one sentence's hits cannot write over the
-		// next's.
-		s.hits = (*hits)[from:len(*hits):len(*hits)]
-	}
-	if s.cues.has(cueNotCause) {
-		// "due to this incident" names a consequence; drop the cause it
-		// matched unless the sentence has another.
-		causes, not := 0, 0
-		for _, h := range s.hits {
-			switch h.kind {
-			case cueCause:
-				causes++
-			case cueNotCause:
-				not++
-			}
-		}
-		if causes <= not {
-			s.cues &^= cueCause
-		}
-	}
+// sentenceScratch is readSentence's scratch space: its tokens, its
+// technology look-up's, and the sentence lowered.
+type sentenceScratch struct {
+	toks, techToks []token
+	low            lowered
 }
 
 // isAgent reports whether a word speaks as the team: we, our, I, my and

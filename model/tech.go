@@ -167,13 +167,17 @@ var domainSuffixes = []string{".com", ".io", ".org", ".net", ".dev"}
 // software ("ran `pg_basebackup`").
 func findTechnologies(text string) []string {
 	var buf []token
-	return findTechnologiesBuf(text, &buf)
+	return findTechnologiesBuf(text, &buf, nil)
 }
 
 // findTechnologiesBuf is findTechnologies with toksBuf as scratch space
-// for its tokens, kept by a caller that reads many sentences.
-func findTechnologiesBuf(text string, toksBuf *[]token) []string {
-	text = blankURLs(text) // a link's address is not prose: "https://…" names no HTTPS
+// for its tokens, kept by a caller that reads many sentences; low, when
+// not nil, is text lowered (lowered.set), whose slices are the words'
+// keys.
+func findTechnologiesBuf(text string, toksBuf *[]token, low *lowered) []string {
+	// A link's address is not prose: "https://…" names no HTTPS. Blanking
+	// leaves every word's bytes as they are, so low still holds them.
+	text = blankURLs(text)
 	if want := len(text)/6 + 1; cap(*toksBuf) < want {
 		*toksBuf = make([]token, 0, max(want, 32))
 	}
@@ -184,7 +188,14 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
 	var buf [32]byte
 	for i := 0; i < len(toks); i++ {
-		first, ids := techCandidates(word(i), &buf)
+		var key []byte
+		var ok bool
+		if low != nil {
+			key, ok = low.key(text, toks[i], &buf)
+		} else {
+			key, ok = lowerKey(word(i), &buf)
+		}
+		first, ids := techCandidates(word(i), key, ok)
 		best, bestLen := -1, 0
 		for _, id := range ids {
 			n := techNames[id]
@@ -227,13 +238,14 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 }
 
 // techCandidates lists the names that may start at a word, with the word
-// as they are compared to: "GitLab.com" is read as GitLab. buf is scratch
-// space for the word lower-cased.
-func techCandidates(first string, buf *[32]byte) (string, []int) {
+// as they are compared to: "GitLab.com" is read as GitLab. key and ok are
+// the word's lowerKey; the key is hashed only when the bitset lets it
+// through.
+func techCandidates(first string, key []byte, ok bool) (string, []int) {
 	var ids []int
-	if key, h, ok := lowerKeyHash(first, buf); ok {
+	if ok {
 		if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-			ids = techFirst.find(key, h)
+			ids = techFirst.find(key, wordHashBytes(key))
 		}
 	} else {
 		ids = techByFirst[strings.ToLower(first)]

@@ -173,6 +173,12 @@ func FuzzPhraseIndexEach(f *testing.F) {
 			if !slices.Equal(seq, ref) {
 				t.Fatalf("%s: %q: matches %v, the reference %v", name, text, seq, ref)
 			}
+			// And as each was before the one pass (onepass_before_test.go).
+			var before [][3]int
+			x.eachBefore(text, toks, func(id, first, last int) { before = append(before, [3]int{id, first, last}) })
+			if !slices.Equal(seq, before) {
+				t.Fatalf("%s: %q: matches %v, before the one pass %v", name, text, seq, before)
+			}
 		}
 	})
 }

@@ -72,12 +72,12 @@ func toneMatches(field, text string) []Finding {
 	if text == "" {
 		return nil
 	}
-	bufs := tokenBufs.Get().(*[2][]token)
-	toks := tokenize(text, bufs[0][:0])
+	sc := tokenBufs.Get().(*sentenceScratch)
+	toks := tokenize(text, sc.toks[:0])
 	defer func() {
 		if cap(toks) <= maxPooledTokens {
-			bufs[0] = toks[:0]
-			tokenBufs.Put(bufs)
+			sc.toks = toks[:0]
+			tokenBufs.Put(sc)
 		}
 	}()
 	var out []Finding
