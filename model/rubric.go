@@ -88,9 +88,8 @@ type textStats struct {
 }
 
 func statsOf(text string) *textStats {
-	st := &textStats{findings: CheckToneText("", text), sig: analyseText(text)}
-	st.words, st.digits = countTokens(text)
-	return st
+	tone, words, digits := toneCounted("", text)
+	return &textStats{words: words, digits: digits, findings: dedupe(tone), sig: analyseText(text)}
 }
 
 // statsOf reads a text the Scorer has not seen: a long one piece by

@@ -292,3 +292,22 @@ func TestIsAgentAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenizeCounting holds the one pass to its two references:
+// tokenize's tokens and countTokens' counts.
+func FuzzTokenizeCounting(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Add("we’re at 14:05 — don't, naïve\xffx ' '' 9' -- x\u00a0y\u0085z ٣")
+	f.Fuzz(func(t *testing.T, text string) {
+		toks, words, digits := tokenizeCounting(text, nil)
+		wantWords, wantDigits := countTokens(text)
+		if want := tokenize(text, nil); !slices.Equal(toks, want) {
+			t.Fatalf("tokenizeCounting(%q) tokens %v, tokenize %v", text, toks, want)
+		}
+		if words != wantWords || digits != wantDigits {
+			t.Fatalf("tokenizeCounting(%q) counts %d words, %d digits; countTokens %d, %d", text, words, digits, wantWords, wantDigits)
+		}
+	})
+}
