@@ -3,7 +3,6 @@ package model
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -288,7 +287,6 @@ func containsFold(list []string, s string) bool {
 }
 
 var (
-	codeSpanRe = regexp.MustCompile("`([a-z][a-z0-9_-]{1,30})`")
 	// A code span names software when the words beside it say so: "ran
 	// `strace`", "the `pg_dump` procedure".
 	softwareBefore = map[string]bool{"ran": true, "run": true, "runs": true, "running": true, "using": true, "use": true, "uses": true, "used": true, "via": true, "with": true, "call": true, "calls": true, "called": true, "installed": true, "install": true, "upgraded": true, "invoked": true, "invoke": true}
@@ -301,16 +299,57 @@ func softwareSpans(text string) []string {
 		return nil
 	}
 	var out []string
-	for _, m := range codeSpanRe.FindAllStringSubmatchIndex(text, -1) {
-		name := text[m[2]:m[3]]
-		ok := softwareBefore[strings.ToLower(strings.Trim(lastWord(text[:m[0]]), ",.;:"))] ||
-			softwareAfter[strings.ToLower(strings.Trim(firstWord(text[m[1]:]), ",.;:"))]
+	for from := 0; ; {
+		start, end := nextCodeName(text, from)
+		if start < 0 {
+			break
+		}
+		name := text[start+1 : end-1]
+		ok := softwareBefore[strings.ToLower(strings.Trim(lastWord(text[:start]), ",.;:"))] ||
+			softwareAfter[strings.ToLower(strings.Trim(firstWord(text[end:]), ",.;:"))]
 		if ok && !containsFold(out, name) {
 			out = append(out, name)
 		}
+		from = end
 	}
 	return out
 }
+
+// nextCodeName finds the next code span from byte from on that could
+// name a program: a lower-case letter, then 1 to 30 lower-case letters,
+// digits, _ or -, between backticks (the regexp
+// `([a-z][a-z0-9_-]{1,30})`, its matches one after another, which
+// FuzzNextCodeName holds it to). It returns the span's bounds, backticks
+// included, or -1, -1.
+func nextCodeName(text string, from int) (start, end int) {
+	for from < len(text) {
+		k := strings.IndexByte(text[from:], '`')
+		if k < 0 {
+			break
+		}
+		start = from + k
+		j := start + 1
+		if j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+			// The name's bytes cannot be a backtick: the span closes at
+			// the first byte out of the class, or it is no name.
+			for j++; j < len(text) && j-start-1 < 31 && codeNameByte[text[j]]; j++ {
+			}
+			if n := j - start - 1; n >= 2 && j < len(text) && text[j] == '`' {
+				return start, j + 1
+			}
+		}
+		from = start + 1
+	}
+	return -1, -1
+}
+
+// codeNameByte: a-z, 0-9, _ and -, the bytes of a name after its first.
+var codeNameByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+	}
+	return t
+}()
 
 // TechnologiesIn lists the technologies a text names, by their catalogue
 // names (and code spans that name software), in the order it names them.
