@@ -145,8 +145,27 @@ func (s *sentence) readWords(text string, toks []token, low *lowered, hits *[]cu
 			s.digits++
 		}
 		key, ok := low.key(text, t, &buf)
-		cueIndex.at(text, toks, i, key, ok, low, onCue)
-		toneIndex.at(text, toks, i, key, ok, low, onTone)
+		if !ok {
+			cueIndex.at(text, toks, i, key, ok, low, onCue)
+			toneIndex.at(text, toks, i, key, ok, low, onTone)
+			continue
+		}
+		// Most words start no phrase: the bitsets at reads say so here,
+		// for both catalogues, before a call.
+		var slot, head int
+		var lenBit, headBit uint64
+		if len(key) > 0 {
+			slot, lenBit = firstSlotIndex(key), 1<<min(len(key), 63)
+		}
+		if len(key) >= headLen {
+			head, headBit = headBitOf(key[0], key[1], key[2])
+		}
+		if cueIndex.firstLens[slot]&lenBit != 0 || cueIndex.heads[head]&headBit != 0 || len(cueIndex.prefixFirsts) > 0 {
+			cueIndex.at(text, toks, i, key, ok, low, onCue)
+		}
+		if toneIndex.firstLens[slot]&lenBit != 0 || toneIndex.heads[head]&headBit != 0 || len(toneIndex.prefixFirsts) > 0 {
+			toneIndex.at(text, toks, i, key, ok, low, onTone)
+		}
 	}
 	if len(*hits) > from {
 		// Capped: an append to one sentence's hits cannot write over the
