@@ -154,7 +154,7 @@ func countedFirst(xs []seen) []seen {
 
 // explains: a sentence that gives a cause for a failure, at length.
 func explains(s *sentence) bool {
-	return s.cues.has(cueCause|cueFailure) && Words(s.text) >= minWords
+	return s.cues.has(cueCause|cueFailure) && wordsUpTo(s.text, minWords) >= minWords
 }
 
 // causeExplained: the draft says what went wrong at some length, in its

@@ -142,9 +142,11 @@ func (b *sigBuilder) unit(u unit) {
 	b.sents = appendSentences(b.sents[:0], u.text)
 	for _, st := range b.sents {
 		s := readSentence(st, u.quoted, b.sc, &b.hits)
-		words := -1 // counted when first needed, once
+		// Only whether it has three words matters: counted when first
+		// needed, once, and no further than the third.
+		words := -1
 		if b.n == 0 || b.pendingWhy >= 0 {
-			words = Words(st)
+			words = wordsUpTo(st, 3)
 			answers := !u.heading && !s.why && !isQuestion(st) && words >= 3
 			if b.n == 0 {
 				b.leadAnswers, b.leadText = answers, st
@@ -165,7 +167,7 @@ func (b *sigBuilder) unit(u unit) {
 		}
 		if sig.opening == "" && !u.heading && !u.quoted {
 			if words < 0 {
-				words = Words(st)
+				words = wordsUpTo(st, 3)
 			}
 			if words >= 3 {
 				sig.opening = st
@@ -336,24 +338,37 @@ func isCollapsed(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !collapseLook[c] { // a letter, a digit, a mark: most bytes
+			continue
+		}
+		switch {
 		case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
 			}
-			i += size
-			continue
-		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && s[i+1] == ' ':
+			i += size - 1
+		case c == ' ':
+			if s[i+1] == ' ' { // not the last byte: that is no space
+				return false
+			}
+		default: // \t, \n, \v, \f, \r
 			return false
 		}
-		i++
 	}
 	return true
 }
+
+// collapseLook: the bytes isCollapsed must look at: a space, the other
+// ASCII white space, and the bytes of longer characters.
+var collapseLook = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || strings.IndexByte(" \t\n\v\f\r", byte(c)) >= 0
+	}
+	return t
+}()
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "approx": true, "incl": true, "no": true, "inc": true, "ltd": true, "al": true, "cf": true}

@@ -51,8 +51,13 @@ func FuzzCollapse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapse(s); got != want {
 			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+		// Exactly: a line it calls not collapsed is copied for nothing.
+		if got := isCollapsed(s); got != (want == s) {
+			t.Fatalf("isCollapsed(%q) = %v", s, got)
 		}
 	})
 }
@@ -308,6 +313,19 @@ func FuzzTokenizeCounting(f *testing.F) {
 		}
 		if words != wantWords || digits != wantDigits {
 			t.Fatalf("tokenizeCounting(%q) counts %d words, %d digits; countTokens %d, %d", text, words, digits, wantWords, wantDigits)
+		}
+	})
+}
+
+// FuzzWordsUpTo: the bounded count is Words, capped.
+func FuzzWordsUpTo(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		limit = limit%8 + 4 // -3 … 11
+		if got, want := wordsUpTo(s, limit), min(Words(s), max(limit, 0)); got != want {
+			t.Fatalf("wordsUpTo(%q, %d) = %d, want %d", s, limit, got, want)
 		}
 	})
 }
