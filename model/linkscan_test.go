@@ -78,3 +78,15 @@ func FuzzNextCodeName(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasWebLink(f *testing.F) {
+	for _, s := range linkSeeds {
+		f.Add(s)
+	}
+	f.Add("http:// https:/ :// xhttps://y HTTP://z ttp://")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasWebLink(s), strings.Contains(s, "http://") || strings.Contains(s, "https://"); got != want {
+			t.Fatalf("hasWebLink(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

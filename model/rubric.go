@@ -89,7 +89,14 @@ type textStats struct {
 
 func statsOf(text string) *textStats {
 	tone, words, digits := toneCounted("", text)
-	return &textStats{words: words, digits: digits, findings: dedupe(tone), sig: analyseText(text)}
+	// One allocation for the stats and the signals they point to.
+	both := &struct {
+		st  textStats
+		sig textSignals
+	}{st: textStats{words: words, digits: digits, findings: dedupe(tone)}}
+	analyseInto(&both.sig, text)
+	both.st.sig = &both.sig
+	return &both.st
 }
 
 // statsOf reads a text the Scorer has not seen: a long one piece by
@@ -172,6 +179,7 @@ func (s *Scorer) Score(d *Draft) Report {
 		r.Problems = []Problem{}
 	}
 	r.Mentioned, _ = textTechnologies(&f)
+	r.Items = make([]ItemResult, 0, len(Rubric))
 	for _, it := range Rubric {
 		v := judges[it.ID](d, &f)
 		res := ItemResult{ID: it.ID, Tier: it.Tier, Title: it.Title, Max: it.Points, Source: SourceAuto, Status: v.status, Reason: v.reason, Next: v.next}

@@ -65,32 +65,34 @@ type textSignals struct {
 // huge paste costs memory in proportion to what a reader could use.
 const maxSentences = 5000
 
-func analyseText(text string) *textSignals {
-	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
-	b.sc = getScratch()
-	// The sentences are gathered in a pooled list and copied out once at
-	// their number, rather than grown from nothing for every text.
-	gathered := sentenceBufs.Get().(*[]sentence)
-	b.sig.sentences = (*gathered)[:0]
-	eachUnit(text, b.unit)
-	putScratch(b.sc)
-	got := b.sig.sentences
-	b.sig.sentences = nil
+// analyseInto reads text into sig. A draft has dozens of short texts:
+// the lists a text is read with (its sentences as gathered, a unit's
+// sentences, a paragraph's lines) come from a pool and go back to it
+// holding no text, and the sentences are copied out once, at their
+// number.
+func analyseInto(sig *textSignals, text string) {
+	sc := getScratch()
+	b := sigBuilder{sig: sig, pendingWhy: -1, sc: sc, sents: sc.sents[:0]}
+	sig.sentences = sc.sentences[:0]
+	us := unitScanner{cur: sc.cur[:0]}
+	for line := range strings.SplitSeq(text, "\n") {
+		us.line(line, b.unit)
+	}
+	us.flush(b.unit)
+	got := sig.sentences
+	sig.sentences = nil
 	if len(got) > 0 {
-		b.sig.sentences = slices.Clone(got)
+		sig.sentences = slices.Clone(got)
 	}
-	if cap(got) <= maxPooledSentences {
-		clear(got) // the pool keeps no text alive
-		*gathered = got[:0]
-		sentenceBufs.Put(gathered)
-	}
-	return b.sig
+	clear(got)
+	clear(b.sents[:cap(b.sents)])
+	clear(us.cur[:cap(us.cur)])
+	sc.sentences, sc.sents, sc.cur = got[:0], b.sents[:0], us.cur[:0]
+	putScratch(sc)
 }
 
-// sentenceBufs keeps analyseText's list of sentences from text to text.
-var sentenceBufs = sync.Pool{New: func() any { return new([]sentence) }}
-
-// maxPooledSentences bounds what sentenceBufs keeps.
+// maxPooledSentences bounds the sentences, and the lines, a pooled
+// scratch keeps room for.
 const maxPooledSentences = 1 << 10
 
 // tokenBufs keeps sentence token buffers from text to text: a draft has
@@ -109,7 +111,8 @@ func getScratch() *sentenceScratch { return tokenBufs.Get().(*sentenceScratch) }
 
 // putScratch returns sc to the pool, unless a huge paste grew it.
 func putScratch(sc *sentenceScratch) {
-	if cap(sc.toks)+cap(sc.techToks) <= maxPooledTokens && cap(sc.low.b) <= maxPooledLowered {
+	if cap(sc.toks)+cap(sc.techToks) <= maxPooledTokens && cap(sc.low.b) <= maxPooledLowered &&
+		cap(sc.sentences) <= maxPooledSentences && cap(sc.sents) <= maxPooledSentences && cap(sc.cur) <= maxPooledSentences {
 		sc.toks, sc.techToks = sc.toks[:0], sc.techToks[:0]
 		tokenBufs.Put(sc)
 	}
@@ -590,7 +593,7 @@ func readSentence(text string, quoted bool, sc *sentenceScratch, hits *[]cueHit)
 	sc.low.set(text)
 	s.readWords(text, toks, &sc.low, hits)
 	s.techs = findTechnologiesBuf(text, &sc.techToks, &sc.low)
-	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
+	s.url = hasWebLink(text)
 	s.email = hasEmail(text)
 	if s.digits > 0 {
 		s.date = namesDate(text, toks)
@@ -600,11 +603,31 @@ func readSentence(text string, quoted bool, sc *sentenceScratch, hits *[]cueHit)
 	return s
 }
 
+// hasWebLink reports whether text holds "http://" or "https://". It
+// looks for the rare "://" and then at the scheme before it: a search for
+// "http://" stops at every h of the text.
+func hasWebLink(text string) bool {
+	for from := 0; ; {
+		k := strings.Index(text[from:], "://")
+		if k < 0 {
+			return false
+		}
+		k += from
+		if k >= 4 && text[k-4:k] == "http" || k >= 5 && text[k-5:k] == "https" {
+			return true
+		}
+		from = k + 1
+	}
+}
+
 // sentenceScratch is readSentence's scratch space: its tokens, its
-// technology look-up's, and the sentence lowered.
+// technology look-up's, and the sentence lowered; and analyseInto's
+// lists.
 type sentenceScratch struct {
 	toks, techToks []token
 	low            lowered
+	sentences      []sentence
+	sents, cur     []string
 }
 
 // isAgent reports whether a word speaks as the team: we, our, I, my and
