@@ -13,6 +13,12 @@ import "strings"
 type lowered struct {
 	b     []byte
 	ascii bool // no byte of the text is 0x80 or above
+	// techPlain: the text's technology words are its words. It is plain
+	// ASCII and holds no mark a technology name keeps inside it (Node.js,
+	// C++, C#, pg_dump, .NET) or a word keeps and a name does not (don't),
+	// and no code span: its prose is its text less links, and
+	// appendTechTokens would cut it into tokenize's words.
+	techPlain bool
 }
 
 // set lowers text into l, reusing its buffer.
@@ -21,14 +27,42 @@ func (l *lowered) set(text string) {
 		l.b = make([]byte, len(text), max(len(text), 256))
 	}
 	b := l.b[:len(text)]
-	var high byte
+	var high, marks, dot byte
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		high |= c
 		b[i] = asciiLower[c]
+		// A full stop or dash keeps a name going only when a letter,
+		// digit or mark follows it: "Node.js", not "ends." or "a - b".
+		k := techMarks[c]
+		marks |= k&techMarkAlways | dot&k
+		dot = k & techMarkDot << 1 // techMarkIn's place
 	}
 	l.b, l.ascii = b, high < 0x80
+	l.techPlain = l.ascii && marks == 0
 }
+
+// techMarks classes the bytes for lowered.techPlain.
+const (
+	techMarkAlways = 1 << iota // ` ' _ + #: never plain
+	techMarkDot                // . and -: plain unless a techMarkIn follows
+	techMarkIn                 // a byte appendTechTokens keeps inside a name, or a letter that may start one
+)
+
+var techMarks = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case strings.IndexByte("`'_+#", byte(c)) >= 0:
+			t[c] = techMarkAlways
+		case c == '.' || c == '-':
+			t[c] = techMarkDot
+		}
+		if asciiTechIn[c] || latin1Letter[c] || c >= 0x80 {
+			t[c] |= techMarkIn
+		}
+	}
+	return t
+}()
 
 // key is lowerKey of the token text[t.start:t.end], text being what l
 // was set to (or a text with the same bytes in the token): in a plain

@@ -21,6 +21,9 @@ func FuzzReadSentenceOnePass(f *testing.F) {
 		"ourselves MY we'd I’ve I'm Our — 12:00 we noticed the alert fired",
 		strings.Repeat("x", 40) + " We take " + strings.Repeat("y", 33) + " seriously.",
 		"\xffwe\xc3 apolog\xe2\x80\x99ize for any",
+		"We use Postgres. Redis-cluster, k8s.io and a.b - c -- d.- e-. Go ends.",
+		"We didn't run node.js or .net; GitLab.com - and x.y", "Plain Kafka text ends here.", "a.\xc3\xa9 b-\xc3\xa9",
+		"foohttps://x.io/bar.baz Kafka", "MySQL.", ".NET", "-Kafka- .kafka",
 	} {
 		f.Add(s, false)
 	}

@@ -592,7 +592,13 @@ func readSentence(text string, quoted bool, sc *sentenceScratch, hits *[]cueHit)
 	// cue, tone and technology look-ups.
 	sc.low.set(text)
 	s.readWords(text, toks, &sc.low, hits)
-	s.techs = findTechnologiesBuf(text, &sc.techToks, &sc.low)
+	if sc.low.techPlain {
+		// Its prose is its text with the links blanked, and its words
+		// are the words technology names are made of.
+		s.techs = techsIn(prose, toks, &sc.low)
+	} else {
+		s.techs = findTechnologiesBuf(text, &sc.techToks, &sc.low)
+	}
 	s.url = hasWebLink(text)
 	s.email = hasEmail(text)
 	if s.digits > 0 {

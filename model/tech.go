@@ -182,6 +182,12 @@ func findTechnologiesBuf(text string, toksBuf *[]token, low *lowered) []string {
 	}
 	toks := appendTechTokens(text, (*toksBuf)[:0])
 	*toksBuf = toks
+	return techsIn(text, toks, low)
+}
+
+// techsIn is findTechnologiesBuf of a text whose links are blanked and
+// whose technology words are toks.
+func techsIn(text string, toks []token, low *lowered) []string {
 	var out []string
 	var seen []int // entries named: a sentence names few
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
