@@ -333,32 +333,45 @@ func collapse(s string) string {
 
 // isCollapsed reports whether s has single spaces between words, no
 // other white space and none at either end: what collapse would return
-// unchanged.
+// unchanged. It runs over every line of every text: two spaces are
+// looked for at once (strings.Contains), and then eight bytes at a time
+// for a byte below 0x20 or from 0x80 on, where other white space is.
 func isCollapsed(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !collapseLook[c] { // a letter, a digit, a mark: most bytes
-			continue
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			if (x-0x20*ones)&^x&highs == 0 && x&highs == 0 { // all eight in 0x20..0x7f
+				i += 8
+				continue
+			}
 		}
-		switch {
-		case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
+		// Byte by byte, to the end of these eight.
+		for end := min(i+8, len(s)); i < end; {
+			c := s[i]
+			if !collapseLook[c] {
+				i++
+				continue
+			}
+			switch {
+			case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) {
+					return false
+				}
+				i += size
+			case c == ' ':
+				i++
+			default: // \t, \n, \v, \f, \r
 				return false
 			}
-			i += size - 1
-		case c == ' ':
-			if s[i+1] == ' ' { // not the last byte: that is no space
-				return false
-			}
-		default: // \t, \n, \v, \f, \r
-			return false
 		}
 	}
 	return true
