@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The sentence reader as it was before the one-pass reading (onepass.go):
@@ -215,4 +217,46 @@ func techCandidatesBefore(first string, buf *[32]byte) (string, []int) {
 		}
 	}
 	return first, ids
+}
+
+// appendSentencesBefore is appendSentences before it looked for the
+// marks with IndexByte: FuzzAppendSentences' reference.
+func appendSentencesBefore(out []string, s string) []string {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte(`)]"'*_`, s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) && strings.HasPrefix(s[j:], "”") {
+			j += len("”")
+		}
+		if j >= len(s) || s[j] != ' ' || j+1 >= len(s) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[j+1:])
+		if unicode.IsLower(r) {
+			continue
+		}
+		if c == '.' {
+			w := s[start:i]
+			if k := strings.LastIndexAny(w, " ("); k >= 0 {
+				w = w[k+1:]
+			}
+			if abbreviations[strings.ToLower(w)] || (len(w) == 1 && unicode.IsUpper(rune(w[0]))) {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(s[start:j]))
+		start = j + 1
+		i = j
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
 }

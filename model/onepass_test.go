@@ -50,3 +50,18 @@ func FuzzReadSentenceOnePass(f *testing.F) {
 		}
 	})
 }
+
+func FuzzAppendSentences(f *testing.F) {
+	for _, s := range []string{
+		"We rolled back. Then it worked! Why? Because e.g. the U.S. team said so.) Next.",
+		"Ends with a mark.", "a.b. c? d! (Dr. Who) “Quoted.” Next", "...!?. x. Y.", "",
+		"I. Am. Mr. Smith etc. And so on", "x.\xff Y", "a. é. É.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := appendSentences(nil, s), appendSentencesBefore(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("appendSentences(%q) = %q, before %q", s, got, want)
+		}
+	})
+}

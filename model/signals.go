@@ -397,11 +397,26 @@ func splitSentences(s string) []string { return appendSentences(nil, s) }
 // appendSentences is splitSentences appending to out.
 func appendSentences(out []string, s string) []string {
 	start := 0
+	// The next full stop, question mark and exclamation mark, each found
+	// by IndexByte and looked for again once passed: most of a unit's
+	// bytes end nothing.
+	next := [3]int{-1, -1, -1}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '.' && c != '?' && c != '!' {
-			continue
+		at := len(s)
+		for m, mark := range [3]byte{'.', '?', '!'} {
+			if next[m] < i {
+				next[m] = len(s)
+				if k := strings.IndexByte(s[i:], mark); k >= 0 {
+					next[m] = i + k
+				}
+			}
+			at = min(at, next[m])
 		}
+		if at == len(s) {
+			break
+		}
+		i = at
+		c := s[i]
 		j := i + 1
 		for j < len(s) && strings.IndexByte(`)]"'*_`, s[j]) >= 0 {
 			j++
