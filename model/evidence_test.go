@@ -213,7 +213,7 @@ func TestDatesAndCounts(t *testing.T) {
 		"Error rates reached 12% of requests.":             {false, false},
 		"Data may have been lost between 3 and 4 o'clock.": {false, false},
 	} {
-		s := readSentence(text, false, new([]token), new([]token), new([]cueHit))
+		s := readSentence(text, false, new(sentenceScratch), new([]cueHit))
 		if s.date != want[0] || s.count != want[1] {
 			t.Errorf("%q: date %v count %v, want %v %v", text, s.date, s.count, want[0], want[1])
 		}

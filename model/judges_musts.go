@@ -85,7 +85,8 @@ func timeEvidence(d *Draft, f *facts, t *time.Time, label string) []Evidence {
 	// The clock as people write it: "23:40", "11:40 PM", "11:40pm".
 	clocks := []string{t.Format("15:04"), t.Format("3:04 PM"), t.Format("3:04PM"), t.Format("3:04 pm"), t.Format("3:04pm")}
 	says := func(s *sentence) bool {
-		if s.digits == 0 {
+		// Every clock holds a colon: most sentences hold none.
+		if s.digits == 0 || strings.IndexByte(s.text, ':') < 0 {
 			return false
 		}
 		for _, c := range clocks {
@@ -154,7 +155,7 @@ func countedFirst(xs []seen) []seen {
 
 // explains: a sentence that gives a cause for a failure, at length.
 func explains(s *sentence) bool {
-	return s.cues.has(cueCause|cueFailure) && Words(s.text) >= minWords
+	return s.cues.has(cueCause|cueFailure) && wordsUpTo(s.text, minWords) >= minWords
 }
 
 // causeExplained: the draft says what went wrong at some length, in its

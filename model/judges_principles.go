@@ -57,7 +57,7 @@ func judgeAdmitFailure(d *Draft, f *facts) verdict {
 // a stock phrase.
 func allStock(f *facts, cats category) bool {
 	stock := f.find(cats, true, func(s *sentence) bool { return s.stock })
-	plain := f.find(cats, false, func(s *sentence) bool { return !s.stock && Words(s.text) >= 3 })
+	plain := f.find(cats, false, func(s *sentence) bool { return !s.stock && wordsUpTo(s.text, 3) >= 3 })
 	return len(stock) > 0 && len(plain) == 0
 }
 

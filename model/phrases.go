@@ -163,59 +163,10 @@ func (n nextWord) rejects(key []byte) bool {
 // each calls fn for every phrase that matches at a token, with the
 // indexes of the first and last tokens matched.
 func (x *phraseIndex) each(text string, toks []token, fn func(id, first, last int)) {
-	var buf, nextBuf [32]byte
-	try := func(id, i int) {
-		if last, ok := matchWords(x.words[id], text, toks, i); ok {
-			fn(id, i, last)
-		}
-	}
-	// tryRest is try for a phrase whose first word is the token's
-	// lower-cased ASCII key: that word matches already.
-	tryRest := func(id, i int) {
-		if last, ok := matchWordsFrom(x.words[id], 1, text, toks, i+1); ok {
-			fn(id, i, last)
-		}
-	}
+	var buf [32]byte
 	for i, t := range toks {
-		w := text[t.start:t.end]
-		if key, h, ok := lowerKeyHash(w, &buf); ok {
-			// The bitsets read the bytes: a string(key) passed to a
-			// function is a copy on the heap, where a map index of one is
-			// not.
-			if len(key) > 0 && x.firstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-				ids := x.firstWords.find(key, h)
-				var next []byte
-				nextOK := false
-				if len(ids) > 1 && i+1 < len(toks) {
-					next, nextOK = lowerKey(text[toks[i+1].start:toks[i+1].end], &nextBuf)
-				}
-				for _, id := range ids {
-					if !nextOK || !x.second[id].rejects(next) {
-						tryRest(id, i)
-					}
-				}
-			}
-			if len(key) >= headLen && x.mayHaveHeadBytes(key[0], key[1], key[2]) {
-				for _, id := range x.prefixByHead[string(key[:headLen])] {
-					try(id, i)
-				}
-			}
-		} else {
-			lw := strings.ToLower(w)
-			if x.mayHaveFirst(lw) {
-				for _, id := range x.byFirstWord[lw] {
-					try(id, i)
-				}
-			}
-			if len(lw) >= headLen && x.mayHaveHead(lw[:headLen]) {
-				for _, id := range x.prefixByHead[lw[:headLen]] {
-					try(id, i)
-				}
-			}
-		}
-		for _, id := range x.prefixFirsts {
-			try(id, i)
-		}
+		key, ok := lowerKey(text[t.start:t.end], &buf)
+		x.at(text, toks, i, key, ok, nil, fn)
 	}
 }
 

@@ -66,9 +66,10 @@ type pieceStats struct {
 }
 
 func readPiece(in scanState, text string) *pieceStats {
-	p := &pieceStats{tone: toneMatches("", text)}
-	p.words, p.digits = countTokens(text)
-	b := sigBuilder{sig: &p.sig, pendingWhy: -1}
+	p := &pieceStats{}
+	p.tone, p.words, p.digits = toneCounted("", text)
+	b := sigBuilder{sig: &p.sig, pendingWhy: -1, sc: getScratch()}
+	defer putScratch(b.sc)
 	sc := unitScanner{fence: in.fence, curQuoted: in.quoted, continuing: in.continuing}
 	for line := range strings.SplitSeq(text, "\n") {
 		sc.line(line, b.unit)

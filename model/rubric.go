@@ -88,9 +88,15 @@ type textStats struct {
 }
 
 func statsOf(text string) *textStats {
-	st := &textStats{findings: CheckToneText("", text), sig: analyseText(text)}
-	st.words, st.digits = countTokens(text)
-	return st
+	tone, words, digits := toneCounted("", text)
+	// One allocation for the stats and the signals they point to.
+	both := &struct {
+		st  textStats
+		sig textSignals
+	}{st: textStats{words: words, digits: digits, findings: dedupe(tone)}}
+	analyseInto(&both.sig, text)
+	both.st.sig = &both.sig
+	return &both.st
 }
 
 // statsOf reads a text the Scorer has not seen: a long one piece by
@@ -173,6 +179,7 @@ func (s *Scorer) Score(d *Draft) Report {
 		r.Problems = []Problem{}
 	}
 	r.Mentioned, _ = textTechnologies(&f)
+	r.Items = make([]ItemResult, 0, len(Rubric))
 	for _, it := range Rubric {
 		v := judges[it.ID](d, &f)
 		res := ItemResult{ID: it.ID, Tier: it.Tier, Title: it.Title, Max: it.Points, Source: SourceAuto, Status: v.status, Reason: v.reason, Next: v.next}

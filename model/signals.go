@@ -65,46 +65,58 @@ type textSignals struct {
 // huge paste costs memory in proportion to what a reader could use.
 const maxSentences = 5000
 
-func analyseText(text string) *textSignals {
-	b := sigBuilder{sig: &textSignals{}, pendingWhy: -1}
-	bufs := tokenBufs.Get().(*[2][]token)
-	b.toks, b.techToks = bufs[0], bufs[1]
-	// The sentences are gathered in a pooled list and copied out once at
-	// their number, rather than grown from nothing for every text.
-	gathered := sentenceBufs.Get().(*[]sentence)
-	b.sig.sentences = (*gathered)[:0]
-	eachUnit(text, b.unit)
-	if cap(b.toks)+cap(b.techToks) <= maxPooledTokens { // a huge paste's buffers go
-		bufs[0], bufs[1] = b.toks[:0], b.techToks[:0]
-		tokenBufs.Put(bufs)
+// analyseInto reads text into sig. A draft has dozens of short texts:
+// the lists a text is read with (its sentences as gathered, a unit's
+// sentences, a paragraph's lines) come from a pool and go back to it
+// holding no text, and the sentences are copied out once, at their
+// number.
+func analyseInto(sig *textSignals, text string) {
+	sc := getScratch()
+	b := sigBuilder{sig: sig, pendingWhy: -1, sc: sc, sents: sc.sents[:0]}
+	sig.sentences = sc.sentences[:0]
+	us := unitScanner{cur: sc.cur[:0]}
+	for line := range strings.SplitSeq(text, "\n") {
+		us.line(line, b.unit)
 	}
-	got := b.sig.sentences
-	b.sig.sentences = nil
+	us.flush(b.unit)
+	got := sig.sentences
+	sig.sentences = nil
 	if len(got) > 0 {
-		b.sig.sentences = slices.Clone(got)
+		sig.sentences = slices.Clone(got)
 	}
-	if cap(got) <= maxPooledSentences {
-		clear(got) // the pool keeps no text alive
-		*gathered = got[:0]
-		sentenceBufs.Put(gathered)
-	}
-	return b.sig
+	clear(got)
+	clear(b.sents[:cap(b.sents)])
+	clear(us.cur[:cap(us.cur)])
+	sc.sentences, sc.sents, sc.cur = got[:0], b.sents[:0], us.cur[:0]
+	putScratch(sc)
 }
 
-// sentenceBufs keeps analyseText's list of sentences from text to text.
-var sentenceBufs = sync.Pool{New: func() any { return new([]sentence) }}
-
-// maxPooledSentences bounds what sentenceBufs keeps.
+// maxPooledSentences bounds the sentences, and the lines, a pooled
+// scratch keeps room for.
 const maxPooledSentences = 1 << 10
 
 // tokenBufs keeps sentence token buffers from text to text: a draft has
 // dozens of short texts, and each allocated its own. No sentence keeps
 // its tokens, only byte offsets.
-var tokenBufs = sync.Pool{New: func() any { return new([2][]token) }}
+var tokenBufs = sync.Pool{New: func() any { return new(sentenceScratch) }}
 
 // maxPooledTokens bounds what tokenBufs keeps: sentences of ordinary
 // length, not a one-sentence megabyte.
 const maxPooledTokens = 8 << 10
+
+// maxPooledLowered bounds the lowered copy tokenBufs keeps.
+const maxPooledLowered = 64 << 10
+
+func getScratch() *sentenceScratch { return tokenBufs.Get().(*sentenceScratch) }
+
+// putScratch returns sc to the pool, unless a huge paste grew it.
+func putScratch(sc *sentenceScratch) {
+	if cap(sc.toks)+cap(sc.techToks) <= maxPooledTokens && cap(sc.low.b) <= maxPooledLowered &&
+		cap(sc.sentences) <= maxPooledSentences && cap(sc.sents) <= maxPooledSentences && cap(sc.cur) <= maxPooledSentences {
+		sc.toks, sc.techToks = sc.toks[:0], sc.techToks[:0]
+		tokenBufs.Put(sc)
+	}
+}
 
 // sigBuilder reads units into a textSignals, sentence by sentence. Besides
 // the signals it keeps what a text read in pieces needs to join them
@@ -120,10 +132,9 @@ type sigBuilder struct {
 	n           int // sentences read
 	leadAnswers bool
 	leadText    string
-	answered    []int    // indexes in sig.sentences of answered why-questions
-	toks        []token  // readSentence's tokens, reused from sentence to sentence
-	techToks    []token  // and its technology look-up's
-	sents       []string // a unit's sentences, reused from unit to unit
+	answered    []int            // indexes in sig.sentences of answered why-questions
+	sc          *sentenceScratch // readSentence's, reused from sentence to sentence
+	sents       []string         // a unit's sentences, reused from unit to unit
 	// hits holds the cue hits of the text's sentences, each a slice of
 	// it, so a text allocates them a few times, not once per sentence.
 	hits []cueHit
@@ -133,10 +144,12 @@ func (b *sigBuilder) unit(u unit) {
 	sig := b.sig
 	b.sents = appendSentences(b.sents[:0], u.text)
 	for _, st := range b.sents {
-		s := readSentence(st, u.quoted, &b.toks, &b.techToks, &b.hits)
-		words := -1 // counted when first needed, once
+		s := readSentence(st, u.quoted, b.sc, &b.hits)
+		// Only whether it has three words matters: counted when first
+		// needed, once, and no further than the third.
+		words := -1
 		if b.n == 0 || b.pendingWhy >= 0 {
-			words = Words(st)
+			words = wordsUpTo(st, 3)
 			answers := !u.heading && !s.why && !isQuestion(st) && words >= 3
 			if b.n == 0 {
 				b.leadAnswers, b.leadText = answers, st
@@ -157,7 +170,7 @@ func (b *sigBuilder) unit(u unit) {
 		}
 		if sig.opening == "" && !u.heading && !u.quoted {
 			if words < 0 {
-				words = Words(st)
+				words = wordsUpTo(st, 3)
 			}
 			if words >= 3 {
 				sig.opening = st
@@ -320,32 +333,58 @@ func collapse(s string) string {
 
 // isCollapsed reports whether s has single spaces between words, no
 // other white space and none at either end: what collapse would return
-// unchanged.
+// unchanged. It runs over every line of every text: two spaces are
+// looked for at once (strings.Contains), and then eight bytes at a time
+// for a byte below 0x20 or from 0x80 on, where other white space is.
 func isCollapsed(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
 	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			if (x-0x20*ones)&^x&highs == 0 && x&highs == 0 { // all eight in 0x20..0x7f
+				i += 8
+				continue
+			}
+		}
+		// Byte by byte, to the end of these eight.
+		for end := min(i+8, len(s)); i < end; {
+			c := s[i]
+			if !collapseLook[c] {
+				i++
+				continue
+			}
+			switch {
+			case c >= utf8.RuneSelf: // ’ and — are common; a non-breaking space is white space
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) {
+					return false
+				}
+				i += size
+			case c == ' ':
+				i++
+			default: // \t, \n, \v, \f, \r
 				return false
 			}
-			i += size
-			continue
-		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && s[i+1] == ' ':
-			return false
 		}
-		i++
 	}
 	return true
 }
+
+// collapseLook: the bytes isCollapsed must look at: a space, the other
+// ASCII white space, and the bytes of longer characters.
+var collapseLook = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || strings.IndexByte(" \t\n\v\f\r", byte(c)) >= 0
+	}
+	return t
+}()
 
 // abbreviations end in a full stop that does not end a sentence.
 var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "approx": true, "incl": true, "no": true, "inc": true, "ltd": true, "al": true, "cf": true}
@@ -358,11 +397,26 @@ func splitSentences(s string) []string { return appendSentences(nil, s) }
 // appendSentences is splitSentences appending to out.
 func appendSentences(out []string, s string) []string {
 	start := 0
+	// The next full stop, question mark and exclamation mark, each found
+	// by IndexByte and looked for again once passed: most of a unit's
+	// bytes end nothing.
+	next := [3]int{-1, -1, -1}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '.' && c != '?' && c != '!' {
-			continue
+		at := len(s)
+		for m, mark := range [3]byte{'.', '?', '!'} {
+			if next[m] < i {
+				next[m] = len(s)
+				if k := strings.IndexByte(s[i:], mark); k >= 0 {
+					next[m] = i + k
+				}
+			}
+			at = min(at, next[m])
 		}
+		if at == len(s) {
+			break
+		}
+		i = at
+		c := s[i]
 		j := i + 1
 		for j < len(s) && strings.IndexByte(`)]"'*_`, s[j]) >= 0 {
 			j++
@@ -548,39 +602,32 @@ func counts(text string, toks []token) bool {
 	return false
 }
 
-// readSentence reads one sentence; buf and techBuf are scratch space for
-// its tokens, kept by the caller so a text's sentences share them, and
-// its cue hits are appended to hits, of which s.hits is the end.
-func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHit) sentence {
+// readSentence reads one sentence; sc is scratch space kept by the
+// caller so a text's sentences share it, and its cue hits are appended to
+// hits, of which s.hits is the end.
+func readSentence(text string, quoted bool, sc *sentenceScratch, hits *[]cueHit) sentence {
 	s := sentence{text: text, quoted: quoted}
 	// Cues and details are read in the prose only: `time.sleep` in a code
 	// span is nobody asleep, and the digits of a link are no detail.
 	prose := blankURLs(maskCode(text))
-	if want := len(text)/6 + 1; cap(*buf) < want {
-		*buf = make([]token, 0, max(want, 32))
+	if want := len(text)/6 + 1; cap(sc.toks) < want {
+		sc.toks = make([]token, 0, max(want, 32))
 	}
-	toks := tokenize(prose, (*buf)[:0])
-	*buf = toks
-	s.readCues(prose, toks, hits)
-	for _, t := range toks {
-		w := text[t.start:t.end]
-		if isAgent(w) {
-			s.agent = true
-		}
-		if c := w[0]; c >= '0' && c <= '9' {
-			s.digits++
-		}
+	toks := tokenize(prose, sc.toks[:0])
+	sc.toks = toks
+	// Masking and blanking leave a word's bytes as they are: the words of
+	// the prose read the same in text, and text is lowered once for the
+	// cue, tone and technology look-ups.
+	sc.low.set(text)
+	s.readWords(text, toks, &sc.low, hits)
+	if sc.low.techPlain {
+		// Its prose is its text with the links blanked, and its words
+		// are the words technology names are made of.
+		s.techs = techsIn(prose, toks, &sc.low)
+	} else {
+		s.techs = findTechnologiesBuf(text, &sc.techToks, &sc.low)
 	}
-	toneIndex.each(text, toks, func(id, _, last int) {
-		switch p := tonePhrases[id]; {
-		case p.kind == Boilerplate:
-			s.stock = true
-		case p.kind == Hedging && !(len(p.words) == 1 && numberFollows(text, toks, last)):
-			s.hedge = true
-		}
-	})
-	s.techs = findTechnologiesBuf(text, techBuf)
-	s.url = strings.Contains(text, "http://") || strings.Contains(text, "https://")
+	s.url = hasWebLink(text)
 	s.email = hasEmail(text)
 	if s.digits > 0 {
 		s.date = namesDate(text, toks)
@@ -590,39 +637,31 @@ func readSentence(text string, quoted bool, buf, techBuf *[]token, hits *[]cueHi
 	return s
 }
 
-// readCues notes the cue phrases of the sentence, whose prose and tokens
-// are given; its hits are appended to hits, of which s.hits is the end.
-func (s *sentence) readCues(prose string, toks []token, hits *[]cueHit) {
-	from := len(*hits)
-	cueIndex.each(prose, toks, func(id, first, last int) {
-		p := cuePhrases[id]
-		s.cues |= p.kind
-		if cap(*hits) == 0 {
-			*hits = make([]cueHit, 0, 8)
+// hasWebLink reports whether text holds "http://" or "https://". It
+// looks for the rare "://" and then at the scheme before it: a search for
+// "http://" stops at every h of the text.
+func hasWebLink(text string) bool {
+	for from := 0; ; {
+		k := strings.Index(text[from:], "://")
+		if k < 0 {
+			return false
 		}
-		*hits = append(*hits, cueHit{p.kind, toks[first].start, toks[last].end})
-	})
-	if len(*hits) > from {
-		// Capped: an append to one sentence's hits cannot write over the
-		// next's.
-		s.hits = (*hits)[from:len(*hits):len(*hits)]
+		k += from
+		if k >= 4 && text[k-4:k] == "http" || k >= 5 && text[k-5:k] == "https" {
+			return true
+		}
+		from = k + 1
 	}
-	if s.cues.has(cueNotCause) {
-		// "due to this incident" names a consequence; drop the cause it
-		// matched unless the sentence has another.
-		causes, not := 0, 0
-		for _, h := range s.hits {
-			switch h.kind {
-			case cueCause:
-				causes++
-			case cueNotCause:
-				not++
-			}
-		}
-		if causes <= not {
-			s.cues &^= cueCause
-		}
-	}
+}
+
+// sentenceScratch is readSentence's scratch space: its tokens, its
+// technology look-up's, and the sentence lowered; and analyseInto's
+// lists.
+type sentenceScratch struct {
+	toks, techToks []token
+	low            lowered
+	sentences      []sentence
+	sents, cur     []string
 }
 
 // isAgent reports whether a word speaks as the team: we, our, I, my and

@@ -3,7 +3,6 @@ package model
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -167,24 +166,41 @@ var domainSuffixes = []string{".com", ".io", ".org", ".net", ".dev"}
 // software ("ran `pg_basebackup`").
 func findTechnologies(text string) []string {
 	var buf []token
-	return findTechnologiesBuf(text, &buf)
+	return findTechnologiesBuf(text, &buf, nil)
 }
 
 // findTechnologiesBuf is findTechnologies with toksBuf as scratch space
-// for its tokens, kept by a caller that reads many sentences.
-func findTechnologiesBuf(text string, toksBuf *[]token) []string {
-	text = blankURLs(text) // a link's address is not prose: "https://…" names no HTTPS
+// for its tokens, kept by a caller that reads many sentences; low, when
+// not nil, is text lowered (lowered.set), whose slices are the words'
+// keys.
+func findTechnologiesBuf(text string, toksBuf *[]token, low *lowered) []string {
+	// A link's address is not prose: "https://…" names no HTTPS. Blanking
+	// leaves every word's bytes as they are, so low still holds them.
+	text = blankURLs(text)
 	if want := len(text)/6 + 1; cap(*toksBuf) < want {
 		*toksBuf = make([]token, 0, max(want, 32))
 	}
 	toks := appendTechTokens(text, (*toksBuf)[:0])
 	*toksBuf = toks
+	return techsIn(text, toks, low)
+}
+
+// techsIn is findTechnologiesBuf of a text whose links are blanked and
+// whose technology words are toks.
+func techsIn(text string, toks []token, low *lowered) []string {
 	var out []string
 	var seen []int // entries named: a sentence names few
 	word := func(i int) string { return text[toks[i].start:toks[i].end] }
 	var buf [32]byte
 	for i := 0; i < len(toks); i++ {
-		first, ids := techCandidates(word(i), &buf)
+		var key []byte
+		var ok bool
+		if low != nil {
+			key, ok = low.key(text, toks[i], &buf)
+		} else {
+			key, ok = lowerKey(word(i), &buf)
+		}
+		first, ids := techCandidates(word(i), key, ok)
 		best, bestLen := -1, 0
 		for _, id := range ids {
 			n := techNames[id]
@@ -227,13 +243,14 @@ func findTechnologiesBuf(text string, toksBuf *[]token) []string {
 }
 
 // techCandidates lists the names that may start at a word, with the word
-// as they are compared to: "GitLab.com" is read as GitLab. buf is scratch
-// space for the word lower-cased.
-func techCandidates(first string, buf *[32]byte) (string, []int) {
+// as they are compared to: "GitLab.com" is read as GitLab. key and ok are
+// the word's lowerKey; the key is hashed only when the bitset lets it
+// through.
+func techCandidates(first string, key []byte, ok bool) (string, []int) {
 	var ids []int
-	if key, h, ok := lowerKeyHash(first, buf); ok {
+	if ok {
 		if len(key) > 0 && techFirstLens[firstSlotIndex(key)]&(1<<min(len(key), 63)) != 0 {
-			ids = techFirst.find(key, h)
+			ids = techFirst.find(key, wordHashBytes(key))
 		}
 	} else {
 		ids = techByFirst[strings.ToLower(first)]
@@ -276,7 +293,6 @@ func containsFold(list []string, s string) bool {
 }
 
 var (
-	codeSpanRe = regexp.MustCompile("`([a-z][a-z0-9_-]{1,30})`")
 	// A code span names software when the words beside it say so: "ran
 	// `strace`", "the `pg_dump` procedure".
 	softwareBefore = map[string]bool{"ran": true, "run": true, "runs": true, "running": true, "using": true, "use": true, "uses": true, "used": true, "via": true, "with": true, "call": true, "calls": true, "called": true, "installed": true, "install": true, "upgraded": true, "invoked": true, "invoke": true}
@@ -289,16 +305,57 @@ func softwareSpans(text string) []string {
 		return nil
 	}
 	var out []string
-	for _, m := range codeSpanRe.FindAllStringSubmatchIndex(text, -1) {
-		name := text[m[2]:m[3]]
-		ok := softwareBefore[strings.ToLower(strings.Trim(lastWord(text[:m[0]]), ",.;:"))] ||
-			softwareAfter[strings.ToLower(strings.Trim(firstWord(text[m[1]:]), ",.;:"))]
+	for from := 0; ; {
+		start, end := nextCodeName(text, from)
+		if start < 0 {
+			break
+		}
+		name := text[start+1 : end-1]
+		ok := softwareBefore[strings.ToLower(strings.Trim(lastWord(text[:start]), ",.;:"))] ||
+			softwareAfter[strings.ToLower(strings.Trim(firstWord(text[end:]), ",.;:"))]
 		if ok && !containsFold(out, name) {
 			out = append(out, name)
 		}
+		from = end
 	}
 	return out
 }
+
+// nextCodeName finds the next code span from byte from on that could
+// name a program: a lower-case letter, then 1 to 30 lower-case letters,
+// digits, _ or -, between backticks (the regexp
+// `([a-z][a-z0-9_-]{1,30})`, its matches one after another, which
+// FuzzNextCodeName holds it to). It returns the span's bounds, backticks
+// included, or -1, -1.
+func nextCodeName(text string, from int) (start, end int) {
+	for from < len(text) {
+		k := strings.IndexByte(text[from:], '`')
+		if k < 0 {
+			break
+		}
+		start = from + k
+		j := start + 1
+		if j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+			// The name's bytes cannot be a backtick: the span closes at
+			// the first byte out of the class, or it is no name.
+			for j++; j < len(text) && j-start-1 < 31 && codeNameByte[text[j]]; j++ {
+			}
+			if n := j - start - 1; n >= 2 && j < len(text) && text[j] == '`' {
+				return start, j + 1
+			}
+		}
+		from = start + 1
+	}
+	return -1, -1
+}
+
+// codeNameByte: a-z, 0-9, _ and -, the bytes of a name after its first.
+var codeNameByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+	}
+	return t
+}()
 
 // TechnologiesIn lists the technologies a text names, by their catalogue
 // names (and code spans that name software), in the order it names them.

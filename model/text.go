@@ -185,3 +185,44 @@ func IsFirstPerson(s string) bool {
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// wordsUpTo is min(Words(s), limit), reading s only as far as its
+// limit-th word: the sentence reader asks whether a sentence has three
+// words, of a sentence that may be a long one.
+func wordsUpTo(s string, limit int) int {
+	words := 0
+	inTok, alnum := false, false
+	for i := 0; i < len(s) && words < limit; {
+		c := s[i]
+		var class byte
+		size := 1
+		if c < utf8.RuneSelf {
+			class = asciiClass[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				class = classSpace
+			case unicode.IsDigit(r):
+				class = classDigit
+			case unicode.IsLetter(r):
+				class = classLetter
+			}
+		}
+		i += size
+		if class == classSpace {
+			if inTok && alnum {
+				words++
+			}
+			inTok, alnum = false, false
+			continue
+		}
+		inTok = true
+		alnum = alnum || class != 0
+	}
+	if inTok && alnum && words < limit {
+		words++
+	}
+	return words
+}

@@ -51,8 +51,13 @@ func FuzzCollapse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapse(s); got != want {
 			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+		// Exactly: a line it calls not collapsed is copied for nothing.
+		if got := isCollapsed(s); got != (want == s) {
+			t.Fatalf("isCollapsed(%q) = %v", s, got)
 		}
 	})
 }
@@ -173,6 +178,12 @@ func FuzzPhraseIndexEach(f *testing.F) {
 			if !slices.Equal(seq, ref) {
 				t.Fatalf("%s: %q: matches %v, the reference %v", name, text, seq, ref)
 			}
+			// And as each was before the one pass (onepass_before_test.go).
+			var before [][3]int
+			x.eachBefore(text, toks, func(id, first, last int) { before = append(before, [3]int{id, first, last}) })
+			if !slices.Equal(seq, before) {
+				t.Fatalf("%s: %q: matches %v, before the one pass %v", name, text, seq, before)
+			}
 		}
 	})
 }
@@ -285,4 +296,36 @@ func TestIsAgentAllocatesNothing(t *testing.T) {
 			t.Errorf("isAgent(%q): %v allocations", w, n)
 		}
 	}
+}
+
+// FuzzTokenizeCounting holds the one pass to its two references:
+// tokenize's tokens and countTokens' counts.
+func FuzzTokenizeCounting(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s)
+	}
+	f.Add("we’re at 14:05 — don't, naïve\xffx ' '' 9' -- x\u00a0y\u0085z ٣")
+	f.Fuzz(func(t *testing.T, text string) {
+		toks, words, digits := tokenizeCounting(text, nil)
+		wantWords, wantDigits := countTokens(text)
+		if want := tokenize(text, nil); !slices.Equal(toks, want) {
+			t.Fatalf("tokenizeCounting(%q) tokens %v, tokenize %v", text, toks, want)
+		}
+		if words != wantWords || digits != wantDigits {
+			t.Fatalf("tokenizeCounting(%q) counts %d words, %d digits; countTokens %d, %d", text, words, digits, wantWords, wantDigits)
+		}
+	})
+}
+
+// FuzzWordsUpTo: the bounded count is Words, capped.
+func FuzzWordsUpTo(f *testing.F) {
+	for _, s := range countSeeds {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		limit = limit%8 + 4 // -3 … 11
+		if got, want := wordsUpTo(s, limit), min(Words(s), max(limit, 0)); got != want {
+			t.Fatalf("wordsUpTo(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+	})
 }

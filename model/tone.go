@@ -69,18 +69,22 @@ func CheckToneText(field, text string) []Finding {
 // toneMatches is every catalogue phrase found in text, in text order,
 // before overlapping ones are dropped.
 func toneMatches(field, text string) []Finding {
+	out, _, _ := toneCounted(field, text)
+	return out
+}
+
+// toneCounted is toneMatches, with the text's words and details counted
+// as countTokens counts them, in the same pass over its bytes.
+func toneCounted(field, text string) (out []Finding, words, digits int) {
 	if text == "" {
-		return nil
+		return nil, 0, 0
 	}
-	bufs := tokenBufs.Get().(*[2][]token)
-	toks := tokenize(text, bufs[0][:0])
+	sc := getScratch()
+	toks, words, digits := tokenizeCounting(text, sc.toks[:0])
 	defer func() {
-		if cap(toks) <= maxPooledTokens {
-			bufs[0] = toks[:0]
-			tokenBufs.Put(bufs)
-		}
+		sc.toks = toks
+		putScratch(sc)
 	}()
-	var out []Finding
 	toneIndex.each(text, toks, func(id, first, last int) {
 		p := tonePhrases[id]
 		if p.kind == Blame && negated(text, toks, first) {
@@ -94,7 +98,7 @@ func toneMatches(field, text string) []Finding {
 		start, end := toks[first].start, toks[last].end
 		out = append(out, Finding{Kind: p.kind, Field: field, Phrase: text[start:end], Offset: start, Suggestion: p.suggestion})
 	})
-	return out
+	return out, words, digits
 }
 
 // dedupe drops a finding that overlaps an earlier one of the same kind

@@ -101,3 +101,12 @@ func lowerKeyHash(word string, buf *[32]byte) ([]byte, uint32, bool) {
 	}
 	return buf[:len(word)], h, true
 }
+
+// wordHashBytes is wordHash of a key held in bytes.
+func wordHashBytes(key []byte) uint32 {
+	h := wordHashSeed
+	for _, c := range key {
+		h = wordHashStep(h, c)
+	}
+	return h
+}
