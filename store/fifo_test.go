@@ -3,6 +3,7 @@
 package store
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -45,5 +46,42 @@ func TestNamedPipeIsReportedNotOpened(t *testing.T) {
 	}
 	if _, err := s.Load("pipe"); err == nil || !strings.Contains(err.Error(), "named pipe") {
 		t.Errorf("Load(pipe) = %v, want an error saying it is a named pipe", err)
+	}
+}
+
+// An index that is not a regular file (a FIFO, which an open waits on for
+// ever; a link, here to /dev/zero, which a read never finishes) is not
+// read: the listing reads the drafts instead, and replaces it.
+func TestListIgnoresAnIndexThatIsNotAFile(t *testing.T) {
+	for _, kind := range []string{"fifo", "link to /dev/zero"} {
+		t.Run(kind, func(t *testing.T) {
+			s := mustOpen(t)
+			if err := s.Save("pm", fullDraft(1)); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(s.Dir(), indexName)
+			var err error
+			if kind == "fifo" {
+				err = syscall.Mkfifo(path, 0o600)
+			} else {
+				err = os.Symlink("/dev/zero", path)
+			}
+			if err != nil {
+				t.Skip(err)
+			}
+			done := make(chan map[string]string, 1)
+			go func() { done <- listTitles(t, s) }()
+			select {
+			case got := <-done:
+				if got["pm"] != fullDraft(1).Title {
+					t.Errorf("List = %v", got)
+				}
+			case <-time.After(time.Minute):
+				t.Fatal("List is stuck on the index") // a hang, not a timing
+			}
+			if fi, err := os.Lstat(path); err != nil || !fi.Mode().IsRegular() {
+				t.Errorf("the index was not replaced by a file: %v %v", fi, err)
+			}
+		})
 	}
 }

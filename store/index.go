@@ -3,10 +3,11 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
 
 	"github.com/pmwiz/pmwiz/model"
 )
@@ -39,7 +40,7 @@ type indexFile struct {
 
 type indexEntry struct {
 	File    fileID       `json:"file"`
-	Sum     string       `json:"sum"` // contentSum of the bytes the row was made from
+	Sum     string       `json:"sum,omitempty"` // contentSum of the bytes the row was made from; none for a skimmed row
 	Title   string       `json:"title"`
 	Status  model.Status `json:"status"`
 	Score   float64      `json:"score"`
@@ -73,21 +74,27 @@ func contentSum(data []byte) string {
 // trusted (another format, other scoring, broken).
 func (s *Store) readIndex() indexFile {
 	empty := indexFile{Drafts: map[string]indexEntry{}}
-	data, err := os.ReadFile(filepath.Join(s.dir, indexName))
-	if err != nil {
+	// Only a regular file, and a bounded one: anyone who can write to the
+	// folder can put a link to /dev/zero or a FIFO here.
+	data, tooBig, err := ReadRegular(filepath.Join(s.dir, indexName), maxIndexSize)
+	if err != nil || tooBig {
 		return empty
 	}
 	var idx indexFile
-	if json.Unmarshal(data, &idx) != nil || idx.Format != indexFormat || idx.Scoring != model.ScoringVersion() || idx.Drafts == nil {
+	if jsonv2.Unmarshal(data, &idx) != nil || idx.Format != indexFormat || idx.Scoring != model.ScoringVersion() || idx.Drafts == nil {
 		return empty
 	}
 	return idx
 }
 
+// maxIndexSize bounds what readIndex reads: a row is about 300 bytes, so
+// this is some 400,000 drafts; past it, listings work without an index.
+const maxIndexSize = 128 << 20
+
 // writeIndex replaces the index; failures are ignored (a read-only drafts
 // directory just lists more slowly).
 func (s *Store) writeIndex(drafts map[string]indexEntry, git *gitCache) {
-	data, err := json.Marshal(indexFile{Format: indexFormat, Scoring: model.ScoringVersion(), Drafts: drafts, Git: git})
+	data, err := jsonv2.Marshal(indexFile{Format: indexFormat, Scoring: model.ScoringVersion(), Drafts: drafts, Git: git})
 	if err != nil {
 		return
 	}
