@@ -295,8 +295,14 @@ var errSameBytes = errors.New("same bytes as the index row")
 func (s *Store) entry(r draftRef, prev *indexEntry, score bool) (Entry, indexEntry) {
 	var sum string
 	decode := func(data []byte) (*model.Draft, error) {
-		sum = contentSum(data)
-		if prev != nil && prev.Sum == sum && (prev.scored() || !score) {
+		// The sum lets a row outlive a touch that changed no byte. That is
+		// worth a hash for a scored row (it saves a decode and a score),
+		// not for a skimmed one, whose skim costs about what a hash does:
+		// a skimmed row has no sum, and is skimmed again once touched.
+		if score || prev != nil && prev.Sum != "" {
+			sum = contentSum(data)
+		}
+		if prev != nil && sum != "" && prev.Sum == sum && (prev.scored() || !score) {
 			return nil, errSameBytes
 		}
 		if !score {
