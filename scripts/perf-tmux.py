@@ -18,6 +18,13 @@ a program) to the moment the screen shows its effect:
   previewcmd1mb  `pmwiz preview` of the 1 MB draft, and of its export (a
                Markdown file), in its own pager: start to first screen,
                interleaved with the hello world (not run by default)
+  list10k      `pmwiz list` over 10,000 drafts with no index (.index.json
+               removed before each run), start to exit, and an echo of its
+               last line ("The newest 30 of 10,000 drafts") the same way,
+               interleaved (not run by default)
+  picker10k    plain `pmwiz` over the same cold folder: start to the
+               picker's first screen with every row scored, then three
+               PgDn to the rows paged in shown scored (not run by default)
 
 Every wait is a condition on the screen (polled with capture-pane), never a
 fixed sleep. Polling costs ~1-3 ms a look, so figures carry that much
@@ -59,16 +66,22 @@ class Tmux:
         return subprocess.run(["tmux", "-S", self.sock, *args], check=check,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    def start(self, cmd, w=100, h=30):
-        # A new session each time; the old one goes first, so its pmwiz
-        # lets go of the draft's lock.
+    def stop(self):
+        """Ends the last session and waits for its program to be gone:
+        before a clock starts, where a start's cost alone is measured."""
         if self.s:
             pid = self.pid()
             self.run("kill-session", "-t", self.s, check=False)
             wait(lambda: not os.path.exists(f"/proc/{pid}"), timeout=10)
+            self.s = ""
+
+    def start(self, cmd, w=100, h=30, drafts=None):
+        # A new session each time; the old one goes first, so its pmwiz
+        # lets go of the draft's lock.
+        self.stop()
         self.n += 1
         self.s = f"p{self.n}"
-        env = (f"env PMWIZ_DRAFTS_DIR={self.work}/drafts TZ=UTC TERM=xterm-256color "
+        env = (f"env PMWIZ_DRAFTS_DIR={drafts or self.work + '/drafts'} TZ=UTC TERM=xterm-256color "
                f"NO_COLOR= COLORTERM= ")
         self.run("new-session", "-d", "-s", self.s, "-x", str(w), "-y", str(h),
                  env + cmd + "; sleep 600")
@@ -92,12 +105,15 @@ class Tmux:
         self.run("kill-server", check=False)
 
 
-def wait(cond, timeout=30.0):
-    """Poll cond() until true; returns the time it became true."""
+def wait(cond, timeout=30.0, pause=0.0):
+    """Poll cond() until true; returns the time it became true. A pause
+    between looks leaves the cores to a program that uses both (each look
+    runs tmux): polling flat out slowed a cold listing by a quarter."""
     end = time.perf_counter() + timeout
     while time.perf_counter() < end:
         if cond():
             return time.perf_counter()
+        time.sleep(pause)
     raise TimeoutError("screen never showed what was waited for")
 
 
@@ -300,6 +316,64 @@ def previewcmd1mb(t, n):
         summary(f"previewcmd1mb: {name} to first screen", xs)
 
 
+def drafts10k(t):
+    """The folder of 10,000 drafts (scripts/bigdraft -kind drafts), written
+    once per run, with no index."""
+    d = os.path.join(t.work, "drafts10k")
+    if not os.path.isdir(d):
+        subprocess.run(["go", "run", "./scripts/bigdraft", "-kind", "drafts", "-n", "10000", "-o", d],
+                       check=True, cwd=REPO)
+    try:
+        os.remove(os.path.join(d, ".index.json"))
+    except FileNotFoundError:
+        pass
+    return d
+
+
+def list10k(t, n):
+    # The clock stops when the program has exited, told by `tmux wait-for`
+    # rather than seen by polling the screen: each look runs tmux, and on
+    # two cores looking flat out slowed the listing (which uses both) by a
+    # quarter. A program that prints the same last line at once,
+    # interleaved, is what starting a session costs by itself.
+    out, floor_ = [], []
+    last = "The newest 30 of 10,000 drafts"
+    for i in range(n):
+        for cmd, xs in ((f"{BIN} list", out), (f"echo '{last}'", floor_)):
+            d = drafts10k(t)
+            t.stop()
+            chan = f"done{t.n + 1}"
+            t0 = time.perf_counter()
+            t.start(f"{cmd}; tmux -S {t.sock} wait-for -S {chan}", drafts=d)
+            t.run("wait-for", chan)
+            t1 = time.perf_counter()
+            wait(lambda: last in t.screen(), timeout=5)
+            xs.append((t1 - t0) * 1000)
+    summary("list10k: cold list, start to exit", out)
+    summary("list10k: echo of its last line", floor_)
+    print(f"{'list10k: difference of medians':<34} {statistics.median(out) - statistics.median(floor_):.1f} ms")
+
+
+def picker10k(t, n):
+    first, paged = [], []
+    for i in range(n):
+        d = drafts10k(t)
+        t.stop()
+        t0 = time.perf_counter()
+        t.start(BIN, drafts=d)
+        # The first screen (26 rows of a 30-line window) with every row
+        # scored; then the rows three pages down, past the 60 the listing
+        # scored, scored too.
+        t1 = wait(lambda: (lambda s: "Pick a post-mortem" in s and "#24:" in s and "…" not in s)(t.screen()), pause=0.01)
+        t2 = time.perf_counter()
+        t.keys("PgDn", "PgDn", "PgDn")
+        t3 = wait(lambda: (lambda s: "› Checkout outage #77:" in s and "…" not in s)(t.screen()), pause=0.01)
+        first.append((t1 - t0) * 1000)
+        paged.append((t3 - t2) * 1000)
+    summary("picker10k: start to first screen", first)
+    summary("picker10k: 3×PgDn to rows scored", paged)
+
+
 def main():
     global BIN, HELLO
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -324,7 +398,7 @@ def main():
         floor(t, min(a.samples, 100))
         for s in a.scenarios:
             n = a.samples
-            if s in ("preview1mb", "start1mb", "previewcmd1mb"):
+            if s in ("preview1mb", "start1mb", "previewcmd1mb", "list10k", "picker10k"):
                 n = max(5, a.samples // 10)
             if s == "start1mb" and not HELLO:
                 print("start1mb: needs --hello", file=sys.stderr)
