@@ -463,19 +463,13 @@ func (a *Autosaver) KeepMine() (otherCopy string, err error) {
 
 // diskKey is the content key of the draft file as it is now, or nil.
 func (a *Autosaver) diskKey() []byte {
-	path, err := a.store.Resolve(a.ref)
+	// Read as Load reads a draft (bounded, never a FIFO or a device swapped
+	// in for it), not with a plain read that a pipe would hang.
+	l, err := a.store.Load(a.ref)
 	if err != nil {
 		return nil
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	d, err := model.Decode(data)
-	if err != nil {
-		return nil
-	}
-	key, _ := contentKey(d)
+	key, _ := contentKey(l.Draft)
 	return key
 }
 
