@@ -98,16 +98,7 @@ func countTokens(s string) (words, digits int) {
 		if c < utf8.RuneSelf {
 			class = asciiClass[c]
 		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsSpace(r):
-				class = classSpace
-			case unicode.IsDigit(r):
-				class = classDigit
-			case unicode.IsLetter(r):
-				class = classLetter
-			}
+			class, size = runeClass(s[i:])
 		}
 		i += size
 		if class == classSpace {
@@ -186,6 +177,21 @@ func IsFirstPerson(s string) bool {
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
+// runeClass is countTokens' class of the rune that starts s (not ASCII:
+// those are looked up in asciiClass by the callers), and its size.
+func runeClass(s string) (class byte, size int) {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.IsSpace(r):
+		return classSpace, size
+	case unicode.IsDigit(r):
+		return classDigit, size
+	case unicode.IsLetter(r):
+		return classLetter, size
+	}
+	return 0, size
+}
+
 // wordsUpTo is min(Words(s), limit), reading s only as far as its
 // limit-th word: the sentence reader asks whether a sentence has three
 // words, of a sentence that may be a long one.
@@ -199,16 +205,7 @@ func wordsUpTo(s string, limit int) int {
 		if c < utf8.RuneSelf {
 			class = asciiClass[c]
 		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsSpace(r):
-				class = classSpace
-			case unicode.IsDigit(r):
-				class = classDigit
-			case unicode.IsLetter(r):
-				class = classLetter
-			}
+			class, size = runeClass(s[i:])
 		}
 		i += size
 		if class == classSpace {
