@@ -72,7 +72,7 @@ const AllScored = -1
 type ListOptions struct {
 	// Scored is how many of the newest drafts must have a score: a
 	// terminal shows a screenful, "pmwiz status" none. The others have
-	// one only when the index already holds it (Entry.Scored). Scoring is
+	// one only when the index already holds it (else MaxScore 0). Scoring is
 	// most of a listing with no index, so a listing of 10,000 drafts that
 	// shows 30 scores 30. AllScored scores every draft.
 	Scored int
