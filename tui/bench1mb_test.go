@@ -16,27 +16,7 @@ import (
 // hugeDraft is a 1 MB post-mortem: a timeline imported from a chat log
 // (3,000 events), long pasted analyses and hundreds of list entries. It is
 // what issue 12 measured; TestHugeDraftIs1MB keeps it that size.
-func hugeDraft() *model.Draft {
-	d := filledDraft()
-	long := drafttest.BigText
-	d.Summary = long(60_000)
-	d.RootCause.Analysis = long(200_000)
-	d.HumanElements = long(80_000)
-	d.OthersCanLearn = long(60_000)
-	d.Impact.What = long(40_000)
-	at := time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC)
-	d.Timeline.Events = nil
-	for i := range 3000 {
-		t := at.Add(time.Duration(i) * 20 * time.Second)
-		d.Timeline.Events = append(d.Timeline.Events, model.Event{At: &t, Text: fmt.Sprintf("Step %d of the rollback: drained node %d and watched the error rate", i, i)})
-	}
-	d.Lessons, d.ActionItems = nil, nil
-	for i := range 600 {
-		d.Lessons = append(d.Lessons, fmt.Sprintf("Lesson %d: a config value needs the same review as the code that reads it", i))
-		d.ActionItems = append(d.ActionItems, model.ActionItem{What: fmt.Sprintf("Action %d: validate every timeout in the pipeline", i), Owner: "payments", Due: "2026-12-15", Type: model.ActionPrevent})
-	}
-	return d
-}
+func hugeDraft() *model.Draft { return drafttest.GrowToMegabyte(filledDraft()) }
 
 func TestHugeDraftIs1MB(t *testing.T) {
 	b, err := model.Encode(hugeDraft())
